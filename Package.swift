@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+// Portolan: architecture documents -> one connection model -> diagrams, tables, firewall sheets, site.
+// The pipeline shows in the targets: readers -> model -> analysis -> emitters -> CLI.
+import PackageDescription
+
+let package = Package(
+    name: "Portolan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "portolan", targets: ["portolan"]),
+        .library(name: "PortolanKit", targets: ["PortolanModel", "PortolanReaders", "PortolanAnalysis", "PortolanEmitters"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // Value types only: documents, connections, ports, diagnostics.
+        .target(name: "PortolanModel"),
+        // One reader per layout; best-effort model plus diagnostics, never throws on bad content.
+        .target(name: "PortolanReaders", dependencies: ["PortolanModel"]),
+        // Pure functions over the model: products, name resolution, protocol families.
+        .target(name: "PortolanAnalysis", dependencies: ["PortolanModel"]),
+        // Pure (model, options) -> text/bytes; no file I/O.
+        .target(name: "PortolanEmitters", dependencies: [
+            "PortolanModel", "PortolanAnalysis",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // The only code that touches the Graphviz C API.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
+                       providers: [.apt(["libgraphviz-dev", "graphviz", "pkg-config"])]),
+        .target(name: "PortolanGraphviz", dependencies: ["CGraphviz", "PortolanModel"]),
+        // Thin CLI: one file per subcommand, all file I/O.
+        .executableTarget(name: "portolan", dependencies: [
+            "PortolanModel", "PortolanReaders", "PortolanAnalysis", "PortolanEmitters", "PortolanGraphviz",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // `make bench`: parse time and peak memory on generated documents.
+        .executableTarget(name: "portolan-bench", dependencies: ["PortolanModel", "PortolanReaders"]),
+        .testTarget(name: "PortolanModelTests", dependencies: ["PortolanModel"]),
+        .testTarget(name: "PortolanReadersTests", dependencies: ["PortolanReaders", "PortolanModel"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "PortolanEmittersTests", dependencies: ["PortolanEmitters", "PortolanAnalysis", "PortolanReaders", "PortolanModel"]),
+        .testTarget(name: "PortolanAnalysisTests", dependencies: ["PortolanAnalysis", "PortolanReaders", "PortolanModel"]),
+        .testTarget(name: "PortolanGraphvizTests", dependencies: ["PortolanGraphviz", "PortolanEmitters", "PortolanAnalysis", "PortolanReaders", "PortolanModel"]),
+        .testTarget(name: "PortolanCLITests", dependencies: ["PortolanModel"]),
+    ]
+)

@@ -1,0 +1,74 @@
+import PortolanModel
+
+/// The families diagrams draw alike and firewall rules treat alike.
+public enum ProtocolFamily: String, Codable, Sendable, CaseIterable, Comparable {
+    case tcp = "TCP"
+    case http = "HTTP/HTTPS"
+    case sip = "SIP"
+    case rtp = "RTP"
+    case kafka = "Kafka"
+    case redis = "Redis"
+    case postgres = "Postgres"
+    case other = "Other"
+
+    /// The family of a protocol cell as written; nil (no cell) is `.other`.
+    public init(written: String?) {
+        let words = (written ?? "").lowercased().split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "," }).map(String.init)
+        func has(_ names: String...) -> Bool { words.contains { names.contains($0) } }
+        if has("sip", "sips") { self = .sip }
+        else if has("rtp", "rtcp", "srtp", "rtsp") { self = .rtp }
+        else if has("kafka") { self = .kafka }
+        else if has("redis") { self = .redis }
+        else if has("postgres", "postgresql") { self = .postgres }
+        else if has("http", "https", "grpc", "websocket", "websockets", "ws", "wss", "rest", "http2", "h2") { self = .http }
+        else if has("tcp") { self = .tcp }
+        else { self = .other }
+    }
+
+    /// Lowercase identifier for CSS classes and file names.
+    public var slug: String {
+        switch self {
+        case .tcp: "tcp"
+        case .http: "http"
+        case .sip: "sip"
+        case .rtp: "rtp"
+        case .kafka: "kafka"
+        case .redis: "redis"
+        case .postgres: "postgres"
+        case .other: "other"
+        }
+    }
+
+    public static func < (lhs: ProtocolFamily, rhs: ProtocolFamily) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The transport a firewall must open for an application protocol.
+public enum Transport: String, Codable, Sendable, Hashable, Comparable {
+    case tcp = "TCP"
+    case udp = "UDP"
+
+    /// TCP for HTTP, HTTPS, gRPC, WebSocket, Redis, Postgres, Kafka, SIP/TCP, ActiveMQ and
+    /// other stream protocols; UDP for SIP/UDP, RTP/RTCP and other datagram protocols; nil
+    /// when the cell is absent or names nothing Portolan knows (callers flag it, never guess).
+    public static func of(protocol written: String?) -> Transport? {
+        guard let written else { return nil }
+        let words = written.lowercased().split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }).map(String.init)
+        if words.contains("udp") { return .udp }
+        if words.contains("tcp") { return .tcp }
+        let udp: Set<String> = ["rtp", "rtcp", "srtp", "dns", "ntp", "snmp", "syslog", "stun", "turn", "dtls", "quic", "radius"]
+        let tcp: Set<String> = ["http", "https", "grpc", "websocket", "websockets", "ws", "wss", "rest", "http2", "h2",
+                                "redis", "postgres", "postgresql", "kafka", "activemq", "openwire", "amqp", "amqps", "mqtt",
+                                "stomp", "jms", "sip", "sips", "rtsp", "mrcp", "ldap", "ldaps", "smtp", "smtps", "imap", "imaps",
+                                "pop3", "ftp", "ftps", "sftp", "ssh", "scp", "telnet", "mysql", "mssql", "tds", "mongodb",
+                                "tls", "ssl", "nfs", "smb", "cifs", "iscsi", "jdbc", "odbc", "memcached", "zookeeper",
+                                "consul", "etcd", "prometheus", "otlp", "s3", "nats"]
+        if words.allSatisfy({ udp.contains($0) }) && !words.isEmpty { return .udp }
+        if words.contains(where: { tcp.contains($0) }) { return .tcp }
+        if words.contains(where: { udp.contains($0) }) { return .udp }
+        return nil
+    }
+
+    public static func < (lhs: Transport, rhs: Transport) -> Bool { lhs.rawValue < rhs.rawValue }
+}

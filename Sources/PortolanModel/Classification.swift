@@ -1,0 +1,18 @@
+/// The three classifications the connections tables define. Documents may write others
+/// ("Ingress/Egress"); those are kept as written on the connection and have no kind.
+public enum ClassificationKind: String, Codable, Sendable, CaseIterable {
+    case ingress = "Ingress"
+    case egress = "Egress"
+    case intraCluster = "Intra-cluster"
+
+    /// Recognises a classification cell, ignoring case and the spelling of the hyphen.
+    public init?(written: String) {
+        let key = written.lowercased().filter { $0.isLetter }
+        switch key {
+        case "ingress": self = .ingress
+        case "egress": self = .egress
+        case "intracluster": self = .intraCluster
+        default: return nil
+        }
+    }
+}

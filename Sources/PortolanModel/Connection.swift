@@ -1,0 +1,75 @@
+/// One row of a connections table, with every field as the document writes it.
+public struct Connection: Sendable, Hashable {
+    /// The number as written ("12"); later stages compare it numerically where they can.
+    public var number: String
+    public var source: String
+    public var destination: String
+    /// The protocol cell as written, or nil when the row has none.
+    public var `protocol`: String?
+    public var ports: PortSpec
+    /// The classification cell as written, or nil when the row has none.
+    public var classification: String?
+    /// "Data that travels on this connection".
+    public var description: String
+    /// Where the row starts in its document (1-based).
+    public var line: Int
+    public var column: Int
+
+    public init(number: String, source: String, destination: String, protocol: String?,
+                ports: PortSpec, classification: String?, description: String,
+                line: Int, column: Int = 1) {
+        self.number = number
+        self.source = source
+        self.destination = destination
+        self.protocol = `protocol`
+        self.ports = ports
+        self.classification = classification
+        self.description = description
+        self.line = line
+        self.column = column
+    }
+
+    public var classificationKind: ClassificationKind? {
+        classification.flatMap(ClassificationKind.init(written:))
+    }
+}
+
+/// The JSON shape other tools read: ports flattened into `ports`, `portText`, `configurable`,
+/// and absent cells written as `null` rather than left out.
+extension Connection: Codable {
+    enum CodingKeys: String, CodingKey {
+        case number, source, destination, `protocol`, ports, portText, configurable
+        case classification, description, line, column
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        number = try c.decode(String.self, forKey: .number)
+        source = try c.decode(String.self, forKey: .source)
+        destination = try c.decode(String.self, forKey: .destination)
+        `protocol` = try c.decodeIfPresent(String.self, forKey: .protocol)
+        ports = PortSpec(
+            ranges: try c.decodeIfPresent([PortRange].self, forKey: .ports) ?? [],
+            configurable: try c.decodeIfPresent(Bool.self, forKey: .configurable) ?? false,
+            text: try c.decodeIfPresent(String.self, forKey: .portText))
+        classification = try c.decodeIfPresent(String.self, forKey: .classification)
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        line = try c.decodeIfPresent(Int.self, forKey: .line) ?? 0
+        column = try c.decodeIfPresent(Int.self, forKey: .column) ?? 1
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number)
+        try c.encode(source, forKey: .source)
+        try c.encode(destination, forKey: .destination)
+        try c.encode(`protocol`, forKey: .protocol)
+        try c.encode(ports.ranges, forKey: .ports)
+        try c.encode(ports.text, forKey: .portText)
+        try c.encode(ports.configurable, forKey: .configurable)
+        try c.encode(classification, forKey: .classification)
+        try c.encode(description, forKey: .description)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+    }
+}

@@ -1,0 +1,39 @@
+/// How bad a finding is. The CLI's exit code follows the worst severity it printed.
+public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
+    case note, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A finding about a document, with the position it refers to (1-based line and column).
+public struct Diagnostic: Codable, Sendable, Hashable {
+    public var severity: Severity
+    public var message: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(_ severity: Severity, _ message: String, line: Int? = nil, column: Int? = nil) {
+        self.severity = severity
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+
+    /// `path:line:col: severity: message`, the form compilers and editors understand.
+    public func formatted(path: String) -> String {
+        var location = path
+        if let line {
+            location += ":\(line)"
+            location += ":\(column ?? 1)"
+        }
+        return "\(location): \(severity.rawValue): \(message)"
+    }
+}

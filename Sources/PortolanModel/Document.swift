@@ -1,0 +1,51 @@
+/// What Portolan read from one file: its tables and everything it found wrong on the way.
+public struct Document: Codable, Sendable, Hashable {
+    /// The path as the user gave it (relative paths stay relative, so output is portable).
+    public var path: String
+    public var title: String?
+    /// The service the document describes ("from the point of view of X as a service").
+    public var subject: String?
+    /// Which layout the connections table was written in (`tab`, `wrapped`, `markdown`, `html`, `yaml`).
+    public var layout: String?
+    public var connections: [Connection]
+    public var services: [IncludedService]
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, title: String? = nil, subject: String? = nil, layout: String? = nil,
+                connections: [Connection] = [], services: [IncludedService] = [],
+                diagnostics: [Diagnostic] = []) {
+        self.path = path
+        self.title = title
+        self.subject = subject
+        self.layout = layout
+        self.connections = connections
+        self.services = services
+        self.diagnostics = diagnostics
+    }
+
+    public var worstSeverity: Severity? { diagnostics.map(\.severity).max() }
+
+    enum CodingKeys: String, CodingKey {
+        case path, title, subject, layout, connections, services, diagnostics
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(title, forKey: .title)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(layout, forKey: .layout)
+        try c.encode(connections, forKey: .connections)
+        try c.encode(services, forKey: .services)
+        try c.encode(diagnostics, forKey: .diagnostics)
+    }
+}
+
+/// Every document of one run, in the order they were given (folders sorted by name).
+public struct Model: Codable, Sendable, Hashable {
+    public var documents: [Document]
+
+    public init(documents: [Document]) {
+        self.documents = documents
+    }
+}

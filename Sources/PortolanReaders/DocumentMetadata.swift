@@ -1,0 +1,58 @@
+/// The title and subject of a document, from the sentences and headings these pages use.
+enum DocumentMetadata {
+    /// The first Markdown heading that is not a section name, else a line ending in "Guide"
+    /// near the top (a PDF's title line).
+    static func title(_ lines: [String]) -> String? {
+        let sectionWords: Set<String> = ["contents", "introduction", "architecture", "connections table",
+                                          "included services", "related documentation", "rss"]
+        for line in lines.prefix(60) {
+            let t = Text.trimmed(line)
+            guard t.hasPrefix("#") else { continue }
+            let text = Text.collapseSpaces(t.drop { $0 == "#" })
+            if !text.isEmpty && !sectionWords.contains(text.lowercased().trimmingPunctuation) { return text }
+        }
+        for line in lines.prefix(30) {
+            let text = Text.collapseSpaces(line)
+            if text.hasSuffix(" Guide"), text.count <= 120 { return text }
+        }
+        return nil
+    }
+
+    /// "from the point of view of X as a service in the network"; where X is blank, "Learn about
+    /// X architecture"; else the title without "Private Edition Guide".
+    static func subject(_ lines: [String], title: String?) -> String? {
+        let prose = Text.collapseSpaces(lines.prefix(400).map { Text.stripTags($0) }.joined(separator: " ")
+            .replacingAll("**", with: "").replacingAll("*", with: ""))
+        if let name = firstCapture(in: prose, after: "from the point of view of ", before: " as a service") {
+            return name
+        }
+        if let name = firstCapture(in: prose, after: "Learn about ", before: " architecture") {
+            return name
+        }
+        guard var name = title else { return nil }
+        for suffix in [" Private Edition Guide", " Guide"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+            break
+        }
+        // "Outbound (CX Contact)": the name in parentheses is the product's own.
+        if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
+            let inner = Text.trimmed(name[name.index(after: open)..<name.index(before: name.endIndex)])
+            if !inner.isEmpty { return inner }
+        }
+        return name.isEmpty ? nil : name
+    }
+
+    /// The first non-empty text between `after` and `before` (at most eight words).
+    private static func firstCapture(in text: String, after: String, before: String) -> String? {
+        var rest = Substring(text)
+        while let start = rest.firstRange(of: after) {
+            let tail = rest[start.upperBound...]
+            if let end = tail.firstRange(of: before) {
+                let name = Text.trimmed(tail[..<end.lowerBound])
+                if !name.isEmpty, Text.words(name).count <= 8 { return name }
+            }
+            rest = tail
+        }
+        return nil
+    }
+}

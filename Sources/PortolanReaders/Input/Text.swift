@@ -1,0 +1,106 @@
+/// Small text helpers shared by the readers.
+enum Text {
+    /// Splits on runs of spaces and tabs.
+    static func words(_ line: some StringProtocol) -> [String] {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
+        return line.split(omittingEmptySubsequences: true, whereSeparator: isSpace).map { String($0) }
+    }
+
+    static func trimmed(_ s: some StringProtocol) -> String {
+        var sub = Substring(s)
+        while let f = sub.first, f.isWhitespace { sub = sub.dropFirst() }
+        while let l = sub.last, l.isWhitespace { sub = sub.dropLast() }
+        return String(sub)
+    }
+
+    static func isBlank(_ s: some StringProtocol) -> Bool { s.allSatisfy(\.isWhitespace) }
+
+    /// Joins the fragments of one cell that a layout broke over lines: with a single space,
+    /// except after a word that the break cut at `/` or a hyphen ("Check/Add/" + "Delete",
+    /// "tenant-" + "related"), which the document wrote as one word.
+    static func joinFragments(_ fragments: [String]) -> String {
+        var out = ""
+        for raw in fragments {
+            let fragment = collapseSpaces(raw)
+            guard !fragment.isEmpty else { continue }
+            if out.isEmpty {
+                out = fragment
+            } else if endsWithBreakablePunctuation(out) {
+                out += fragment
+            } else {
+                out += " " + fragment
+            }
+        }
+        return out
+    }
+
+    private static func endsWithBreakablePunctuation(_ s: String) -> Bool {
+        guard let last = s.last, last == "/" || last == "-" else { return false }
+        let before = s.dropLast().last
+        return before.map { $0.isLetter || $0.isNumber } ?? false
+    }
+
+    /// Runs of white space become one space; ends are trimmed.
+    static func collapseSpaces(_ s: some StringProtocol) -> String {
+        words(s).joined(separator: " ")
+    }
+
+    /// Strips inline HTML tags (`<b>`, `<br>`) and decodes the common entities.
+    static func stripTags(_ s: some StringProtocol) -> String {
+        var out = ""
+        var inTag = false
+        for ch in s {
+            if ch == "<" { inTag = true; continue }
+            if ch == ">" && inTag { inTag = false; out.append(" "); continue }
+            if !inTag { out.append(ch) }
+        }
+        if inTag { return decodeEntities(String(s)) }
+        return decodeEntities(out)
+    }
+
+    static func decodeEntities(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        var out = ""
+        var i = s.startIndex
+        while i < s.endIndex {
+            if s[i] == "&", let semi = s[i...].prefix(12).firstIndex(of: ";") {
+                let name = s[s.index(after: i)..<semi]
+                if let decoded = entity(String(name)) {
+                    out.append(decoded)
+                    i = s.index(after: semi)
+                    continue
+                }
+            }
+            out.append(s[i])
+            i = s.index(after: i)
+        }
+        return out
+    }
+
+    private static func entity(_ name: String) -> Character? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return " "
+        default:
+            var digits = Substring(name)
+            guard digits.first == "#" else { return nil }
+            digits = digits.dropFirst()
+            let value: UInt32?
+            if digits.first == "x" || digits.first == "X" {
+                value = UInt32(digits.dropFirst(), radix: 16)
+            } else {
+                value = UInt32(digits)
+            }
+            return value.flatMap(Unicode.Scalar.init).map(Character.init)
+        }
+    }
+
+    /// True when the text parses as a positive whole number ("12").
+    static func isRowNumber(_ s: some StringProtocol) -> Bool {
+        !s.isEmpty && s.count <= 5 && s.allSatisfy(\.isASCII) && s.allSatisfy(\.isNumber)
+    }
+}

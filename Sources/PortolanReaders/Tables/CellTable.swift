@@ -1,0 +1,155 @@
+import PortolanModel
+
+/// How a layout separates a line into cells.
+enum CellSplitter: String, Sendable {
+    /// Tab-separated rows (text copied from PDF tables and word processors).
+    case tab
+    /// Markdown pipe tables.
+    case pipe
+
+    /// The cells of a table line, or nil when the line is not a table line in this layout.
+    func cells(_ line: String) -> [String]? {
+        switch self {
+        case .tab:
+            guard line.contains("\t") else { return nil }
+            return line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        case .pipe:
+            var body = Text.trimmed(line)
+            guard body.contains("|") else { return nil }
+            if body.hasPrefix("|") { body.removeFirst() }
+            if body.hasSuffix("|") && !body.hasSuffix("\\|") { body.removeLast() }
+            var cells: [String] = []
+            var current = ""
+            var escaped = false
+            for ch in body {
+                if escaped { current.append(ch); escaped = false; continue }
+                if ch == "\\" { escaped = true; continue }
+                if ch == "|" { cells.append(current); current = ""; continue }
+                current.append(ch)
+            }
+            if escaped { current.append("\\") }
+            cells.append(current)
+            return cells.map { Text.trimmed($0) }
+        }
+    }
+
+    /// A Markdown delimiter row (`|---|:--:|`).
+    func isDelimiterRow(_ cells: [String]) -> Bool {
+        self == .pipe && cells.allSatisfy { cell in
+            !cell.isEmpty && cell.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } && cell.contains("-")
+        }
+    }
+}
+
+/// A row being assembled from its first line and the continuation lines after page breaks.
+struct RawRow {
+    var line: Int
+    /// Fragments of text per column, in the order they appeared.
+    var fragments: [[String]]
+
+    func text(_ index: Int?) -> String {
+        guard let index, index < fragments.count else { return "" }
+        return Text.joinFragments(fragments[index])
+    }
+}
+
+/// Reads the rows of a table whose lines split into cells (tab or pipe separated), across
+/// page breaks that repeat the header row and continue a cell on the next line.
+struct CellTable {
+    enum LineKind { case header, rowStart, continuation, unplaceable }
+
+    let lines: [String]
+    let splitter: CellSplitter
+
+    struct Assembled {
+        var rows: [RawRow] = []
+        var diagnostics: [Diagnostic] = []
+        /// Index of the first line after the table.
+        var end: Int
+    }
+
+    /// Collects rows from `headerIndex + 1` until the table ends: a line that is not a table
+    /// line, with no more rows of this table before the next heading.
+    func assemble(after headerIndex: Int, columnCount: Int, kind: ([String]) -> LineKind) -> Assembled {
+        var result = Assembled(end: lines.count)
+        var i = headerIndex + 1
+        while i < lines.count {
+            let line = lines[i]
+            if Text.isBlank(line) || PageBreak.isMarker(line) { i += 1; continue }
+            guard let cells = splitter.cells(line) else {
+                if tableGoesOn(after: i, kind: kind) {
+                    result.diagnostics.append(Diagnostic(.warning, "line inside the table is not a row and was skipped: '\(Text.collapseSpaces(line).prefix(80))'", line: i + 1))
+                    i += 1
+                    continue
+                }
+                result.end = i
+                return result
+            }
+            if splitter.isDelimiterRow(cells) { i += 1; continue }
+            switch kind(cells) {
+            case .header:
+                break
+            case .rowStart:
+                var row = RawRow(line: i + 1, fragments: Array(repeating: [], count: max(columnCount, cells.count)))
+                append(cells, to: &row, columnCount: columnCount, line: i + 1, diagnostics: &result.diagnostics)
+                result.rows.append(row)
+            case .continuation:
+                if result.rows.isEmpty {
+                    result.diagnostics.append(Diagnostic(.warning, "a continuation line comes before any row and was skipped", line: i + 1))
+                } else {
+                    append(cells, to: &result.rows[result.rows.count - 1], columnCount: columnCount, line: i + 1, diagnostics: &result.diagnostics)
+                }
+            case .unplaceable:
+                result.diagnostics.append(Diagnostic(.warning, "cannot place this line in the table (its first cell is not a row number): '\(Text.collapseSpaces(line).prefix(80))'", line: i + 1))
+            }
+            i += 1
+        }
+        return result
+    }
+
+    private func append(_ cells: [String], to row: inout RawRow, columnCount: Int, line: Int, diagnostics: inout [Diagnostic]) {
+        var cells = cells
+        if cells.count > columnCount {
+            let extra = cells[columnCount...].filter { !Text.isBlank($0) }
+            if !extra.isEmpty {
+                diagnostics.append(Diagnostic(.warning, "the row has \(cells.count) cells for \(columnCount) columns; the extra cells were added to the last column", line: line))
+                cells[columnCount - 1] = ([cells[columnCount - 1]] + extra).joined(separator: " ")
+            }
+            cells = Array(cells[..<columnCount])
+        }
+        for (index, cell) in cells.enumerated() where !Text.isBlank(cell) {
+            row.fragments[index].append(cell)
+        }
+    }
+
+    /// Looks a few lines ahead for more of this table, so one stray line does not end it.
+    private func tableGoesOn(after index: Int, kind: ([String]) -> LineKind) -> Bool {
+        var seen = 0
+        var j = index + 1
+        while j < lines.count, seen < 6 {
+            let line = lines[j]
+            j += 1
+            if Text.isBlank(line) || PageBreak.isMarker(line) { continue }
+            if Text.trimmed(line).hasPrefix("#") { return false }
+            seen += 1
+            if let cells = splitter.cells(line), !splitter.isDelimiterRow(cells) {
+                switch kind(cells) {
+                case .header, .rowStart: return true
+                default: continue
+                }
+            }
+        }
+        return false
+    }
+}
+
+/// Page-break debris that extracted text carries between the pages of a table.
+enum PageBreak {
+    /// A horizontal rule ("---", "___", "***") or a form feed.
+    static func isMarker(_ line: String) -> Bool {
+        let t = Text.trimmed(line)
+        if t == "\u{0C}" { return true }
+        guard t.count >= 3, let first = t.first, "-_*=".contains(first) else { return false }
+        return t.allSatisfy { $0 == first }
+    }
+}

@@ -1,0 +1,36 @@
+import PortolanModel
+
+/// Reads a connections table whose rows split into cells (tab-separated or Markdown pipes).
+enum ConnectionsTable {
+    struct Read {
+        var connections: [Connection] = []
+        var diagnostics: [Diagnostic] = []
+        var end: Int
+    }
+
+    static func read(lines: [String], headerIndex: Int, columns: [Column?], splitter: CellSplitter) -> Read {
+        let table = CellTable(lines: lines, splitter: splitter)
+        let numberIndex = columns.firstIndex(of: .number)
+        let assembled = table.assemble(after: headerIndex, columnCount: columns.count) { cells in
+            if TableHeader.connectionColumns(cells: cells) != nil { return .header }
+            guard let numberIndex else { return .rowStart }
+            let first = numberIndex < cells.count ? Text.trimmed(Text.stripTags(cells[numberIndex])) : ""
+            if Text.isRowNumber(first) { return .rowStart }
+            return first.isEmpty ? .continuation : .unplaceable
+        }
+        var read = Read(diagnostics: assembled.diagnostics, end: assembled.end)
+        for (ordinal, row) in assembled.rows.enumerated() {
+            func cell(_ column: Column) -> String {
+                Text.stripTags(row.text(columns.firstIndex(of: column)))
+            }
+            let number = numberIndex == nil ? String(ordinal + 1) : Text.trimmed(cell(.number))
+            let (connection, diagnostics) = RowBuilder.connection(RowBuilder.Cells(
+                number: number, source: cell(.source), destination: cell(.destination),
+                protocol: cell(.protocol), port: cell(.port), classification: cell(.classification),
+                description: cell(.description), line: row.line))
+            read.connections.append(connection)
+            read.diagnostics += diagnostics
+        }
+        return read
+    }
+}

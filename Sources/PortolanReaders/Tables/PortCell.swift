@@ -1,0 +1,61 @@
+import PortolanModel
+
+/// Reads a port cell: "5050, 8888", "3004-3008", "6379*", "9092/9093*", "20000-45000/14000-15999".
+/// Cells in words ("N/A", "Not known (configured ...)") keep their text and give no ranges.
+enum PortCell {
+    struct Parsed {
+        var spec: PortSpec
+        /// Why a part of the cell was not taken as a port; empty when all was read.
+        var problems: [String]
+    }
+
+    static func parse(_ written: String) -> Parsed {
+        let text = Text.collapseSpaces(written)
+        guard !text.isEmpty else { return Parsed(spec: .absent, problems: []) }
+        let configurable = text.contains("*")
+        let numeric = text.allSatisfy { $0.isNumber || " ,/-*–".contains($0) } && text.contains(where: \.isNumber)
+        guard numeric else {
+            return Parsed(spec: PortSpec(ranges: [], configurable: configurable, text: text), problems: [])
+        }
+        var ranges: [PortRange] = []
+        var problems: [String] = []
+        let items = text.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == " " })
+        for item in items {
+            let cleaned = item.filter { $0 != "*" }
+            if cleaned.isEmpty { continue }
+            let bounds = cleaned.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" })
+            let numbers = bounds.compactMap { Int($0) }
+            guard numbers.count == bounds.count, (1...2).contains(numbers.count) else {
+                problems.append("'\(item)' is not a port or a range of ports")
+                continue
+            }
+            let range = PortRange(numbers[0], numbers.count == 2 ? numbers[1] : nil)
+            guard (1...65535).contains(range.from), (1...65535).contains(range.to) else {
+                problems.append("port '\(item)' is outside 1-65535")
+                continue
+            }
+            guard range.from <= range.to else {
+                problems.append("port range '\(item)' runs backwards")
+                continue
+            }
+            ranges.append(range)
+        }
+        return Parsed(spec: PortSpec(ranges: ranges, configurable: configurable, text: text), problems: problems)
+    }
+
+    /// True for one word of a port cell as the wrapped layout shows it: "8888", "8888,",
+    /// "6379*", "9092/9093*", "20000-45000/", "N/A".
+    static func isPortWord(_ word: String) -> Bool {
+        if word.uppercased() == "N/A" { return true }
+        guard let first = word.first, first.isNumber else { return false }
+        guard word.allSatisfy({ $0.isNumber || ",/-*–".contains($0) }) else { return false }
+        // Every number in it must be a possible port.
+        let numbers = word.split(whereSeparator: { !$0.isNumber })
+        return numbers.allSatisfy { Int($0).map { (0...65535).contains($0) } ?? false }
+    }
+
+    /// True when a port word ends in a separator, so the cell goes on after a break.
+    static func continues(_ word: String) -> Bool {
+        word.hasSuffix(",") || word.hasSuffix("/") || word.hasSuffix("-")
+    }
+}

@@ -1,0 +1,61 @@
+/// The protocol, port and classification cells of a wrapped row. They are short, look like
+/// themselves, and stand together on one line, so they anchor the row: words before them are
+/// the source and destination, words after them the description.
+struct Anchor: Equatable {
+    /// Index of the first word of the window in its line, and one past the last.
+    var start: Int
+    var end: Int
+    var `protocol`: String?
+    var portWords: [String]
+    var classification: String?
+
+    var fieldCount: Int {
+        (`protocol` == nil ? 0 : 1) + (portWords.isEmpty ? 0 : 1) + (classification == nil ? 0 : 1)
+    }
+
+    /// The best window in one line's words: the most fields, then the earliest. `order` is the
+    /// order of the three columns in the table's header.
+    static func find(in words: [String], order: [Column]) -> Anchor? {
+        var best: Anchor?
+        for start in words.indices {
+            guard let candidate = match(words, from: start, order: order) else { continue }
+            if best == nil || candidate.fieldCount > best!.fieldCount { best = candidate }
+        }
+        return best
+    }
+
+    private static func match(_ words: [String], from start: Int, order: [Column]) -> Anchor? {
+        var anchor = Anchor(start: start, end: start, protocol: nil, portWords: [], classification: nil)
+        var i = start
+        for column in order {
+            guard i < words.count else { break }
+            switch column {
+            case .protocol:
+                if Vocabulary.isProtocol(words[i]) { anchor.protocol = words[i]; i += 1 }
+            case .port:
+                while i < words.count, PortCell.isPortWord(words[i]) {
+                    anchor.portWords.append(words[i])
+                    let continues = PortCell.continues(words[i])
+                    i += 1
+                    if !continues { break }
+                }
+            case .classification:
+                if isClassification(words[i]) { anchor.classification = words[i]; i += 1 }
+            default:
+                break
+            }
+        }
+        anchor.end = i
+        return anchor.fieldCount > 0 ? anchor : nil
+    }
+
+    /// "Ingress", "Egress", "Intra-cluster", and combinations such as "Ingress/Egress".
+    static func isClassification(_ word: String) -> Bool {
+        let parts = word.split(separator: "/")
+        guard !parts.isEmpty else { return false }
+        return parts.allSatisfy { part in
+            let key = part.lowercased().filter(\.isLetter)
+            return ["ingress", "egress", "intracluster", "intercluster"].contains(key)
+        }
+    }
+}

@@ -1,0 +1,257 @@
+import PortolanModel
+
+/// Reads a connections table from PDF text where every cell's words are broken over lines and
+/// the cells of one row share lines or come in blocks separated by blank lines. The same code
+/// reads a table copied from a web page as one line per row with single spaces between cells.
+enum WrappedTable {
+    struct Read {
+        var connections: [Connection] = []
+        var diagnostics: [Diagnostic] = []
+        var end: Int
+    }
+
+    /// One line of the table body after page-break headers were taken out: its words, or none
+    /// for a blank line (which separates blocks of a cell).
+    struct BodyLine {
+        var line: Int
+        var words: [String]
+    }
+
+    struct Row {
+        var number: String
+        var line: Int
+        var column: Int
+        var lines: [BodyLine]
+    }
+
+    static func read(lines: [String], headerIndex: Int, headerColumns: [Column], subject: String?) -> Read {
+        let order = headerColumns.filter { [.protocol, .port, .classification].contains($0) }
+        let firstRow = (headerIndex + 1..<lines.count).first { isRowStartCandidate(lines[$0]) } ?? lines.count
+        let end = (firstRow..<lines.count).first { Text.trimmed(lines[$0]).hasPrefix("#") } ?? lines.count
+        var headerWords = Text.words(TableHeader.cleanCell(lines[headerIndex]))
+        for i in headerIndex + 1..<firstRow { headerWords += Text.words(lines[i]) }
+        let headerKeys = headerWords.map(headerKey)
+
+        var read = Read(end: end)
+        let body = removingRepeatedHeaders(lines: lines, range: firstRow..<end, headerKeys: headerKeys)
+        let rows = splitIntoRows(body, order: order)
+        if rows.isEmpty {
+            read.diagnostics.append(Diagnostic(.error, "the connections table has a header but no rows", line: headerIndex + 1))
+            return read
+        }
+
+        // Find each row's anchor, then its left region and description.
+        var parts: [(row: Row, region: NameSplit.Region, anchor: AnchorFields?, description: [String])] = []
+        for row in rows {
+            let (region, anchor, description) = dissect(row, order: order)
+            parts.append((row, region, anchor, description))
+        }
+
+        // Names the document states unambiguously: rows whose source and destination are
+        // separate blocks, then splits that evidence makes sure, until nothing new is learnt.
+        var splitter = NameSplit(known: [])
+        if let subject { splitter.known.insert(Names.key(subject)) }
+        var choices: [NameSplit.Choice?] = Array(repeating: nil, count: parts.count)
+        var learning = true
+        while learning {
+            learning = false
+            for (index, part) in parts.enumerated() where choices[index] == nil {
+                guard let choice = splitter.choose(part.region), choice.confident else { continue }
+                choices[index] = choice
+                let newKeys = [Names.key(choice.source), Names.key(choice.destination)]
+                if !splitter.known.isSuperset(of: newKeys) {
+                    splitter.known.formUnion(newKeys)
+                    learning = true
+                }
+            }
+        }
+
+        for (index, part) in parts.enumerated() {
+            let row = part.row
+            var source = "", destination = ""
+            if let choice = choices[index] ?? splitter.choose(part.region) {
+                source = choice.source
+                destination = choice.destination
+                if !choice.confident {
+                    read.diagnostics.append(Diagnostic(.note, "connection \(row.number): the boundary between source '\(source)' and destination '\(destination)' was inferred with little evidence; check it", line: row.line, column: row.column))
+                }
+            } else if !part.region.isEmpty {
+                source = NameSplit.join(part.region.blocks.flatMap { $0 })
+                read.diagnostics.append(Diagnostic(.warning, "connection \(row.number): cannot tell source from destination in '\(source)'", line: row.line, column: row.column))
+            }
+            if part.anchor == nil {
+                read.diagnostics.append(Diagnostic(.warning, "connection \(row.number): no protocol, port or classification found in the row", line: row.line, column: row.column))
+            }
+            let anchor = part.anchor ?? AnchorFields()
+            let (connection, diagnostics) = RowBuilder.connection(RowBuilder.Cells(
+                number: row.number, source: source, destination: destination,
+                protocol: anchor.protocol ?? "", port: Text.joinFragments(anchor.portWords),
+                classification: anchor.classification ?? "",
+                description: Text.joinFragments(part.description), line: row.line, column: row.column))
+            read.connections.append(connection)
+            read.diagnostics += diagnostics
+        }
+        return read
+    }
+
+    // MARK: - Header repeats
+
+    private static func headerKey(_ word: String) -> String {
+        Text.stripTags(word).lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+
+    /// Takes out the header that a page break repeats, wherever it falls: a line that starts
+    /// with the header's first words, and the header's remaining words on the lines after it.
+    /// Words after the header on its last line stay as content.
+    static func removingRepeatedHeaders(lines: [String], range: Range<Int>, headerKeys: [String]) -> [BodyLine] {
+        var body: [BodyLine] = []
+        let probe = min(3, headerKeys.count)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var words = Text.words(lines[i])
+            if probe > 0, words.count >= probe, Array(words[..<probe].map(headerKey)) == Array(headerKeys[..<probe]) {
+                var k = 0
+                var j = i
+                var rest: [String] = []
+                consuming: while j < range.upperBound {
+                    words = Text.words(lines[j])
+                    var w = 0
+                    while w < words.count, k < headerKeys.count, headerKey(words[w]) == headerKeys[k] {
+                        w += 1
+                        k += 1
+                    }
+                    if w < words.count || k == headerKeys.count {
+                        rest = Array(words[w...])
+                        break consuming
+                    }
+                    j += 1
+                }
+                if !rest.isEmpty { body.append(BodyLine(line: j + 1, words: rest)) }
+                i = j + 1
+                continue
+            }
+            body.append(BodyLine(line: i + 1, words: words))
+            i += 1
+        }
+        return body
+    }
+
+    // MARK: - Rows
+
+    static func isRowStartCandidate(_ line: String) -> Bool {
+        guard let first = Text.words(line).first else { return false }
+        return Text.isRowNumber(first)
+    }
+
+    /// Splits the body into rows at lines that start with the next row number. A line that
+    /// starts with another number starts a row only when the row before is complete and the
+    /// line's own row has an anchor (so a description line starting with a number stays put).
+    static func splitIntoRows(_ body: [BodyLine], order: [Column]) -> [Row] {
+        var rows: [Row] = []
+        for (index, bodyLine) in body.enumerated() {
+            if let first = bodyLine.words.first, Text.isRowNumber(first), let n = Int(first) {
+                let expected = rows.last.flatMap { Int($0.number) }.map { $0 + 1 }
+                let accept: Bool
+                if rows.isEmpty || expected == n {
+                    accept = true
+                } else {
+                    accept = hasAnchor(rows[rows.count - 1].lines, order: order)
+                        && hasAnchor(Array(body[index..<min(body.count, index + 8)]).enumerated().map { offset, line in
+                            offset == 0 ? BodyLine(line: line.line, words: Array(line.words.dropFirst())) : line
+                        }, order: order)
+                }
+                if accept {
+                    let column = (Text.words(bodyLine.words.joined(separator: " ")).first.map { _ in 1 }) ?? 1
+                    rows.append(Row(number: first, line: bodyLine.line, column: column,
+                                    lines: [BodyLine(line: bodyLine.line, words: Array(bodyLine.words.dropFirst()))]))
+                    continue
+                }
+            }
+            if !rows.isEmpty { rows[rows.count - 1].lines.append(bodyLine) }
+        }
+        return rows
+    }
+
+    private static func hasAnchor(_ lines: [BodyLine], order: [Column]) -> Bool {
+        lines.contains { (Anchor.find(in: $0.words, order: order)?.fieldCount ?? 0) >= 2 }
+    }
+
+    // MARK: - One row
+
+    struct AnchorFields {
+        var `protocol`: String?
+        var portWords: [String] = []
+        var classification: String?
+    }
+
+    /// The words before the anchor (source and destination), the anchor's fields, and the
+    /// words after it (the description, as line fragments).
+    static func dissect(_ row: Row, order: [Column]) -> (NameSplit.Region, AnchorFields?, [String]) {
+        // The first line whose window has two or more fields; else one with a classification.
+        var anchorLine: Int?
+        var anchor: Anchor?
+        for (index, line) in row.lines.enumerated() {
+            if let found = Anchor.find(in: line.words, order: order), found.fieldCount >= 2 {
+                anchorLine = index
+                anchor = found
+                break
+            }
+        }
+        if anchor == nil {
+            for (index, line) in row.lines.enumerated() {
+                if let found = Anchor.find(in: line.words, order: order), found.classification != nil || !found.portWords.isEmpty {
+                    anchorLine = index
+                    anchor = found
+                    break
+                }
+            }
+        }
+        guard let anchorLine, let anchor else {
+            // No anchor: everything up to the first blank line after some words is the names.
+            let region = NameSplit.Region(blocks: blocks(of: row.lines))
+            return (region, nil, [])
+        }
+        var before = Array(row.lines[..<anchorLine])
+        let anchorWords = row.lines[anchorLine].words
+        before.append(BodyLine(line: row.lines[anchorLine].line, words: Array(anchorWords[..<anchor.start])))
+        let region = NameSplit.Region(blocks: blocks(of: before))
+
+        var fields = AnchorFields(protocol: anchor.protocol, portWords: anchor.portWords, classification: anchor.classification)
+        // Words after the window, line by line.
+        var after: [[String]] = [Array(anchorWords[anchor.end...])]
+        after += row.lines[(anchorLine + 1)...].map(\.words)
+        // A port cell cut at a separator ("20000-45000/") goes on with the next port words.
+        if let last = fields.portWords.last, PortCell.continues(last) {
+            var l = 0
+            while l < after.count {
+                if after[l].isEmpty { l += 1; continue }
+                while let word = after[l].first, PortCell.isPortWord(word) {
+                    fields.portWords.append(word)
+                    after[l].removeFirst()
+                    if !PortCell.continues(word) { break }
+                }
+                break
+            }
+            if fields.classification == nil, order.last == .classification, l < after.count,
+               let word = after[l].first, Anchor.isClassification(word) {
+                fields.classification = word
+                after[l].removeFirst()
+            }
+        }
+        let description = after.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }
+        return (region, fields, description)
+    }
+
+    /// Groups lines into blocks at blank lines.
+    private static func blocks(of lines: [BodyLine]) -> [[[String]]] {
+        var blocks: [[[String]]] = [[]]
+        for line in lines {
+            if line.words.isEmpty {
+                if !(blocks.last?.isEmpty ?? true) { blocks.append([]) }
+            } else {
+                blocks[blocks.count - 1].append(line.words)
+            }
+        }
+        return blocks.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import PortolanModel
+import PortolanReaders
+
+/// Reading the paths a user names: files, or folders of documents (sorted by name).
+enum Inputs {
+    static let documentExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Expands folders and checks that every path exists.
+    static func files(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw Failure(description: "\(path): error: no such file or folder")
+            }
+            if isDirectory.boolValue {
+                let names = try fm.contentsOfDirectory(atPath: path).sorted()
+                let documents = names.filter { name in
+                    !name.hasPrefix(".") && documentExtensions.contains((name as NSString).pathExtension.lowercased())
+                }
+                if documents.isEmpty {
+                    throw Failure(description: "\(path): error: the folder has no documents (looked for .\(documentExtensions.sorted().joined(separator: ", ."))")
+                }
+                let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+                files += documents.map { "\(base)/\($0)" }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    /// Reads and parses every file. Files that cannot be decoded become documents holding
+    /// one error, so every problem is reported and nothing stops the others.
+    static func model(_ paths: [String]) throws -> Model {
+        var documents: [Document] = []
+        for file in try files(paths) {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                documents.append(Document(path: file, diagnostics: [Diagnostic(.error, "cannot read the file")]))
+                continue
+            }
+            switch SourceText.decode([UInt8](data)) {
+            case .success(let text):
+                documents.append(DocumentReader.read(path: file, text: text))
+            case .failure(let problem):
+                documents.append(Document(path: file, diagnostics: [problem.diagnostic]))
+            }
+        }
+        return Model(documents: documents)
+    }
+
+    /// Prints every diagnostic as `path:line:col: severity: message` to standard error and
+    /// returns the worst severity seen.
+    @discardableResult
+    static func report(_ model: Model, minimum: Severity = .warning) -> Severity? {
+        var worst: Severity?
+        for document in model.documents {
+            for diagnostic in document.diagnostics {
+                worst = max(worst ?? diagnostic.severity, diagnostic.severity)
+                if diagnostic.severity >= minimum {
+                    Console.error(diagnostic.formatted(path: document.path))
+                }
+            }
+        }
+        return worst
+    }
+}
+
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

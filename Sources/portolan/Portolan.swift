@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Portolan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portolan",
+        abstract: "Reads architecture documents' connections tables into one model and regenerates diagrams, tables and firewall sheets from it.",
+        subcommands: [Build.self, Parse.self])
+}
