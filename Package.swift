@@ -21,7 +21,7 @@ let package = Package(
         // One reader per layout; best-effort model plus diagnostics, never throws on bad content.
         .target(name: "PortolanReaders", dependencies: ["PortolanModel"]),
         // Pure functions over the model: products, name resolution, protocol families.
-        .target(name: "PortolanAnalysis", dependencies: ["PortolanModel"]),
+        .target(name: "PortolanAnalysis", dependencies: ["PortolanModel", .product(name: "Yams", package: "Yams")]),
         // Pure (model, options) -> text/bytes; no file I/O.
         .target(name: "PortolanEmitters", dependencies: [
             "PortolanModel", "PortolanAnalysis",

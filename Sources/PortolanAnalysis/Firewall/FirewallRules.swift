@@ -1,0 +1,151 @@
+import PortolanModel
+
+/// Model -> firewall rules: one per (source, destination, transport, destination port or
+/// range) of each connection, identical rules merged, doubtful ones flagged.
+public enum FirewallRules {
+    /// Derives the rules of the given products, perimeter first, each section in source order.
+    /// Identical rules from several connections or products are one rule with all references.
+    public static func derive(_ products: [Product], inventory: Inventory = .empty) -> FirewallSheet {
+        var rules: [FirewallRule] = []
+        var indexByIdentity: [String: Int] = [:]
+        for product in products {
+            for document in product.documents {
+                for connection in document.connections {
+                    let reference = RuleReference(product: product.name, connection: connection.number,
+                                                  path: document.path, line: connection.line)
+                    for candidate in self.rules(for: connection, reference: reference, inventory: inventory) {
+                        let identity = self.identity(of: candidate)
+                        if let index = indexByIdentity[identity] {
+                            rules[index].merge(candidate)
+                        } else {
+                            indexByIdentity[identity] = rules.count
+                            rules.append(candidate)
+                        }
+                    }
+                }
+            }
+        }
+        assignIDs(&rules)
+        let ordered = FirewallSection.allCases.flatMap { section in rules.filter { $0.section == section } }
+        return FirewallSheet(rules: ordered)
+    }
+
+    /// The rules one connection gives, before merging; each has an empty id.
+    public static func rules(for connection: Connection, reference: RuleReference,
+                             inventory: Inventory = .empty) -> [FirewallRule] {
+        let kind = connection.classificationKind
+        let transport = Transport.of(protocol: connection.protocol)
+        var flags: [FirewallFlag] = []
+        if transport == nil {
+            if let written = connection.protocol {
+                flags.append(FirewallFlag(.noTransport, "no transport: protocol '\(written)' names none Portolan knows; confirm before filing"))
+            } else {
+                flags.append(FirewallFlag(.noTransport, "no transport: the protocol cell is empty; confirm before filing"))
+            }
+        }
+        if connection.ports.configurable {
+            flags.append(FirewallFlag(.configurablePort, "configurable port ('\(connection.ports.text ?? "")'); confirm before filing"))
+        }
+        if kind == nil {
+            if let written = connection.classification {
+                flags.append(FirewallFlag(.noClassification, "classification '\(written)' is not Ingress, Egress or Intra-cluster; confirm direction"))
+            } else {
+                flags.append(FirewallFlag(.noClassification, "no classification; confirm direction"))
+            }
+        }
+        let section = FirewallSection(classification: kind)
+        let source = endpoint(connection.source, inventory: inventory, defaultZone: zone(kind, isSource: true))
+        let destination = endpoint(connection.destination, inventory: inventory, defaultZone: zone(kind, isSource: false))
+        func rule(_ port: PortRange?, _ portText: String, _ extra: [FirewallFlag]) -> FirewallRule {
+            FirewallRule(id: "", section: section, action: "allow",
+                         direction: connection.classification ?? "(none)",
+                         source: source, destination: destination, transport: transport,
+                         port: port, portText: portText,
+                         applicationProtocols: connection.protocol.map { [$0] } ?? [],
+                         justifications: connection.description.isEmpty ? [] : [connection.description],
+                         references: [reference], flags: (flags + extra).sorted())
+        }
+        if connection.ports.ranges.isEmpty {
+            let written = connection.ports.text ?? ""
+            let message = written.isEmpty ? "port not given; confirm before filing"
+                                           : "port not known ('\(written)'); confirm before filing"
+            return [rule(nil, written, [FirewallFlag(.unknownPort, message)])]
+        }
+        var seen: Set<PortRange> = []
+        return connection.ports.ranges.filter { seen.insert($0).inserted }.map { rule($0, $0.description, []) }
+    }
+
+    /// What makes two rules identical: section, direction, both ends, transport and port.
+    static func identity(of rule: FirewallRule) -> String {
+        [rule.section.rawValue,
+         ClassificationKind(written: rule.direction)?.rawValue ?? ComponentMatch.make(rule.direction),
+         endpointKey(rule.source), endpointKey(rule.destination),
+         rule.transport?.rawValue ?? "?",
+         rule.port?.description ?? "?" + ComponentMatch.make(rule.portText)].joined(separator: "\u{1F}")
+    }
+
+    private static func endpointKey(_ endpoint: FirewallEndpoint) -> String {
+        endpoint.inventoryName.map { "inventory:" + ComponentMatch.make($0) } ?? ComponentMatch.make(endpoint.name)
+    }
+
+    /// Zones without an inventory: Ingress comes from outside, Egress goes outside.
+    static func zone(_ kind: ClassificationKind?, isSource: Bool) -> String? {
+        switch kind {
+        case .ingress: isSource ? "external" : "cluster"
+        case .egress: isSource ? "cluster" : "external"
+        case .intraCluster: "cluster"
+        case nil: nil
+        }
+    }
+
+    static func endpoint(_ name: String, inventory: Inventory, defaultZone: String?) -> FirewallEndpoint {
+        guard let entry = inventory.entry(for: name) else {
+            return FirewallEndpoint(name: name, zone: defaultZone)
+        }
+        return FirewallEndpoint(name: name, inventoryName: entry.name, zone: entry.zone ?? defaultZone,
+                                addresses: entry.addresses, namespace: entry.namespace, podLabels: entry.podLabels)
+    }
+
+    /// Ids from a hash of each rule's identity, so they survive added documents; a collision
+    /// (never seen) lengthens the colliding id.
+    static func assignIDs(_ rules: inout [FirewallRule]) {
+        var used: Set<String> = []
+        for index in rules.indices {
+            let hash = fnv1a(identity(of: rules[index]))
+            var id = "fw-" + hex(hash, digits: 8)
+            if used.contains(id) { id = "fw-" + hex(hash, digits: 16) }
+            var suffix = 2
+            while used.contains(id) { id = "fw-" + hex(hash, digits: 16) + "-\(suffix)"; suffix += 1 }
+            used.insert(id)
+            rules[index].id = id
+        }
+    }
+
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    private static func hex(_ value: UInt64, digits: Int) -> String {
+        let full = String(value, radix: 16)
+        let padded = String(repeating: "0", count: max(0, 16 - full.count)) + full
+        return String(padded.prefix(digits))
+    }
+}
+
+extension FirewallRule {
+    /// Adds another connection's rule with the same identity: references, protocols,
+    /// justifications and flags are united, first-seen order kept.
+    mutating func merge(_ other: FirewallRule) {
+        func unite<T: Equatable>(_ a: inout [T], _ b: [T]) { for x in b where !a.contains(x) { a.append(x) } }
+        unite(&references, other.references)
+        unite(&applicationProtocols, other.applicationProtocols)
+        unite(&justifications, other.justifications)
+        unite(&flags, other.flags)
+        flags.sort()
+    }
+}

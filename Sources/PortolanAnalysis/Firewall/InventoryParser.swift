@@ -1,0 +1,161 @@
+import PortolanModel
+import Yams
+
+extension Inventory {
+    static let entryKeys = ["aliases", "namespace", "podLabels", "addresses", "cidrs", "fqdns", "zone"]
+
+    /// Reads inventory YAML. Never throws: a file that is not YAML, or entries of the wrong
+    /// shape, give diagnostics and whatever entries could be read.
+    public static func parse(_ text: String) -> (Inventory, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return (.empty, [error.diagnostic])
+        } catch {
+            return (.empty, [Diagnostic(.error, "the inventory is not YAML: \(error)", line: 1, column: 1)])
+        }
+        guard let root else { return (.empty, []) }
+        guard let top = root.mapping else {
+            return (.empty, [Diagnostic(.error, "the inventory must be a mapping with a 'components' key", at: root)])
+        }
+        var components: Node.Mapping?
+        for (key, value) in top {
+            if key.string == "components" {
+                components = value.mapping
+                if components == nil, value.scalar?.string != "" {
+                    diagnostics.append(Diagnostic(.error, "'components' must map component names to entries", at: value))
+                }
+            } else {
+                diagnostics.append(Diagnostic(.warning, "unknown key '\(key.string ?? "")' (expected 'components')", at: key))
+            }
+        }
+        var entries: [Entry] = []
+        var owner: [String: String] = [:]
+        for (key, value) in components ?? Node.Mapping([]) {
+            guard let name = key.string, !ComponentMatch.make(name).isEmpty else {
+                diagnostics.append(Diagnostic(.error, "a component name must be a non-empty string", at: key))
+                continue
+            }
+            var entry = Entry(name: name, line: key.mark?.line ?? 0)
+            if let fields = value.mapping {
+                read(fields, into: &entry, diagnostics: &diagnostics)
+            } else if value.scalar?.string != "" {
+                diagnostics.append(Diagnostic(.error, "the entry for '\(name)' must be a mapping", at: value))
+            }
+            for alias in [name] + entry.aliases {
+                let aliasKey = ComponentMatch.make(alias)
+                if let first = owner[aliasKey], first != name || alias != name {
+                    diagnostics.append(Diagnostic(.warning, "'\(alias)' of '\(name)' is already a name of '\(first)'; the first one is used", at: key))
+                } else if owner[aliasKey] == nil {
+                    owner[aliasKey] = name
+                }
+            }
+            entries.append(entry)
+        }
+        return (Inventory(entries: entries), diagnostics)
+    }
+
+    private static func read(_ fields: Node.Mapping, into entry: inout Entry, diagnostics: inout [Diagnostic]) {
+        for (key, value) in fields {
+            let field = key.string ?? ""
+            switch field {
+            case "aliases": entry.aliases = strings(value, field: field, diagnostics: &diagnostics)
+            case "addresses", "cidrs", "fqdns": entry.addresses += strings(value, field: field, diagnostics: &diagnostics)
+            case "zone": entry.zone = string(value, field: field, diagnostics: &diagnostics)
+            case "namespace":
+                guard let namespace = string(value, field: field, diagnostics: &diagnostics) else { continue }
+                if KubernetesNames.isLabel(namespace) {
+                    entry.namespace = namespace
+                } else {
+                    diagnostics.append(Diagnostic(.error, "namespace '\(namespace)' is not a DNS label (lowercase letters, digits, '-', at most 63)", at: value))
+                }
+            case "podLabels":
+                guard let labels = value.mapping else {
+                    diagnostics.append(Diagnostic(.error, "'podLabels' must map label keys to values", at: value))
+                    continue
+                }
+                for (labelKey, labelValue) in labels {
+                    guard let k = labelKey.string, let v = labelValue.string,
+                          KubernetesNames.isLabelKey(k), KubernetesNames.isLabelValue(v) else {
+                        diagnostics.append(Diagnostic(.error, "pod label '\(labelKey.string ?? "")' is not a valid Kubernetes label", at: labelKey))
+                        continue
+                    }
+                    entry.podLabels[k] = v
+                }
+            default:
+                var message = "unknown key '\(field)' in the entry for '\(entry.name)'"
+                if let near = ComponentMatch.suggestion(for: field, among: entryKeys) { message += "; did you mean '\(near)'?" }
+                diagnostics.append(Diagnostic(.warning, message, at: key))
+            }
+        }
+    }
+
+    private static func string(_ node: Node, field: String, diagnostics: inout [Diagnostic]) -> String? {
+        if let text = node.scalar?.string { return text }
+        diagnostics.append(Diagnostic(.error, "'\(field)' must be a single value", at: node))
+        return nil
+    }
+
+    private static func strings(_ node: Node, field: String, diagnostics: inout [Diagnostic]) -> [String] {
+        if let text = node.scalar?.string { return text.isEmpty ? [] : [text] }
+        guard let items = node.sequence else {
+            diagnostics.append(Diagnostic(.error, "'\(field)' must be a list", at: node))
+            return []
+        }
+        return items.compactMap { string($0, field: field, diagnostics: &diagnostics) }
+    }
+}
+
+/// The name rules Kubernetes enforces on namespaces and labels.
+enum KubernetesNames {
+    private static func isAlphanumeric(_ c: Character) -> Bool {
+        c.isASCII && (c.isLowercase || c.isNumber)
+    }
+
+    /// RFC 1123 label: lowercase alphanumerics and '-', starts and ends alphanumeric, 1...63.
+    static func isLabel(_ s: String) -> Bool {
+        guard (1...63).contains(s.count), let first = s.first, let last = s.last,
+              isAlphanumeric(first), isAlphanumeric(last) else { return false }
+        return s.allSatisfy { isAlphanumeric($0) || $0 == "-" }
+    }
+
+    /// `[prefix/]name`: the prefix a DNS subdomain, the name 1...63 of alphanumerics, '-', '_', '.'.
+    static func isLabelKey(_ s: String) -> Bool {
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count <= 2, let name = parts.last, !name.isEmpty, isLabelValue(name) else { return false }
+        if parts.count == 2 {
+            let prefix = parts[0]
+            guard (1...253).contains(prefix.count) else { return false }
+            return prefix.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isLabel(String($0)) }
+        }
+        return true
+    }
+
+    /// Empty, or 1...63 of alphanumerics, '-', '_', '.', starting and ending alphanumeric.
+    static func isLabelValue(_ s: String) -> Bool {
+        if s.isEmpty { return true }
+        guard s.count <= 63, let first = s.first, let last = s.last,
+              first.isASCII && (first.isLetter || first.isNumber), last.isASCII && (last.isLetter || last.isNumber)
+        else { return false }
+        return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+    }
+}
+
+extension Diagnostic {
+    init(_ severity: Severity, _ message: String, at node: Node) {
+        self.init(severity, message, line: node.mark?.line, column: node.mark?.column)
+    }
+}
+
+extension YamlError {
+    var diagnostic: Diagnostic {
+        switch self {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            Diagnostic(.error, "the inventory is not valid YAML: \(problem)", line: mark.line, column: mark.column)
+        default:
+            Diagnostic(.error, "the inventory is not valid YAML: \(self)", line: 1, column: 1)
+        }
+    }
+}
