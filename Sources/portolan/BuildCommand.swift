@@ -24,12 +24,12 @@ struct Build: ParsableCommand {
             try writer.write(try ModelSerialization.json(Model(documents: product.documents)), to: "\(product.slug)/model.json")
             // Per-product outputs of the emitter issues are added below, one call each.
             // BUILD-PRODUCT-DIAGRAMS
-            // BUILD-PRODUCT-TABLES
+            try TableOutputs.product(product, input: input, writer: &writer)
         }
         try writer.write(try ModelSerialization.json(model), to: "platform/model.json")
         // Platform-wide outputs, one call each.
         // BUILD-PLATFORM-DIAGRAMS
-        // BUILD-PLATFORM-TABLES
+        try TableOutputs.platform(products, input: input, writer: &writer)
         let warnings = model.documents.flatMap(\.diagnostics).filter { $0.severity == .warning }.count
         Console.error("read \(model.documents.count) documents (\(products.count) products, \(model.documents.map(\.connections.count).reduce(0, +)) connections, \(warnings) warnings); wrote \(writer.written.count) files to \(output)/")
         if worst == .error { throw ExitCode(1) }

@@ -57,6 +57,19 @@ public struct RuleReference: Codable, Sendable, Hashable, CustomStringConvertibl
 
     /// "CX Contact #2".
     public var description: String { "\(product) #\(connection)" }
+
+    /// "Voice Microservices #40, #41, #49; Genesys Pulse #3": references of one product together.
+    public static func summary(_ references: [RuleReference]) -> String {
+        var groups: [(product: String, numbers: [String])] = []
+        for reference in references {
+            if let index = groups.firstIndex(where: { $0.product == reference.product }) {
+                groups[index].numbers.append("#" + reference.connection)
+            } else {
+                groups.append((reference.product, ["#" + reference.connection]))
+            }
+        }
+        return groups.map { "\($0.product) \($0.numbers.joined(separator: ", "))" }.joined(separator: "; ")
+    }
 }
 
 /// Something a person must check before the rule is filed.

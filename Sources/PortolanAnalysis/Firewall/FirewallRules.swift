@@ -102,7 +102,9 @@ public enum FirewallRules {
         guard let entry = inventory.entry(for: name) else {
             return FirewallEndpoint(name: name, zone: defaultZone)
         }
-        return FirewallEndpoint(name: name, inventoryName: entry.name, zone: entry.zone ?? defaultZone,
+        // A component the inventory places in a namespace runs in the cluster, whatever the classification says.
+        let zone = entry.zone ?? (entry.namespace != nil ? "cluster" : defaultZone)
+        return FirewallEndpoint(name: name, inventoryName: entry.name, zone: zone,
                                 addresses: entry.addresses, namespace: entry.namespace, podLabels: entry.podLabels)
     }
 
@@ -127,6 +129,12 @@ public enum FirewallRules {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
+        // MurmurHash3's finaliser, so rules that differ in one port differ in every digit.
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash = hash &* 0xc4ce_b9fe_1a85_ec53
+        hash ^= hash >> 33
         return hash
     }
 

@@ -1,0 +1,24 @@
+import PortolanAnalysis
+
+/// The firewall request sheet as Markdown: one table per section.
+public enum FirewallMarkdown {
+    public static func render(_ sheet: FirewallSheet, title: String) -> String {
+        var out = "# Firewall rules: \(MarkdownTable.escape(title))\n\n"
+        let flagged = sheet.rules.filter(\.needsConfirmation).count
+        out += "\(sheet.rules.count) rules; \(flagged) flagged (confirm before filing). Addresses marked \"to be provided\" are not in the inventory.\n"
+        for section in FirewallSection.allCases {
+            let rules = sheet.rules(in: section)
+            out += "\n## \(section.rawValue) (\(rules.count) rules)\n\n"
+            if section == .intraCluster {
+                out += "Intra-cluster flows are usually Kubernetes NetworkPolicies rather than firewall tickets.\n\n"
+            }
+            if rules.isEmpty {
+                out += "None.\n"
+                continue
+            }
+            let columns = Array(FirewallTable.columns.dropFirst())
+            out += MarkdownTable.render(header: columns, rows: rules.map { Array(FirewallTable.row($0).dropFirst()) })
+        }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import PortolanAnalysis
+import PortolanModel
+
+/// The firewall request sheet as rows of text, shared by the CSV, XLSX and Markdown
+/// versions so they always show the same cells.
+public enum FirewallTable {
+    public static let columns = [
+        "Section", "Rule ID", "Action", "Direction", "Source", "Source zone", "Source address",
+        "Destination", "Destination zone", "Destination address", "Transport", "Destination port(s)",
+        "Application protocol", "Justification", "References", "Flags",
+    ]
+
+    public static let toBeProvided = "to be provided"
+
+    /// One row per rule, in sheet order; cells hold plain text (not yet escaped for a format).
+    /// Characters XML 1.0 forbids are replaced by U+FFFD here, so every format shows the same text.
+    public static func row(_ rule: FirewallRule) -> [String] {
+        [
+            rule.section.rawValue, rule.id, rule.action, rule.direction,
+            rule.source.name, rule.source.zone ?? toBeProvided, address(rule.source),
+            rule.destination.name, rule.destination.zone ?? toBeProvided, address(rule.destination),
+            rule.transport?.rawValue ?? "(none)",
+            rule.portText.isEmpty ? "(none)" : rule.portText,
+            rule.applicationProtocols.isEmpty ? "(none)" : rule.applicationProtocols.joined(separator: "; "),
+            rule.justifications.joined(separator: "; "),
+            RuleReference.summary(rule.references),
+            rule.flags.map(\.message).joined(separator: "; "),
+        ].map(clean)
+    }
+
+    /// Header and rows of one section (all sections when nil).
+    public static func rows(_ sheet: FirewallSheet, section: FirewallSection? = nil) -> [[String]] {
+        let rules = section.map { sheet.rules(in: $0) } ?? sheet.rules
+        return [columns] + rules.map(row)
+    }
+
+    /// Addresses from the inventory; else the namespace and pod labels; else "to be provided".
+    static func address(_ endpoint: FirewallEndpoint) -> String {
+        if !endpoint.addresses.isEmpty { return endpoint.addresses.joined(separator: ", ") }
+        if let namespace = endpoint.namespace {
+            let labels = endpoint.podLabels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            return "namespace \(namespace)" + (labels.isEmpty ? "" : " (pods \(labels.joined(separator: ", ")))")
+        }
+        return toBeProvided
+    }
+
+    static func clean(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let forbidden = (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF
+            out.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
+        }
+        return out
+    }
+
+    /// OWASP CSV injection: a cell that begins with `=`, `+`, `-`, `@`, tab, CR or LF gets a
+    /// leading apostrophe, so spreadsheets show it as text and never evaluate it.
+    public static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r", "\n"].contains(first) else { return text }
+        return "'" + text
+    }
+
+    /// Rows made safe to open in a spreadsheet.
+    public static func spreadsheetRows(_ rows: [[String]]) -> [[String]] {
+        rows.map { $0.map(neutralised) }
+    }
+}

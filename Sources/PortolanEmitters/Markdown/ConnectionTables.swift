@@ -1,0 +1,96 @@
+import PortolanAnalysis
+import PortolanModel
+
+/// Connections tables as GitHub-flavoured Markdown: per product (connections, included
+/// services, listening ports per destination) and one platform table of every connection.
+public enum ConnectionTables {
+    static let connectionColumns = ["#", "Source", "Destination", "Protocol", "Port", "Classification", "Data"]
+
+    public static func product(_ product: Product) -> String {
+        var out = "# \(MarkdownTable.inline(product.name))\n\n"
+        let sources = product.documents.map { "`" + $0.path.replacingOccurrences(of: "`", with: "'") + "`" }
+        out += "From \(sources.joined(separator: ", ")).\n"
+        out += "\n## Connections\n\n"
+        if product.connections.isEmpty {
+            out += "None.\n"
+        } else {
+            out += MarkdownTable.render(header: connectionColumns, rows: product.connections.map(cells))
+        }
+        out += "\n## Included services\n\n"
+        if product.services.isEmpty {
+            out += "None listed.\n"
+        } else {
+            out += MarkdownTable.render(header: ["Service", "Description"],
+                                        rows: product.services.map { [$0.name, $0.description] })
+        }
+        out += "\n## Listening ports\n\n"
+        let listening = listeningPorts(product)
+        if listening.isEmpty {
+            out += "None.\n"
+        } else {
+            out += MarkdownTable.render(header: ["Destination", "Listening ports", "Connections"],
+                                        rows: listening.map { [$0.destination, $0.ports.joined(separator: ", "), $0.connections.map { "#" + $0 }.joined(separator: ", ")] })
+        }
+        return out
+    }
+
+    public static func platform(_ products: [Product]) -> String {
+        var out = "# All connections\n\n"
+        let total = products.map(\.connections.count).reduce(0, +)
+        out += "\(total) connections of \(products.count) products.\n\n"
+        var rows: [[String]] = []
+        for product in products {
+            rows += product.connections.map { [product.name] + cells($0) }
+        }
+        out += MarkdownTable.render(header: ["Product"] + connectionColumns, rows: rows)
+        return out
+    }
+
+    static func cells(_ connection: Connection) -> [String] {
+        [connection.number, connection.source, connection.destination, connection.protocol ?? "",
+         connection.ports.text ?? "", connection.classification ?? "", connection.description]
+    }
+
+    public struct Listening: Sendable, Hashable {
+        public var destination: String
+        /// "TCP 6379", "UDP 20000-45000", "TCP 6379 (configurable)", "N/A (transport unknown)".
+        public var ports: [String]
+        public var connections: [String]
+    }
+
+    /// What each destination component listens on, destinations in order of first appearance,
+    /// ports sorted by transport and number, names matched ignoring case and punctuation.
+    public static func listeningPorts(_ product: Product) -> [Listening] {
+        var order: [String] = []
+        var byKey: [String: (name: String, ports: [(Transport?, PortRange?, String)], connections: [String])] = [:]
+        for connection in product.connections {
+            let key = ComponentMatch.make(connection.destination)
+            if byKey[key] == nil {
+                order.append(key)
+                byKey[key] = (connection.destination, [], [])
+            }
+            let transport = Transport.of(protocol: connection.protocol)
+            var text: [(Transport?, PortRange?, String)] = []
+            let suffix = connection.ports.configurable ? " (configurable)" : ""
+            if connection.ports.ranges.isEmpty {
+                let written = connection.ports.text ?? ""
+                text.append((transport, nil, (transport.map { $0.rawValue + " " } ?? "") + (written.isEmpty ? "(no port)" : written)))
+            }
+            for range in connection.ports.ranges {
+                let label = transport.map { "\($0.rawValue) \(range)" } ?? "\(range) (transport unknown)"
+                text.append((transport, range, label + suffix))
+            }
+            for entry in text where !byKey[key]!.ports.contains(where: { $0.2 == entry.2 }) {
+                byKey[key]!.ports.append(entry)
+            }
+            if !byKey[key]!.connections.contains(connection.number) { byKey[key]!.connections.append(connection.number) }
+        }
+        return order.map { key in
+            let value = byKey[key]!
+            let sorted = value.ports.sorted { a, b in
+                (a.0?.rawValue ?? "~", a.1?.from ?? Int.max, a.1?.to ?? Int.max, a.2) < (b.0?.rawValue ?? "~", b.1?.from ?? Int.max, b.1?.to ?? Int.max, b.2)
+            }
+            return Listening(destination: value.name, ports: sorted.map(\.2), connections: value.connections)
+        }
+    }
+}

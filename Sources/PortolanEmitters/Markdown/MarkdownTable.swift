@@ -1,0 +1,41 @@
+/// GitHub-flavoured Markdown tables whose cells cannot break the table or inject markup.
+public enum MarkdownTable {
+    /// A header row, the delimiter row and one row per entry; every cell escaped.
+    public static func render(header: [String], rows: [[String]]) -> String {
+        var lines = [line(header), "|" + header.map { _ in " --- |" }.joined()]
+        lines += rows.map { row in line((0..<header.count).map { $0 < row.count ? row[$0] : "" }) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func line(_ cells: [String]) -> String {
+        "| " + cells.map(escape).joined(separator: " | ") + " |"
+    }
+
+    /// Escapes a cell: pipes and Markdown punctuation get a backslash, `<`, `>` and `&`
+    /// become entities (no raw HTML), line breaks become `<br>`, other control characters a space.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\r": out += "<br>"
+            case "\n": if !previousWasCR { out += "<br>" }
+            case "|", "\\", "`", "*", "_", "[", "]", "#", "~", "!": out += "\\" + String(scalar)
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            default:
+                if scalar.properties.generalCategory == .control { out += " " } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// Text for a heading or paragraph line: the same escaping, so a name cannot start a list or a block.
+    public static func inline(_ text: String) -> String {
+        let escaped = escape(text)
+        if let first = escaped.first, "-+=>0123456789".contains(first) { return "\\" + escaped }
+        return escaped
+    }
+}
