@@ -58,15 +58,27 @@ enum Inputs {
 
     /// Prints every diagnostic as `path:line:col: severity: message` to standard error and
     /// returns the worst severity seen.
+    /// At most this many lines a document, so a broken 50 MB file cannot flood the terminal;
+    /// the rest are counted. `parse` JSON always carries them all.
+    static let printedPerDocument = 100
+
     @discardableResult
     static func report(_ model: Model, minimum: Severity = .warning) -> Severity? {
         var worst: Severity?
         for document in model.documents {
+            var printed = 0, withheld = 0
             for diagnostic in document.diagnostics {
                 worst = max(worst ?? diagnostic.severity, diagnostic.severity)
-                if diagnostic.severity >= minimum {
+                guard diagnostic.severity >= minimum else { continue }
+                if printed < printedPerDocument {
                     Console.error(diagnostic.formatted(path: document.path))
+                    printed += 1
+                } else {
+                    withheld += 1
                 }
+            }
+            if withheld > 0 {
+                Console.error("\(document.path): note: \(withheld) more diagnostics not shown (see `portolan parse` JSON)")
             }
         }
         return worst

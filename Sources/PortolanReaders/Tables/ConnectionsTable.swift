@@ -12,10 +12,10 @@ enum ConnectionsTable {
         let table = CellTable(lines: lines, splitter: splitter)
         let numberIndex = columns.firstIndex(of: .number)
         let assembled = table.assemble(after: headerIndex, columnCount: columns.count) { cells in
+            let first = numberIndex.map { $0 < cells.count ? Text.trimmed(Text.stripTags(cells[$0])) : "" }
+            if let first, Text.isRowNumber(first) { return .rowStart }
             if TableHeader.connectionColumns(cells: cells) != nil { return .header }
-            guard let numberIndex else { return .rowStart }
-            let first = numberIndex < cells.count ? Text.trimmed(Text.stripTags(cells[numberIndex])) : ""
-            if Text.isRowNumber(first) { return .rowStart }
+            guard let first else { return .rowStart }
             return first.isEmpty ? .continuation : .unplaceable
         }
         var read = Read(diagnostics: assembled.diagnostics, end: assembled.end)

@@ -19,6 +19,7 @@ public enum Vocabulary {
 
     /// True for a protocol cell word such as "HTTP/HTTPS" or "SIP/UDP".
     static func isProtocol(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isAlphabetic, word.utf8.count <= 40 else { return false }
         let parts = word.lowercased().split(separator: "/", omittingEmptySubsequences: false)
         guard !parts.isEmpty else { return false }
         return parts.allSatisfy { protocols.contains(String($0)) }
@@ -80,7 +81,16 @@ public enum Vocabulary {
         return isVersion(lower)
     }
 
+    /// "6.x", "2.10", "v2": a version that qualifies the name before it.
     static func isVersion(_ lower: String) -> Bool {
-        lower.wholeMatch(of: /v?\d+(\.(\d+|x))+|v\d+/) != nil
+        var body = Substring(lower)
+        let prefixed = body.hasPrefix("v")
+        if prefixed { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard let first = parts.first, !first.isEmpty, first.allSatisfy(\.isASCII), first.allSatisfy(\.isNumber) else { return false }
+        if parts.count == 1 { return prefixed }
+        return parts.dropFirst().allSatisfy { part in
+            part == "x" || (!part.isEmpty && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber))
+        }
     }
 }

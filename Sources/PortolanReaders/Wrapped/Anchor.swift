@@ -8,6 +8,9 @@ struct Anchor: Equatable {
     var `protocol`: String?
     var portWords: [String]
     var classification: String?
+    /// True when the port cell is words ("Not known (...)") bounded by a protocol on the left
+    /// and a classification on the right; such a window ranks below one whose port looks like a port.
+    var freeTextPort = false
 
     var fieldCount: Int {
         (`protocol` == nil ? 0 : 1) + (portWords.isEmpty ? 0 : 1) + (classification == nil ? 0 : 1)
@@ -19,10 +22,12 @@ struct Anchor: Equatable {
         var best: Anchor?
         for start in words.indices {
             guard let candidate = match(words, from: start, order: order) else { continue }
-            if best == nil || candidate.fieldCount > best!.fieldCount { best = candidate }
+            if best == nil || candidate.rank > best!.rank { best = candidate }
         }
         return best
     }
+
+    private var rank: Int { fieldCount * 2 - (freeTextPort ? 1 : 0) }
 
     private static func match(_ words: [String], from start: Int, order: [Column]) -> Anchor? {
         var anchor = Anchor(start: start, end: start, protocol: nil, portWords: [], classification: nil)
@@ -33,6 +38,13 @@ struct Anchor: Equatable {
             case .protocol:
                 if Vocabulary.isProtocol(words[i]) { anchor.protocol = words[i]; i += 1 }
             case .port:
+                if anchor.protocol != nil, i < words.count, !PortCell.isPortWord(words[i]),
+                   let bound = freeTextPortEnd(words, from: i, order: order) {
+                    anchor.portWords = Array(words[i..<bound])
+                    anchor.freeTextPort = true
+                    i = bound
+                    continue
+                }
                 while i < words.count, PortCell.isPortWord(words[i]) {
                     anchor.portWords.append(words[i])
                     let continues = PortCell.continues(words[i])
@@ -49,8 +61,22 @@ struct Anchor: Equatable {
         return anchor.fieldCount > 0 ? anchor : nil
     }
 
+    /// Where a port cell written in words ends: at a classification within a few words, with
+    /// no protocol or port between (the cell is bounded on both sides by cells that look like themselves).
+    private static func freeTextPortEnd(_ words: [String], from start: Int, order: [Column]) -> Int? {
+        guard let portIndex = order.firstIndex(of: .port), order.last == .classification, portIndex == order.count - 2 else { return nil }
+        var j = start
+        while j < min(words.count, start + 16) {
+            if isClassification(words[j]) { return j > start ? j : nil }
+            if Vocabulary.isProtocol(words[j]) || PortCell.isPortWord(words[j]) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
     /// "Ingress", "Egress", "Intra-cluster", and combinations such as "Ingress/Egress".
     static func isClassification(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, "iIeE".unicodeScalars.contains(first), word.utf8.count <= 40 else { return false }
         let parts = word.split(separator: "/")
         guard !parts.isEmpty else { return false }
         return parts.allSatisfy { part in

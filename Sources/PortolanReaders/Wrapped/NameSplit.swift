@@ -73,16 +73,19 @@ struct NameSplit {
         let core = Self.dropQualifiers(words)
         let coreKey = Names.key(core.joined(separator: " "))
         var best = 0
-        if known.contains(key) {
+        let isKnown = known.contains(key)
+        let isInfrastructure = Vocabulary.infrastructure.contains(key) || (!core.isEmpty && Vocabulary.infrastructure.contains(coreKey))
+        if isKnown {
             best = 10
-        } else if Vocabulary.infrastructure.contains(key) || (!core.isEmpty && Vocabulary.infrastructure.contains(coreKey)) {
-            best = 6
+        } else if isInfrastructure {
+            // A bare word that also ends longer names ("Ingress") is weaker evidence.
+            best = core.count == 1 && Vocabulary.isKindWord(core[0]) ? 4 : 6
         } else if let last = core.last, Vocabulary.isKindWord(last) {
             best = startsWithKnownName(words) ? 6 : 4
         }
         var score = best
         guard let first = words.first, let last = words.last else { return score }
-        if best < 6 {
+        if !isKnown && !isInfrastructure {
             if core.count <= 1, let only = core.first, Vocabulary.isKindWord(only) { score -= 8 }
             if let f = first.first, f.isLowercase { score -= 5 }
             if Vocabulary.isQualifier(first) { score -= 6 }

@@ -52,9 +52,12 @@ enum WrappedTable {
         var splitter = NameSplit(known: [])
         if let subject { splitter.known.insert(Names.key(subject)) }
         var choices: [NameSplit.Choice?] = Array(repeating: nil, count: parts.count)
+        // A few passes learn all a document offers; the bound keeps huge tables linear.
         var learning = true
-        while learning {
+        var passes = 0
+        while learning && passes < 4 {
             learning = false
+            passes += 1
             for (index, part) in parts.enumerated() where choices[index] == nil {
                 guard let choice = splitter.choose(part.region), choice.confident else { continue }
                 choices[index] = choice
@@ -161,8 +164,7 @@ enum WrappedTable {
                         }, order: order)
                 }
                 if accept {
-                    let column = (Text.words(bodyLine.words.joined(separator: " ")).first.map { _ in 1 }) ?? 1
-                    rows.append(Row(number: first, line: bodyLine.line, column: column,
+                    rows.append(Row(number: first, line: bodyLine.line, column: 1,
                                     lines: [BodyLine(line: bodyLine.line, words: Array(bodyLine.words.dropFirst()))]))
                     continue
                 }

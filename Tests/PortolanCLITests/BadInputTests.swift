@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Bad input gets a clear message naming the file (and line), and a non-zero exit; never a
+/// crash or a hang.
+@Suite struct BadInputTests {
+    @Test func missingPath() throws {
+        let result = try CLI.run(["parse", "no/such/file.txt"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no/such/file.txt: error: no such file or folder"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func folderWithoutDocuments() throws {
+        let folder = try CLI.temporaryFolder()
+        try CLI.write(Array("not a document".utf8), to: "\(folder)/picture.png")
+        let result = try CLI.run(["parse", folder])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(folder): error: the folder has no documents"))
+    }
+
+    @Test(arguments: [
+        ("empty.txt", [UInt8](), "empty.txt: error: the file is empty"),
+        ("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x0A, 0x00, 0x01], "binary.txt:2:1: error: the file looks binary"),
+        ("latin1.txt", Array("Connection\tSource\n1\tCaf".utf8) + [0xE9], "latin1.txt:2:6: error: the file is not valid UTF-8"),
+        ("prose.txt", Array("Just an introduction.\nNo table here.\n".utf8), "prose.txt: error: no connections table found"),
+        ("header-only.txt", Array("Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData\n".utf8), "header-only.txt:1:1: error: the connections table has a header but no rows"),
+    ])
+    func unreadableFiles(name: String, bytes: [UInt8], message: String) throws {
+        let folder = try CLI.temporaryFolder()
+        try CLI.write(bytes, to: "\(folder)/\(name)")
+        let result = try CLI.run(["parse", name], in: folder)
+        #expect(result.status == 1, "\(name)")
+        #expect(result.stderr.contains(message), "\(name): \(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+
+    @Test func utf16WithBOMIsRead() throws {
+        let folder = try CLI.temporaryFolder()
+        let text = String(decoding: FileManager.default.contents(atPath: "\(CLI.root)/Input/000_719e74b289d3778a.txt")!, as: UTF8.self)
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        try CLI.write(bytes, to: "\(folder)/utf16.txt")
+        let result = try CLI.run(["parse", "utf16.txt"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"source\" : \"Customer Browser/API\""))
+    }
+
+    /// One bad file does not hide the others: every document is read and reported.
+    @Test func goodAndBadTogether() throws {
+        let folder = try CLI.temporaryFolder()
+        try CLI.write([], to: "\(folder)/a-empty.txt")
+        try CLI.write([UInt8](FileManager.default.contents(atPath: "\(CLI.root)/Input/000_719e74b289d3778a.txt")!), to: "\(folder)/b-cx.txt")
+        let result = try CLI.run(["parse", folder])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("a-empty.txt: error: the file is empty"))
+        #expect(result.stdout.contains("Customer Browser/API"))
+    }
+
+    /// A 50 MB document: read to the end without crashing (speed is measured by `make bench`).
+    @Test func fiftyMegabyteDocument() throws {
+        let folder = try CLI.temporaryFolder()
+        var text = "Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData that travels on this connection\n"
+        let filler = String(repeating: "x", count: 400)
+        var n = 0
+        var size = text.utf8.count
+        while size < 50_000_000 {
+            n += 1
+            let row = "\(n)\tService \(n % 97)\tRedis\tRedis\t6379\tEgress\tCache \(filler)\n"
+            text += row
+            size += row.utf8.count
+        }
+        try CLI.write(Array(text.utf8), to: "\(folder)/big.txt")
+        let result = try CLI.run(["parse", "big.txt"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"number\" : \"\(n)\""))
+    }
+}
