@@ -25,12 +25,12 @@ enum WrappedTable {
     }
 
     static func read(lines: [String], headerIndex: Int, headerColumns: [Column], subject: String?) -> Read {
-        let order = headerColumns.filter { [.protocol, .port, .classification].contains($0) }
         let firstRow = (headerIndex + 1..<lines.count).first { isRowStartCandidate(lines[$0]) } ?? lines.count
         let end = (firstRow..<lines.count).first { Text.trimmed(lines[$0]).hasPrefix("#") } ?? lines.count
         var headerWords = Text.words(TableHeader.cleanCell(lines[headerIndex]))
         for i in headerIndex + 1..<firstRow { headerWords += Text.words(lines[i]) }
         let headerKeys = headerWords.map(headerKey)
+        let order = anchorOrder(headerColumns: headerColumns, headerWords: headerWords)
 
         var read = Read(end: end)
         let body = removingRepeatedHeaders(lines: lines, range: firstRow..<end, headerKeys: headerKeys)
@@ -97,6 +97,23 @@ enum WrappedTable {
         return read
     }
 
+    /// The order of the protocol, port and classification columns: as the header has them,
+    /// including header words wrapped onto the following lines; a column the header does not
+    /// name keeps its usual place.
+    static func anchorOrder(headerColumns: [Column], headerWords: [String]) -> [Column] {
+        let anchorColumns: [Column] = [.protocol, .port, .classification]
+        var order = headerColumns.filter { anchorColumns.contains($0) }
+        for word in headerWords {
+            if let column = TableHeader.column(forCell: word), anchorColumns.contains(column), !order.contains(column) {
+                order.append(column)
+            }
+        }
+        for (index, column) in anchorColumns.enumerated() where !order.contains(column) {
+            order.insert(column, at: min(index, order.count))
+        }
+        return order
+    }
+
     // MARK: - Header repeats
 
     private static func headerKey(_ word: String) -> String {
@@ -158,10 +175,14 @@ enum WrappedTable {
                 if rows.isEmpty || expected == n {
                     accept = true
                 } else {
-                    accept = hasAnchor(rows[rows.count - 1].lines, order: order)
-                        && hasAnchor(Array(body[index..<min(body.count, index + 8)]).enumerated().map { offset, line in
-                            offset == 0 ? BodyLine(line: line.line, words: Array(line.words.dropFirst())) : line
-                        }, order: order)
+                    // The candidate's own lines: up to the next line that starts with a number.
+                    var segment = [BodyLine(line: bodyLine.line, words: Array(bodyLine.words.dropFirst()))]
+                    var j = index + 1
+                    while j < min(body.count, index + 8), !(body[j].words.first.map(Text.isRowNumber) ?? false) {
+                        segment.append(body[j])
+                        j += 1
+                    }
+                    accept = hasAnchor(rows[rows.count - 1].lines, order: order) && hasAnchor(segment, order: order)
                 }
                 if accept {
                     rows.append(Row(number: first, line: bodyLine.line, column: 1,

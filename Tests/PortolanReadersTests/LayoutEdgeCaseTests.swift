@@ -1,0 +1,109 @@
+import PortolanModel
+import PortolanReaders
+import Testing
+
+/// Layout details the seeds show once or not at all, in small documents written for the test.
+@Suite struct LayoutEdgeCaseTests {
+    func read(_ text: String) -> Document {
+        DocumentReader.read(path: "test.txt", text: SourceText(text: text))
+    }
+
+    @Test func wrappedDescriptionLineStartingWithANumberStaysInTheDescription() {
+        let document = read("""
+            Connection Source Destination Protocol Port Classification Data that travels on this connection
+            1 Alpha Service Redis TCP 6379 Egress Keeps
+            40 sessions per pod.
+            2 Beta Service PostgreSQL TCP 5432 Egress Stores data.
+            """)
+        #expect(document.connections.map(\.number) == ["1", "2"])
+        #expect(document.connections[0].description == "Keeps 40 sessions per pod.")
+        #expect(document.connections[0].source == "Alpha Service")
+        #expect(document.connections[0].destination == "Redis")
+    }
+
+    @Test func repeatedHeaderWithContentAfterItOnTheSameLine() {
+        let document = read("""
+            Connection Source Destination Protocol Port Classification
+            Data that
+            travels on this connection
+            1 Alpha
+            Service
+
+            Config
+            Server TCP 8888 Intra-cluster
+            Reads the
+            Connection Source Destination Protocol Port Classification
+            Data that
+            travels on this connection configuration data.
+            """)
+        #expect(document.connections.count == 1)
+        #expect(document.connections[0].description == "Reads the configuration data.")
+        #expect(document.connections[0].destination == "Config Server")
+    }
+
+    @Test func headerWrappedBeforeTheClassificationColumn() {
+        // The header breaks after "Port": the classification still anchors the row.
+        let document = read("""
+            Connection Source Destination Protocol Port
+            Classification Data
+            1 Edge Proxy Web Server HTTPS 443 Ingress Pages.
+            """)
+        #expect(document.connections.first?.classification == "Ingress")
+        #expect(document.connections.first?.source == "Edge Proxy")
+        #expect(document.connections.first?.destination == "Web Server")
+    }
+
+    @Test func rowWithoutAnchorIsKeptAndReported() {
+        let document = read("""
+            Connection Source Destination Protocol Port Classification Data
+            1 Alpha Service Redis TCP 6379 Egress Cache.
+            2 Something unreadable here
+            3 Gamma Service Kafka Kafka 9092 Egress Events.
+            """)
+        #expect(document.connections.map(\.number) == ["1", "2", "3"])
+        #expect(document.diagnostics.contains { $0.line == 3 && $0.message.contains("no protocol, port or classification") })
+    }
+
+    @Test func unplaceableTabLineIsReportedNotDropped() {
+        let document = read("""
+            Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData
+            1\tA\tB\tTCP\t80\tEgress\tx
+            oops\tthis\tis not a row
+            2\tC\tD\tUDP\t53\tEgress\ty
+            """)
+        #expect(document.connections.count == 2)
+        #expect(document.diagnostics.contains { $0.line == 3 && $0.severity == .warning && $0.message.contains("cannot place this line") })
+    }
+
+    @Test func extraCellsGoToTheLastColumnWithAWarning() {
+        let document = read("Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData\n1\tA\tB\tTCP\t80\tEgress\tone\ttwo\n")
+        #expect(document.connections.first?.description == "one two")
+        #expect(document.diagnostics.contains { $0.message.contains("8 cells for 7 columns") })
+    }
+
+    @Test func markdownEscapedPipesAndNoLeadingRule() {
+        let document = read("""
+            | Connection | Source | Destination | Protocol | Port | Classification | Data |
+            |---|---|---|---|---|---|---|
+            | 1 | A \\| B | C | HTTP | 80 | Egress | uses a \\| pipe |
+            """)
+        #expect(document.connections.first?.source == "A | B")
+        #expect(document.connections.first?.description == "uses a | pipe")
+    }
+
+    @Test func gapsAndDuplicatesAreKeptAsWritten() {
+        let document = read("""
+            Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData
+            1\tA\tB\tTCP\t80\tEgress\tx
+            1\tA\tC\tTCP\t81\tEgress\ty
+            4\tA\tD\tTCP\t82\tEgress\tz
+            """)
+        #expect(document.connections.map(\.number) == ["1", "1", "4"])
+    }
+
+    @Test func htmlTagsAndEntitiesInCells() {
+        let document = read("Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData\n1\t<b>A</b> &amp; B\tC\tTCP\t80\tEgress\tline<br>break &lt;x&gt;\n")
+        #expect(document.connections.first?.source == "A & B")
+        #expect(document.connections.first?.description == "line break <x>")
+    }
+}
