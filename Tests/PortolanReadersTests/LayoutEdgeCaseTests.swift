@@ -106,4 +106,21 @@ import Testing
         #expect(document.connections.first?.source == "A & B")
         #expect(document.connections.first?.description == "line break <x>")
     }
+
+    @Test func classificationBrokenOverTwoLinesAndProtocolInParentheses() {
+        let document = read("""
+            Connection Source Destination Protocol Port Classification Data
+            1 Alpha
+            Service
+
+            Beta
+            Service HTTP(S) 443 Intra-
+            cluster
+            Calls.
+            """)
+        #expect(document.connections.first?.classification == "Intra-cluster")
+        #expect(document.connections.first?.protocol == "HTTP(S)")
+        #expect(document.connections.first?.description == "Calls.")
+        #expect(document.connections.first?.destination == "Beta Service")
+    }
 }

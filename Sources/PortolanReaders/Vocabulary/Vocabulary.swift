@@ -20,7 +20,9 @@ public enum Vocabulary {
     /// True for a protocol cell word such as "HTTP/HTTPS" or "SIP/UDP".
     static func isProtocol(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, first.properties.isAlphabetic, word.utf8.count <= 40 else { return false }
-        let parts = word.lowercased().split(separator: "/", omittingEmptySubsequences: false)
+        // "HTTP(S)" is HTTPS; "(TLS)" and the like are the same protocol names in parentheses.
+        let bare = word.lowercased().filter { $0 != "(" && $0 != ")" }
+        let parts = bare.split(separator: "/", omittingEmptySubsequences: false)
         guard !parts.isEmpty else { return false }
         return parts.allSatisfy { protocols.contains(String($0)) }
     }

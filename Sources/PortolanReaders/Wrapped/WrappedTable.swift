@@ -210,6 +210,7 @@ enum WrappedTable {
     /// The words before the anchor (source and destination), the anchor's fields, and the
     /// words after it (the description, as line fragments).
     static func dissect(_ row: Row, order: [Column]) -> (NameSplit.Region, AnchorFields?, [String]) {
+        let row = joiningBrokenClassification(row)
         // The first line whose window has two or more fields; else one with a classification.
         var anchorLine: Int?
         var anchor: Anchor?
@@ -263,6 +264,19 @@ enum WrappedTable {
         }
         let description = after.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }
         return (region, fields, description)
+    }
+
+    /// A narrow column breaks "Intra-cluster" as "Intra-" / "cluster": put it back together.
+    static func joiningBrokenClassification(_ row: Row) -> Row {
+        var row = row
+        for index in row.lines.indices {
+            guard let last = row.lines[index].words.last, ["intra-", "inter-"].contains(last.lowercased()) else { continue }
+            guard let next = row.lines[(index + 1)...].firstIndex(where: { !$0.words.isEmpty }),
+                  let first = row.lines[next].words.first, first.lowercased().hasPrefix("cluster") else { continue }
+            row.lines[index].words[row.lines[index].words.count - 1] = last + first
+            row.lines[next].words.removeFirst()
+        }
+        return row
     }
 
     /// Groups lines into blocks at blank lines.
