@@ -13,7 +13,8 @@ public enum FirewallTable {
     public static let toBeProvided = "to be provided"
 
     /// One row per rule, in sheet order; cells hold plain text (not yet escaped for a format).
-    /// Characters XML 1.0 forbids are replaced by U+FFFD here, so every format shows the same text.
+    /// Line breaks become LF and characters XML 1.0 forbids become U+FFFD here, so every format
+    /// (and every spreadsheet program, which folds CR LF to LF) shows the same text.
     public static func row(_ rule: FirewallRule) -> [String] {
         [
             rule.section.rawValue, rule.id, rule.action, rule.direction,
@@ -46,6 +47,7 @@ public enum FirewallTable {
 
     static func clean(_ text: String) -> String {
         var out = ""
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         for scalar in text.unicodeScalars {
             let v = scalar.value
             let forbidden = (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF

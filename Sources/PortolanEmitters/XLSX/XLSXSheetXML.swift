@@ -1,10 +1,11 @@
-/// One worksheet part: frozen header row, column widths, string cells, autofilter.
+/// One worksheet part: frozen header row, column widths, string cells, autofilter, landscape printing.
 enum XLSXSheetXML {
     static func xml(_ sheet: XLSXSheet, strings: inout SharedStrings) -> String {
         let columns = sheet.columnCount
         var xml = XLSXWriter.header
         xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         let lastCell = columns == 0 ? "A1" : "\(CellReference.column(columns - 1))\(max(1, sheet.rows.count))"
+        xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
         xml += #"<dimension ref="A1:\#(lastCell)"/>"#
         xml += #"<sheetViews><sheetView workbookViewId="0">"#
         if sheet.hasHeader {
@@ -33,6 +34,9 @@ enum XLSXSheetXML {
         if sheet.hasHeader && columns > 0 {
             xml += #"<autoFilter ref="A1:\#(lastCell)"/>"#
         }
+        // Printing: landscape, all columns on one page width.
+        xml += #"<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
+        xml += #"<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
         return xml + "</worksheet>"
     }
 
