@@ -21,7 +21,7 @@ public enum MarkdownTable {
             switch scalar {
             case "\r": out += "<br>"
             case "\n": if !previousWasCR { out += "<br>" }
-            case "|", "\\", "`", "*", "_", "[", "]", "#", "~", "!": out += "\\" + String(scalar)
+            case "|", "\\", "`", "*", "_", "[", "]", "~": out += "\\" + String(scalar)
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
