@@ -23,12 +23,12 @@ struct Build: ParsableCommand {
             Console.error("[\(index + 1)/\(products.count)] \(product.name): \(product.connections.count) connections, \(product.services.count) included services")
             try writer.write(try ModelSerialization.json(Model(documents: product.documents)), to: "\(product.slug)/model.json")
             // Per-product outputs of the emitter issues are added below, one call each.
-            // BUILD-PRODUCT-DIAGRAMS
+            try DiagramFiles.writeProduct(product, among: products, input: input, writer: &writer)
             try TableOutputs.product(product, input: input, writer: &writer)
         }
         try writer.write(try ModelSerialization.json(model), to: "platform/model.json")
         // Platform-wide outputs, one call each.
-        // BUILD-PLATFORM-DIAGRAMS
+        try DiagramFiles.writePlatform(products, input: input, writer: &writer)
         try TableOutputs.platform(products, input: input, writer: &writer)
         let warnings = model.documents.flatMap(\.diagnostics).filter { $0.severity == .warning }.count
         Console.error("read \(model.documents.count) documents (\(products.count) products, \(model.documents.map(\.connections.count).reduce(0, +)) connections, \(warnings) warnings); wrote \(writer.written.count) files to \(output)/")

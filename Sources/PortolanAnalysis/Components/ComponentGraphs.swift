@@ -1,0 +1,121 @@
+import PortolanModel
+
+/// Builds the graphs connection diagrams draw: one per product and one of the whole platform.
+public enum ComponentGraphs {
+    /// The diagram of one product: its connections, its included services, the components they name.
+    public static func product(_ product: Product, among products: [Product], aliases: AliasTable) -> ComponentGraph {
+        let names = ComponentNames(products: products, aliases: aliases)
+        return build(view: .product, title: product.name, products: [product], all: products, names: names)
+    }
+
+    /// All products together; a component another product names sits in that product's cluster.
+    public static func platform(_ products: [Product], aliases: AliasTable) -> ComponentGraph {
+        let names = ComponentNames(products: products, aliases: aliases)
+        return build(view: .platform, title: "Platform", products: products, all: products, names: names)
+    }
+
+    private static func build(view: ComponentGraph.View, title: String, products: [Product], all: [Product],
+                              names: ComponentNames) -> ComponentGraph {
+        let productNames = all.map { names.canonical($0.name, in: $0) }
+
+        // Owners: the strongest claim of the drawn products; a tie goes to the first product.
+        var owner: [String: (slug: String, claim: Claim)] = [:]
+        for product in products {
+            let others = Set(productNames).subtracting([names.canonical(product.name, in: product)])
+            for (name, claim) in Ownership.claims(of: product, names: names, otherProducts: others).sorted(by: { $0.key < $1.key }) {
+                if let current = owner[name], current.claim >= claim { continue }
+                owner[name] = (product.slug, claim)
+            }
+        }
+
+        // Nodes in order of first appearance: connections first, then included services.
+        var order: [String] = []
+        var written: [String: Set<String>] = [:]
+        var asSource: [String: Int] = [:]
+        var asDestination: [String: Int] = [:]
+        var families: [String: Set<ProtocolFamily>] = [:]
+        func note(_ name: String, as writtenName: String) {
+            if written[name] == nil { order.append(name) }
+            written[name, default: []].insert(NameKey.tidy(writtenName))
+        }
+        var rows: [(Product, Connection, String, String)] = []
+        for product in products {
+            for connection in product.connections {
+                let source = names.canonical(connection.source, in: product)
+                let destination = names.canonical(connection.destination, in: product)
+                note(source, as: connection.source)
+                note(destination, as: connection.destination)
+                asSource[source, default: 0] += 1
+                asDestination[destination, default: 0] += 1
+                let family = ProtocolFamily(written: connection.protocol)
+                families[source, default: []].insert(family)
+                families[destination, default: []].insert(family)
+                rows.append((product, connection, source, destination))
+            }
+        }
+        for product in products {
+            for service in product.services { note(names.canonical(service.name, in: product), as: service.name) }
+        }
+
+        var ids = UniqueIDs()
+        var nodes: [ComponentGraph.Node] = []
+        var idByName: [String: String] = [:]
+        for name in order {
+            let kind = Knowledge.kind(ofName: name) ?? kindFromProtocols(families[name] ?? [], isSource: (asSource[name] ?? 0) > 0) ?? .workload
+            let placement: ComponentGraph.Placement
+            if let owner = owner[name] {
+                placement = .owned(owner.slug)
+            } else if kind == .external {
+                placement = .external((asSource[name] ?? 0) > (asDestination[name] ?? 0) ? .ingress : .egress)
+            } else if kind != .workload || Knowledge.isSharedService(name) {
+                placement = .infrastructure
+            } else {
+                placement = .peer
+            }
+            let id = ids.make("node-" + Slug.make(name))
+            idByName[name] = id
+            let others = (written[name] ?? []).subtracting([name]).sorted()
+            nodes.append(ComponentGraph.Node(id: id, name: name, otherNames: others, kind: kind, placement: placement))
+        }
+
+        var edgeIDs = UniqueIDs()
+        let edges = rows.map { product, connection, source, destination in
+            let stem = view == .platform ? "conn-\(product.slug)-" : "conn-"
+            return ComponentGraph.Edge(id: edgeIDs.make(stem + Slug.make(connection.number)), product: product.name,
+                                       productSlug: product.slug, connection: connection,
+                                       from: idByName[source]!, to: idByName[destination]!,
+                                       family: ProtocolFamily(written: connection.protocol))
+        }
+        let groups = products.filter { product in nodes.contains { $0.placement == .owned(product.slug) } }
+            .map { ComponentGraph.Group(name: $0.name, slug: $0.slug) }
+        let drawn = Set(products.map(\.name))
+        let merges = names.merges.filter { drawn.contains($0.product) }
+        return ComponentGraph(view: view, title: title, nodes: nodes, edges: edges, groups: groups, merges: merges)
+    }
+
+    /// A component only ever reached over one datastore or queue protocol is that datastore or
+    /// queue ("Kafka"-only -> queue; "Redis"- or "Postgres"-only and never a source -> datastore).
+    private static func kindFromProtocols(_ families: Set<ProtocolFamily>, isSource: Bool) -> ComponentKind? {
+        guard families.count == 1, let family = families.first else { return nil }
+        switch family {
+        case .kafka: return .queue
+        case .redis, .postgres: return isSource ? nil : .datastore
+        default: return nil
+        }
+    }
+}
+
+/// Ids unique within one graph: the second "conn-5" becomes "conn-5-2".
+struct UniqueIDs {
+    private var used: Set<String> = []
+
+    mutating func make(_ stem: String) -> String {
+        var id = stem
+        var counter = 2
+        while !used.insert(id).inserted {
+            id = "\(stem)-\(counter)"
+            counter += 1
+        }
+        return id
+    }
+}

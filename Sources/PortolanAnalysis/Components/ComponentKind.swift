@@ -1,0 +1,65 @@
+/// What a component is, as far as a diagram draws it.
+public enum ComponentKind: String, Codable, Sendable, CaseIterable, Comparable {
+    case workload
+    case datastore
+    case queue
+    case external
+
+    public static func < (lhs: ComponentKind, rhs: ComponentKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// General infrastructure knowledge: words and phrases that name kinds of things, never the
+/// names of particular documents' components. Matching is by whole lowercase words.
+enum Knowledge {
+    static let datastores = [
+        "redis", "postgres", "postgresql", "sql", "mssql", "mysql", "mariadb", "oracle database", "mongodb", "mongo",
+        "cassandra", "couchbase", "couchdb", "dynamodb", "cosmos db", "cosmosdb", "elasticsearch", "opensearch",
+        "memcached", "valkey", "keydb", "database", "db", "object storage", "object store", "blob storage", "blob",
+        "s3", "bucket", "file share", "file storage", "file system", "filesystem", "nfs", "smb", "cifs", "storage",
+    ]
+    static let queues = [
+        "kafka", "activemq", "rabbitmq", "amqp", "nats", "pulsar", "sqs", "sns", "kinesis", "event hub", "event hubs",
+        "message bus", "message broker", "message queue", "mq", "pubsub", "pub sub",
+    ]
+    /// Platform services every product shares, drawn with the datastores and queues.
+    static let sharedServices = [
+        "consul", "etcd", "zookeeper", "vault", "prometheus", "grafana", "alertmanager", "fluentd", "fluent bit",
+        "ingress controller", "load balancer", "api gateway", "application gateway", "service mesh", "istio",
+        "dns", "ntp",
+    ]
+    /// Parties outside the platform: people, their devices, the internet, carriers, vendors' clouds.
+    static let externals = [
+        "browser", "browsers", "internet", "public internet", "customer", "customers", "api client", "end user",
+        "end users", "provider", "providers", "vendor", "partner", "third party", "external", "sbc",
+        "session border controller", "carrier", "carriers", "pstn", "sftp", "ftp", "google", "aws", "amazon",
+        "azure", "microsoft", "twilio",
+    ]
+    /// Kubernetes workload kinds: a name that carries one is a workload the document deploys itself.
+    static let kubernetesWorkloads = ["replicaset", "statefulset", "deployment", "daemonset", "cronjob", "job", "pod", "pods", "namespace"]
+
+    static func matches(_ words: [String], _ phrases: [String]) -> Bool {
+        phrases.contains { NameKey.contains(words, phrase: $0) }
+    }
+
+    /// The kind a name alone tells, or nil when the name says nothing.
+    static func kind(ofName name: String) -> ComponentKind? {
+        let words = NameKey.words(name)
+        if matches(words, externals) { return .external }
+        if matches(words, queues) { return .queue }
+        if matches(words, datastores) { return .datastore }
+        return nil
+    }
+
+    static func isSharedService(_ name: String) -> Bool {
+        let words = NameKey.words(name)
+        // A bare "Ingress" is the cluster's ingress controller.
+        return matches(words, sharedServices) || words == ["ingress"]
+    }
+
+    static func isKubernetesWorkload(_ name: String) -> Bool {
+        guard let last = NameKey.words(name).last else { return false }
+        return kubernetesWorkloads.contains(last)
+    }
+}

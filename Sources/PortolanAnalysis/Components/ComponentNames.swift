@@ -1,0 +1,129 @@
+import PortolanModel
+
+/// Why two written names became one component.
+public enum MergeRule: String, Codable, Sendable, CaseIterable {
+    /// The alias file lists the name under a canonical name.
+    case aliasFile = "alias file"
+    /// "CX Contact List Builder" in a CX Contact document is its included service "List Builder".
+    case subjectPrefix = "subject name + included service"
+    /// "User Interface (UI)" declares "UI" and "User Interface" in the same product.
+    case declaredAbbreviation = "abbreviation declared in parentheses"
+    /// "Redis 6.x" is "Redis" when "Redis" is also written.
+    case version = "version suffix"
+    /// Same letters and digits ignoring case, spaces and punctuation.
+    case spelling = "same name ignoring case, spaces and punctuation"
+}
+
+/// One written name that was drawn under another name.
+public struct NameMerge: Codable, Sendable, Hashable {
+    public var written: String
+    public var canonical: String
+    public var rule: MergeRule
+    /// The product whose document wrote the name.
+    public var product: String
+}
+
+/// Resolves the names documents write to one canonical name per component. Conservative:
+/// only the alias file and the rules of `MergeRule` merge names; everything else stays apart
+/// (and `LookAlikes` reports what might deserve an alias).
+public struct ComponentNames: Sendable {
+    public let aliases: AliasTable
+    /// Every written name's first spelling, by key, in model order.
+    private var firstSpelling: [String: String] = [:]
+    private var resolved: [String: (name: String, rule: MergeRule?)] = [:]
+    public private(set) var merges: [NameMerge] = []
+
+    public init(products: [Product], aliases: AliasTable) {
+        self.aliases = aliases
+        var written: [(String, Product)] = []
+        for product in products {
+            written.append((product.name, product))
+            for service in product.services { written.append((service.name, product)) }
+            for connection in product.connections {
+                written.append((connection.source, product))
+                written.append((connection.destination, product))
+            }
+        }
+        for (name, _) in written {
+            let tidy = NameKey.tidy(name)
+            let key = NameKey.key(tidy)
+            if firstSpelling[key] == nil { firstSpelling[key] = tidy }
+        }
+        var seen: Set<String> = []
+        for (name, product) in written {
+            let result = resolve(name, in: product)
+            resolved[Self.cacheKey(name, product)] = result
+            if let rule = result.rule, result.name != NameKey.tidy(name), seen.insert(Self.cacheKey(name, product)).inserted {
+                merges.append(NameMerge(written: NameKey.tidy(name), canonical: result.name, rule: rule, product: product.name))
+            }
+        }
+    }
+
+    /// The canonical name of a name written in a document of `product`.
+    public func canonical(_ name: String, in product: Product) -> String {
+        resolved[Self.cacheKey(name, product)]?.name ?? resolve(name, in: product).name
+    }
+
+    private static func cacheKey(_ name: String, _ product: Product) -> String {
+        product.slug + "\u{1F}" + name
+    }
+
+    private func resolve(_ name: String, in product: Product) -> (name: String, rule: MergeRule?) {
+        let tidy = NameKey.tidy(name)
+        if let canonical = aliases.canonical(for: tidy) { return (canonical, .aliasFile) }
+        if let service = includedService(named: tidy, in: product) {
+            let target = settle(service)
+            return (target.name, target.rule ?? .subjectPrefix)
+        }
+        if let declared = declaredAbbreviation(for: tidy, in: product) {
+            let target = settle(declared)
+            return (target.name, target.rule ?? .declaredAbbreviation)
+        }
+        if let base = NameKey.withoutVersion(tidy), firstSpelling[NameKey.key(base)] != nil {
+            let target = settle(base)
+            return (target.name, target.rule ?? .version)
+        }
+        return settle(tidy)
+    }
+
+    /// Alias file, then first spelling.
+    private func settle(_ name: String) -> (name: String, rule: MergeRule?) {
+        if let canonical = aliases.canonical(for: name) { return (canonical, .aliasFile) }
+        let spelling = firstSpelling[NameKey.key(name)] ?? name
+        return (spelling, spelling == name ? nil : .spelling)
+    }
+
+    /// "CX Contact List Builder" -> "List Builder" and "CX Contact UI" -> "User Interface (UI)"
+    /// when the product includes that service.
+    private func includedService(named name: String, in product: Product) -> String? {
+        let prefix = product.name.lowercased() + " "
+        guard name.lowercased().hasPrefix(prefix) else { return nil }
+        let rest = NameKey.key(String(name.dropFirst(prefix.count)))
+        for service in product.services {
+            if NameKey.key(service.name) == rest { return NameKey.tidy(service.name) }
+            if let (base, inner) = Self.abbreviation(service.name), NameKey.key(inner) == rest || NameKey.key(base) == rest {
+                return NameKey.tidy(service.name)
+            }
+        }
+        return nil
+    }
+
+    /// "UI" or "User Interface" when the same product writes "User Interface (UI)".
+    private func declaredAbbreviation(for name: String, in product: Product) -> String? {
+        let key = NameKey.key(name)
+        let names = [product.name] + product.services.map(\.name) + product.connections.flatMap { [$0.source, $0.destination] }
+        for candidate in names where NameKey.key(candidate) != key {
+            if let (base, inner) = Self.abbreviation(candidate), NameKey.key(inner) == key || NameKey.key(base) == key {
+                return NameKey.tidy(candidate)
+            }
+        }
+        return nil
+    }
+
+    /// "User Interface (UI)" -> ("User Interface", "UI") when the parenthesis holds the initials.
+    static func abbreviation(_ name: String) -> (base: String, inner: String)? {
+        guard let (base, inner) = NameKey.parenthetical(name), inner.count >= 2,
+              inner == inner.uppercased(), NameKey.initials(base) == inner.uppercased() else { return nil }
+        return (base, inner)
+    }
+}

@@ -1,0 +1,82 @@
+/// Small, pure helpers over component names: the comparison key, words, initials, versions.
+public enum NameKey {
+    /// Names that differ only in case, spacing or punctuation have the same key
+    /// ("MCP pool multi-AZ" and "MCP pool multi A-Z" are both "mcppoolmultiaz").
+    public static func key(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            .map(Character.init))
+    }
+
+    /// Whitespace collapsed to single spaces, ends trimmed.
+    public static func tidy(_ name: String) -> String {
+        name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Lowercase words of letters and digits ("Customer Browser/API" -> customer, browser, api).
+    public static func words(_ name: String) -> [String] {
+        name.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// True when `phrase` (lowercase words separated by spaces) occurs as consecutive words of `words`.
+    static func contains(_ words: [String], phrase: String) -> Bool {
+        let needle = phrase.split(separator: " ").map(String.init)
+        guard !needle.isEmpty, needle.count <= words.count else { return false }
+        for start in 0...(words.count - needle.count) where Array(words[start..<start + needle.count]) == needle {
+            return true
+        }
+        return false
+    }
+
+    /// The capital letters of a name ("CX Contact" -> "CXC", "Genesys Voice Platform" -> "GVP").
+    public static func capitals(_ name: String) -> String {
+        String(name.filter { $0.isUppercase && $0.isASCII })
+    }
+
+    /// First letters of the words, skipping joining words ("Session Border Controller" -> "SBC").
+    public static func initials(_ name: String) -> String {
+        let joining: Set<String> = ["and", "of", "the", "for", "a", "an"]
+        return String(name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" })
+            .filter { !joining.contains($0.lowercased()) }
+            .compactMap { $0.first(where: \.isLetter) }
+            .map { Character($0.uppercased()) })
+    }
+
+    /// Splits "Long Name (ABBR)" into ("Long Name", "ABBR"); nil when there is no trailing parenthesis.
+    public static func parenthetical(_ name: String) -> (base: String, inner: String)? {
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex else { return nil }
+        let base = tidy(String(name[..<open]))
+        let inner = tidy(String(name[name.index(after: open)..<name.index(before: name.endIndex)]))
+        guard !base.isEmpty, !inner.isEmpty else { return nil }
+        return (base, inner)
+    }
+
+    /// Drops a trailing version word ("Redis 6.x" -> "Redis", "Kafka v2.1" -> "Kafka"); nil when
+    /// the last word is not a version. A version has a dot ("6.x", "2.8") or a leading v ("v2").
+    public static func withoutVersion(_ name: String) -> String? {
+        let parts = tidy(name).split(separator: " ")
+        guard parts.count >= 2, let last = parts.last else { return nil }
+        let body = last.lowercased().hasPrefix("v") ? last.dropFirst() : last[...]
+        let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard let first = pieces.first, !first.isEmpty, first.allSatisfy(\.isNumber) else { return nil }
+        let dotted = pieces.count >= 2 && pieces.dropFirst().allSatisfy { !$0.isEmpty && ($0 == "x" || $0.allSatisfy(\.isNumber)) }
+        guard dotted || (last.lowercased().hasPrefix("v") && pieces.count == 1) else { return nil }
+        return parts.dropLast().joined(separator: " ")
+    }
+
+    /// Levenshtein distance between two strings (by characters).
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,182 @@
+import PortolanAnalysis
+import PortolanModel
+
+/// A connection diagram as DOT text: clusters for the products, a group for shared
+/// infrastructure, external parties on the left (ingress) and right (egress), one edge per
+/// connection with its number as a badge, and a legend of the protocol families used.
+/// Pure and deterministic: the same graph gives the same bytes.
+public enum ConnectionDiagram {
+    /// Layout choices the renderer may try in turn. Graphviz's `dot` sometimes places two edge
+    /// labels on the same spot when clusters meet; a different arrangement of the shared
+    /// infrastructure avoids it, so the renderer keeps the first choice whose labels stand apart.
+    public struct Options: Sendable, Hashable {
+        public enum Infrastructure: String, CaseIterable, Sendable {
+            /// A box around the shared infrastructure.
+            case cluster
+            /// The box, with its members in one column.
+            case column
+            /// No box; the members keep their shapes, colours and the `infrastructure` class.
+            case loose
+        }
+
+        public var infrastructure: Infrastructure
+
+        public init(infrastructure: Infrastructure = .cluster) {
+            self.infrastructure = infrastructure
+        }
+
+        /// Every choice, best-looking first.
+        public static let candidates = Infrastructure.allCases.map { Options(infrastructure: $0) }
+    }
+
+    public static func dot(_ graph: ComponentGraph, options: Options = Options()) -> String {
+        var out = DOTWriter()
+        let name = graph.view == .platform ? "platform" : Slug.make(graph.title)
+        out.line("digraph \(DOTText.quoted(name)) {")
+        out.indent += 1
+        let title = "\(graph.title): connections (\(graph.edges.count))"
+        let subtitle = "The number on each line is the connection's number in the table."
+        out.line("graph [id=\"diagram-\(name)\" rankdir=LR newrank=true splines=true nodesep=0.3 ranksep=1.1 pad=0.3")
+        out.line("       fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=16 labelloc=t labeljust=l")
+        out.line("       label=<<b>\(DOTText.html(title))</b><br align=\"left\"/><font point-size=\"11\">\(DOTText.html(subtitle))</font><br align=\"left\"/>> tooltip=\(DOTText.quoted(title))]")
+        out.line("node [fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=12 margin=\"0.15,0.06\" penwidth=1.2]")
+        out.line("edge [fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=10 arrowsize=0.7]")
+
+        for group in graph.groups {
+            out.blank()
+            out.line("subgraph \(DOTText.quoted("cluster_product_\(group.slug)")) {")
+            out.indent += 1
+            out.line("graph [id=\"product-\(group.slug)\" class=\"product\" label=<<b>\(DOTText.html(group.name))</b>>")
+            out.line("       style=\"rounded,filled\" fillcolor=\"#eaf2fb\" color=\"#2e86c1\" penwidth=1.5 fontsize=14 margin=14]")
+            let owned = graph.nodes.filter { $0.placement == .owned(group.slug) }
+            let connected = Set(graph.edges.flatMap { [$0.from, $0.to] })
+            for node in owned where connected.contains(node.id) { out.line(nodeStatement(node)) }
+            let listed = owned.filter { !connected.contains($0.id) }
+            if !listed.isEmpty { out.line(listStatement(listed, group: group)) }
+            out.indent -= 1
+            out.line("}")
+        }
+
+        let infrastructure = graph.nodes.filter { $0.placement == .infrastructure }
+        if !infrastructure.isEmpty, options.infrastructure == .loose {
+            out.blank()
+            out.line("// Shared infrastructure")
+            for node in infrastructure { out.line(nodeStatement(node)) }
+        } else if !infrastructure.isEmpty {
+            out.blank()
+            out.line("subgraph \"cluster_infrastructure\" {")
+            out.indent += 1
+            let rank = options.infrastructure == .column ? " rank=same" : ""
+            out.line("graph [id=\"infrastructure\" class=\"infrastructure\"\(rank) label=<<b>Shared infrastructure</b>>")
+            out.line("       style=\"rounded,filled\" fillcolor=\"#fbf7ee\" color=\"#b9770e\" penwidth=1.2 fontsize=14 margin=12]")
+            for node in infrastructure { out.line(nodeStatement(node)) }
+            out.indent -= 1
+            out.line("}")
+        }
+
+        let peers = graph.nodes.filter { $0.placement == .peer }
+        if !peers.isEmpty {
+            out.blank()
+            out.line("// Other platform services")
+            for node in peers { out.line(nodeStatement(node)) }
+        }
+
+        for side in [ComponentGraph.Side.ingress, .egress] {
+            let externals = graph.nodes.filter { $0.placement == .external(side) }
+            if externals.isEmpty { continue }
+            out.blank()
+            out.line("// External parties, \(side == .ingress ? "ingress on the left" : "egress on the right")")
+            for node in externals { out.line(nodeStatement(node)) }
+        }
+
+        out.blank()
+        out.line("// Connections, in table order")
+        let lengths = EdgeLengths.egressToRight(graph)
+        for (edge, length) in zip(graph.edges, lengths) { out.line(edgeStatement(edge, in: graph, minimumLength: length)) }
+
+        out.blank()
+        out.line(legend(graph.families))
+        out.indent -= 1
+        out.line("}")
+        return out.text
+    }
+
+    static func nodeStatement(_ node: ComponentGraph.Node) -> String {
+        let shape = DiagramStyle.shape(node.kind)
+        var label = DOTText.wrap(node.name, width: 22).map(DOTText.html).joined(separator: "<br/>")
+        if !node.otherNames.isEmpty {
+            let also = node.otherNames.map(DOTText.html).joined(separator: ", ")
+            label += "<br/><font point-size=\"9\" color=\"#566573\">also: \(also)</font>"
+        }
+        var tooltip = "\(node.name) (\(node.kind.rawValue))"
+        if !node.otherNames.isEmpty { tooltip += "\nalso written: " + node.otherNames.joined(separator: ", ") }
+        let placement: String
+        switch node.placement {
+        case .owned: placement = "owned"
+        case .infrastructure: placement = "infrastructure"
+        case .external(let side): placement = "external \(side.rawValue)"
+        case .peer: placement = "peer"
+        }
+        return "\(DOTText.quoted(node.id)) [id=\(DOTText.quoted(node.id)) class=\"component \(node.kind.rawValue) \(placement)\""
+            + " shape=\(shape.shape) style=\(DOTText.quoted(shape.style)) fillcolor=\(DOTText.quoted(shape.fill))"
+            + " color=\(DOTText.quoted(shape.border)) label=<\(label)> tooltip=\(DOTText.quoted(tooltip))]"
+    }
+
+    /// Components of a product without connections (included services the table never names),
+    /// listed in one box; each row keeps the component's id.
+    static func listStatement(_ nodes: [ComponentGraph.Node], group: ComponentGraph.Group) -> String {
+        var rows = "<tr><td align=\"left\"><font point-size=\"10\" color=\"#566573\">Also included</font></td></tr>"
+        for node in nodes {
+            rows += "<tr><td align=\"left\" id=\(DOTText.quoted(node.id)) tooltip=\(DOTText.quoted(node.name))>\(DOTText.html(node.name))</td></tr>"
+        }
+        let id = "services-\(group.slug)"
+        return "\(DOTText.quoted(id)) [id=\(DOTText.quoted(id)) class=\"component-list\" shape=box style=\"rounded,filled\""
+            + " fillcolor=\"#ffffff\" color=\"#aeb6bf\" margin=\"0.05,0.03\""
+            + " label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">\(rows)</table>>]"
+    }
+
+    static func edgeStatement(_ edge: ComponentGraph.Edge, in graph: ComponentGraph, minimumLength: Int) -> String {
+        let line = DiagramStyle.line(edge.family)
+        let connection = edge.connection
+        let number = DOTText.html(connection.number)
+        let badge = "<table border=\"1\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\" style=\"rounded\""
+            + " color=\"\(line.color)\" bgcolor=\"white\"><tr><td><font point-size=\"11\" color=\"\(line.color)\"><b>\(number)</b></font></td></tr></table>"
+        let source = graph.node(edge.from)?.name ?? edge.from
+        let destination = graph.node(edge.to)?.name ?? edge.to
+        let ports = connection.ports.text ?? (connection.ports.ranges.isEmpty ? "no port given" : connection.ports.ranges.map(\.description).joined(separator: ", "))
+        var tooltip = "\(graph.view == .platform ? edge.product + " " : "")#\(connection.number): \(source) → \(destination)"
+        tooltip += "\n\(connection.protocol ?? "no protocol given"), port \(ports), \(connection.classification ?? "unclassified")"
+        if !connection.description.isEmpty { tooltip += "\n" + connection.description }
+        let classes = "connection family-\(edge.family.slug) class-\(DiagramStyle.classificationClass(connection.classification))"
+            + (graph.view == .platform ? " product-\(edge.productSlug)" : "")
+        return "\(DOTText.quoted(edge.from)) -> \(DOTText.quoted(edge.to)) [id=\(DOTText.quoted(edge.id)) class=\(DOTText.quoted(classes))"
+            + " color=\(DOTText.quoted(line.color)) style=\(line.style) penwidth=\(line.width)"
+            + (minimumLength > 1 ? " minlen=\(minimumLength)" : "")
+            + " label=<\(badge)> tooltip=\(DOTText.quoted(tooltip)) labeltooltip=\(DOTText.quoted(tooltip))]"
+    }
+
+    static func legend(_ families: [ProtocolFamily]) -> String {
+        var rows = "<tr><td colspan=\"2\" align=\"left\"><b>Protocols</b></td></tr>"
+        for family in families {
+            let line = DiagramStyle.line(family)
+            rows += "<tr><td align=\"left\"><font color=\"\(line.color)\">\(DOTText.html(line.sample))</font></td>"
+                + "<td align=\"left\">\(DOTText.html(family.rawValue))</td></tr>"
+        }
+        return "\"legend\" [id=\"legend\" class=\"legend\" shape=plain label=<<table border=\"1\" cellborder=\"0\" cellspacing=\"0\""
+            + " cellpadding=\"4\" color=\"#aab7b8\" bgcolor=\"white\">\(rows)</table>>]"
+    }
+}
+
+/// Indented lines; the emitter's only state.
+struct DOTWriter {
+    var text = ""
+    var indent = 0
+
+    mutating func line(_ content: String) {
+        text += String(repeating: "    ", count: indent) + content + "\n"
+    }
+
+    mutating func blank() {
+        text += "\n"
+    }
+}

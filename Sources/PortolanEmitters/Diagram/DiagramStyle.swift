@@ -1,0 +1,51 @@
+import PortolanAnalysis
+
+/// How connection diagrams look: one line style per protocol family, one shape per kind.
+public enum DiagramStyle {
+    public static let font = "Helvetica,Arial,sans-serif"
+
+    public struct Line: Sendable, Hashable {
+        public var color: String
+        /// DOT edge style: solid, dashed, dotted or bold.
+        public var style: String
+        public var width: Double
+        /// The sample the legend prints for it.
+        public var sample: String
+    }
+
+    public static func line(_ family: ProtocolFamily) -> Line {
+        switch family {
+        case .tcp: Line(color: "#4d4d4d", style: "solid", width: 1.2, sample: "━━━━")
+        case .http: Line(color: "#1f63c6", style: "solid", width: 1.6, sample: "━━━━")
+        case .sip: Line(color: "#8e44ad", style: "dashed", width: 1.6, sample: "━ ━ ━")
+        case .rtp: Line(color: "#d35400", style: "dotted", width: 2.2, sample: "• • • •")
+        case .kafka: Line(color: "#7b4f2c", style: "dashed", width: 1.6, sample: "━ ━ ━")
+        case .redis: Line(color: "#c0392b", style: "dashed", width: 1.4, sample: "━ ━ ━")
+        case .postgres: Line(color: "#117a65", style: "bold", width: 2.0, sample: "━━━━")
+        case .other: Line(color: "#7f8c8d", style: "dotted", width: 1.4, sample: "• • • •")
+        }
+    }
+
+    public struct Shape: Sendable, Hashable {
+        public var shape: String
+        public var style: String
+        public var fill: String
+        public var border: String
+    }
+
+    public static func shape(_ kind: ComponentKind) -> Shape {
+        switch kind {
+        case .workload: Shape(shape: "box", style: "rounded,filled", fill: "#ffffff", border: "#34495e")
+        case .datastore: Shape(shape: "cylinder", style: "filled", fill: "#fdf2e0", border: "#b9770e")
+        case .queue: Shape(shape: "box3d", style: "filled", fill: "#f4ecf7", border: "#7d3c98")
+        case .external: Shape(shape: "box", style: "rounded,dashed,filled", fill: "#f2f3f4", border: "#5d6d7e")
+        }
+    }
+
+    /// CSS class for a classification cell: "ingress", "egress", "intra-cluster", "unclassified",
+    /// or the written text as a slug ("ingress-egress").
+    public static func classificationClass(_ written: String?) -> String {
+        guard let written, !written.allSatisfy(\.isWhitespace) else { return "unclassified" }
+        return Slug.make(written)
+    }
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import PortolanAnalysis
+import PortolanEmitters
+import PortolanGraphviz
+import PortolanModel
+
+struct Diagram: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the connections of documents: one diagram per product, or the whole platform.",
+        discussion: """
+            Names are merged by the alias file (aliases.yaml beside the documents, or --aliases) and by \
+            a few conservative rules; names that look alike but were not merged are listed as notes.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case dot, svg, png, pdf }
+    enum View: String, ExpressibleByArgument, CaseIterable { case product, platform }
+
+    @Option(help: "Output format: dot, svg, png or pdf.")
+    var format: Format = .svg
+
+    @Option(help: "product: one diagram per product; platform: all products in one diagram.")
+    var view: View = .product
+
+    @Option(help: "File for one diagram, or folder for several (<product-slug>.<format>). Without it, one diagram goes to standard output.")
+    var output: String?
+
+    @Option(help: "Alias file (YAML: canonical name -> other names). Default: aliases.yaml in the first folder given.")
+    var aliases: String?
+
+    @Argument(help: "Documents or folders of documents.")
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("name at least one document or folder") }
+    }
+
+    func run() throws {
+        let model = try Inputs.model(paths)
+        var worst = Inputs.report(model)
+        let products = Products.group(model)
+        let (table, aliasWorst) = try DiagramFiles.aliases(explicit: aliases, inputs: paths, report: true)
+        worst = [worst, aliasWorst].compactMap { $0 }.max()
+
+        let graphs: [(slug: String, graph: ComponentGraph)]
+        switch view {
+        case .product:
+            graphs = products.map { ($0.slug, ComponentGraphs.product($0, among: products, aliases: table)) }
+        case .platform:
+            graphs = [("platform", ComponentGraphs.platform(products, aliases: table))]
+        }
+        DiagramFiles.reportLookAlikes(ComponentGraphs.platform(products, aliases: table))
+
+        var outputs: [(slug: String, data: Data)] = []
+        for (slug, graph) in graphs {
+            outputs.append((slug, try DiagramFiles.render(graph, format: format.rawValue)))
+        }
+        if let output {
+            let isFolder = outputs.count > 1 || output.hasSuffix("/") || DiagramFiles.isDirectory(output)
+            if isFolder {
+                var writer = OutputWriter(root: output)
+                for (slug, data) in outputs { try writer.write(data, to: "\(slug).\(format.rawValue)") }
+                Console.error("wrote \(writer.written.count) diagram\(writer.written.count == 1 ? "" : "s") to \(output)/")
+            } else if let (_, data) = outputs.first {
+                let url = URL(fileURLWithPath: output)
+                var writer = OutputWriter(root: url.deletingLastPathComponent().path)
+                try writer.write(data, to: url.lastPathComponent)
+            }
+        } else if outputs.count == 1, let (_, data) = outputs.first {
+            FileHandle.standardOutput.write(data)
+        } else if outputs.count > 1 {
+            throw ValidationError("\(outputs.count) products make \(outputs.count) diagrams: name a folder with --output, or use --view platform")
+        }
+        if worst == .error { throw ExitCode(1) }
+    }
+}
+
+/// Diagram steps shared by `diagram` and `build`: reading the alias file, rendering, writing.
+enum DiagramFiles {
+    static let aliasFileName = "aliases.yaml"
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Reads the alias file: `explicit` (which must exist), else `aliases.yaml` in the first
+    /// folder of `inputs`, else none. Diagnostics print as `path:line:col: severity: message`.
+    static func aliases(explicit: String?, inputs: [String], report: Bool) throws -> (AliasTable, Severity?) {
+        let path: String
+        if let explicit {
+            guard FileManager.default.fileExists(atPath: explicit) else {
+                throw Inputs.Failure(description: "\(explicit): error: no such alias file")
+            }
+            path = explicit
+        } else if let folder = inputs.first(where: isDirectory) {
+            path = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + aliasFileName
+            if !FileManager.default.fileExists(atPath: path) { return (AliasTable(), nil) }
+        } else {
+            return (AliasTable(), nil)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Inputs.Failure(description: "\(path): error: cannot read the alias file")
+        }
+        let (table, diagnostics) = AliasTable.parse(yaml: String(decoding: data, as: UTF8.self))
+        if report { for diagnostic in diagnostics { Console.error(diagnostic.formatted(path: path)) } }
+        return (table, diagnostics.map(\.severity).max())
+    }
+
+    /// Notes for names that look alike but were not merged, so the user can decide on an alias.
+    static func reportLookAlikes(_ platform: ComponentGraph) {
+        for pair in LookAlikes.find(platform.nodes.map(\.name)) {
+            Console.error("note: not merged, but look alike: \"\(pair.first)\" and \"\(pair.second)\" (\(pair.reason)); if they are one component, list one under the other in \(aliasFileName)")
+        }
+    }
+
+    /// DOT text as is; other formats rendered in-process by Graphviz. Graphviz warnings print as notes.
+    /// The DOT text is the first layout choice whose edge labels stand apart (see
+    /// `ConnectionDiagram.Options`), so the DOT and the drawings made from it always agree.
+    static func render(_ graph: ComponentGraph, format: String) throws -> Data {
+        do {
+            let candidates = ConnectionDiagram.Options.candidates.map { ConnectionDiagram.dot(graph, options: $0) }
+            let (index, collisions) = try Graphviz.firstReadable(candidates)
+            for (first, second) in collisions {
+                Console.error("\(graph.title): warning: the labels of \(first.edge) and \(second.edge) overlap in every layout tried")
+            }
+            let dot = candidates[index]
+            guard let rendered = Graphviz.Format(rawValue: format) else { return Data(dot.utf8) }
+            let (data, warnings) = try Graphviz.render(dot: dot, format: rendered)
+            for warning in warnings { Console.error("\(graph.title): warning: graphviz: \(warning)") }
+            return data
+        } catch let failure as Graphviz.Failure {
+            throw Inputs.Failure(description: "\(graph.title): error: \(failure.description)")
+        }
+    }
+
+    /// `build`: `<slug>/connections.{dot,svg,png}` for one graph.
+    static func write(_ graph: ComponentGraph, folder: String, writer: inout OutputWriter) throws {
+        for format in ["dot", "svg", "png"] {
+            try writer.write(try render(graph, format: format), to: "\(folder)/connections.\(format)")
+        }
+    }
+
+    /// `build`, per product (the alias file is read from the input folder; its diagnostics print once, with the platform).
+    static func writeProduct(_ product: Product, among products: [Product], input: String, writer: inout OutputWriter) throws {
+        let (table, _) = try aliases(explicit: nil, inputs: [input], report: false)
+        try write(ComponentGraphs.product(product, among: products, aliases: table), folder: product.slug, writer: &writer)
+    }
+
+    /// `build`, the platform view; prints the alias file's diagnostics and the look-alike notes.
+    static func writePlatform(_ products: [Product], input: String, writer: inout OutputWriter) throws {
+        let (table, _) = try aliases(explicit: nil, inputs: [input], report: true)
+        let platform = ComponentGraphs.platform(products, aliases: table)
+        reportLookAlikes(platform)
+        try write(platform, folder: "platform", writer: &writer)
+    }
+}
