@@ -4,15 +4,15 @@ INPUT   ?= Input
 OUTPUT  ?= Output
 RELEASE := .build/release/portolan
 DEBUG   := .build/debug/portolan
-APT_PACKAGES := graphviz libgraphviz-dev pkg-config
+APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev pkg-config
 
 .PHONY: all deps build output test check-output bench clean
 
 all: output
 
-# Graphviz's C library (libgvc) is linked in-process; install it when missing.
+# Graphviz's C library (libgvc) and libxml2 are linked in-process; install them when missing.
 deps:
-	@if ! pkg-config --exists libgvc 2>/dev/null; then \
+	@if ! pkg-config --exists libgvc libxml-2.0 2>/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing $(APT_PACKAGES)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \

@@ -19,7 +19,12 @@ let package = Package(
         // Value types only: documents, connections, ports, diagnostics.
         .target(name: "PortolanModel"),
         // One reader per layout; best-effort model plus diagnostics, never throws on bad content.
-        .target(name: "PortolanReaders", dependencies: ["PortolanModel"]),
+        .target(name: "PortolanReaders", dependencies: [
+            "PortolanModel", "CLibXML2",
+            .product(name: "Yams", package: "Yams"),
+        ], exclude: ["YAML/portolan-model.schema.json"]),
+        // libxml2's forgiving HTML parser, for saved web pages; touched in one file only.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Pure functions over the model: products, name resolution, protocol families.
         .target(name: "PortolanAnalysis", dependencies: ["PortolanModel", .product(name: "Yams", package: "Yams")]),
         // Pure (model, options) -> text/bytes; no file I/O.

@@ -5,18 +5,21 @@ public struct Document: Codable, Sendable, Hashable {
     public var title: String?
     /// The service the document describes ("from the point of view of X as a service").
     public var subject: String?
+    /// The introduction's paragraphs as the document writes them, for the site's product page.
+    public var intro: [String]
     /// Which layout the connections table was written in (`tab`, `wrapped`, `markdown`, `html`, `yaml`).
     public var layout: String?
     public var connections: [Connection]
     public var services: [IncludedService]
     public var diagnostics: [Diagnostic]
 
-    public init(path: String, title: String? = nil, subject: String? = nil, layout: String? = nil,
+    public init(path: String, title: String? = nil, subject: String? = nil, intro: [String] = [], layout: String? = nil,
                 connections: [Connection] = [], services: [IncludedService] = [],
                 diagnostics: [Diagnostic] = []) {
         self.path = path
         self.title = title
         self.subject = subject
+        self.intro = intro
         self.layout = layout
         self.connections = connections
         self.services = services
@@ -26,7 +29,19 @@ public struct Document: Codable, Sendable, Hashable {
     public var worstSeverity: Severity? { diagnostics.map(\.severity).max() }
 
     enum CodingKeys: String, CodingKey {
-        case path, title, subject, layout, connections, services, diagnostics
+        case path, title, subject, intro, layout, connections, services, diagnostics
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decode(String.self, forKey: .path)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        subject = try c.decodeIfPresent(String.self, forKey: .subject)
+        intro = try c.decodeIfPresent([String].self, forKey: .intro) ?? []
+        layout = try c.decodeIfPresent(String.self, forKey: .layout)
+        connections = try c.decodeIfPresent([Connection].self, forKey: .connections) ?? []
+        services = try c.decodeIfPresent([IncludedService].self, forKey: .services) ?? []
+        diagnostics = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,6 +49,7 @@ public struct Document: Codable, Sendable, Hashable {
         try c.encode(path, forKey: .path)
         try c.encode(title, forKey: .title)
         try c.encode(subject, forKey: .subject)
+        try c.encode(intro, forKey: .intro)
         try c.encode(layout, forKey: .layout)
         try c.encode(connections, forKey: .connections)
         try c.encode(services, forKey: .services)

@@ -55,4 +55,37 @@ enum DocumentMetadata {
         }
         return nil
     }
+
+    /// The paragraphs under an "Introduction" heading, up to the next heading-like line (short,
+    /// no closing punctuation) or table. Lines of one paragraph are joined; blank lines part them.
+    static func intro(_ lines: [String]) -> [String] {
+        guard let start = lines.firstIndex(where: { isHeading($0, named: "introduction") }) else { return [] }
+        var paragraphs: [String] = []
+        var current: [String] = []
+        func flush() {
+            let text = Text.joinFragments(current)
+            if !text.isEmpty { paragraphs.append(Text.markdownLinkText(Text.stripTags(text))) }
+            current = []
+        }
+        for line in lines[(start + 1)...] {
+            let text = Text.collapseSpaces(line)
+            if text.isEmpty { flush(); continue }
+            if looksLikeHeading(text) || line.contains("\t") || text.hasPrefix("|") { break }
+            current.append(text)
+        }
+        flush()
+        return paragraphs
+    }
+
+    private static func isHeading(_ line: String, named name: String) -> Bool {
+        Text.collapseSpaces(line.drop { $0 == "#" || $0 == " " }).lowercased().trimmingPunctuation == name
+    }
+
+    /// A Markdown heading, or a short line without closing punctuation ("Architecture diagram — Connections").
+    static func looksLikeHeading(_ text: String) -> Bool {
+        if text.hasPrefix("#") || text == "---" { return true }
+        guard let last = text.last else { return false }
+        return text.count <= 60 && !".:;,)".contains(last) && !text.hasPrefix("-") && !text.hasPrefix("•")
+            && !text.hasPrefix("[") && (text.first?.isUppercase ?? false)
+    }
 }

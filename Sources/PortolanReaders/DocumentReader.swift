@@ -6,9 +6,12 @@ import PortolanModel
 public enum DocumentReader {
     public static func read(path: String, text: SourceText) -> Document {
         let lines = text.lines
+        if HTMLReader.looksLikeHTML(path: path, lines: lines) {
+            return HTMLReader.read(path: path, text: text)
+        }
         let title = DocumentMetadata.title(lines)
         let subject = DocumentMetadata.subject(lines, title: title)
-        var document = Document(path: path, title: title, subject: subject)
+        var document = Document(path: path, title: title, subject: subject, intro: DocumentMetadata.intro(lines))
         var layouts: [String] = []
         var i = 0
         while i < lines.count {

@@ -5,7 +5,7 @@ import PortolanReaders
 
 /// Reading the paths a user names: files, or folders of documents (sorted by name).
 enum Inputs {
-    static let documentExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+    static let documentExtensions: Set<String> = ["txt", "md", "markdown", "text", "html", "htm"]
 
     struct Failure: Error, CustomStringConvertible {
         var description: String

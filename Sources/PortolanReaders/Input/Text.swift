@@ -118,6 +118,24 @@ enum Text {
         }
     }
 
+    /// "[text](url)" becomes "text"; bold and italic marks are dropped.
+    static func markdownLinkText(_ s: String) -> String {
+        guard s.contains("](") || s.contains("**") else { return s }
+        var out = ""
+        var i = s.startIndex
+        while i < s.endIndex {
+            if s[i] == "[", let close = s[i...].firstIndex(of: "]"), s.index(after: close) < s.endIndex,
+               s[s.index(after: close)] == "(", let end = s[close...].firstIndex(of: ")") {
+                out += s[s.index(after: i)..<close]
+                i = s.index(after: end)
+                continue
+            }
+            out.append(s[i])
+            i = s.index(after: i)
+        }
+        return out.replacingAll("**", with: "")
+    }
+
     /// True when the text parses as a positive whole number ("12").
     static func isRowNumber(_ s: some StringProtocol) -> Bool {
         !s.isEmpty && s.count <= 9 && s.allSatisfy(\.isASCII) && s.allSatisfy(\.isNumber)

@@ -1,0 +1,71 @@
+@preconcurrency import CLibXML2
+
+/// A saved web page as a small Swift tree. This is the only file that touches libxml2: its
+/// HTML parser is forgiving the way browsers are (unclosed tags, stray markup), which
+/// FoundationXML's XML parser is not.
+struct HTMLNode: Sendable {
+    enum Kind: Sendable { case element, text }
+
+    var kind: Kind
+    /// Lowercased tag name; empty for text.
+    var name: String
+    var attributes: [String: String]
+    var children: [HTMLNode]
+    /// The text of a text node, entities decoded.
+    var text: String
+    /// 1-based line in the source file.
+    var line: Int
+
+    /// Parses HTML bytes (UTF-8). Returns nil only when libxml2 produces no document at all.
+    static func parse(_ bytes: [UInt8]) -> HTMLNode? {
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    htmlReadMemory($0, Int32(buffer.count), "document.html", "UTF-8", options)
+                }
+            }
+        }
+        guard let document else { return nil }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return nil }
+        return convert(root, depth: 0)
+    }
+
+    private static func convert(_ node: xmlNodePtr, depth: Int) -> HTMLNode {
+        var result = HTMLNode(kind: .element, name: string(node.pointee.name).lowercased(), attributes: [:],
+                              children: [], text: "", line: Int(xmlGetLineNo(node)))
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = string(current.pointee.name).lowercased()
+            if let value = xmlGetProp(node, current.pointee.name) {
+                result.attributes[name] = String(cString: value)
+                xmlFree(value)
+            }
+            attribute = current.pointee.next
+        }
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                // libxml2 caps nesting at 256 levels; this keeps our recursion within it too.
+                if depth < 256 { result.children.append(convert(current, depth: depth + 1)) }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = xmlNodeGetContent(current) {
+                    result.children.append(HTMLNode(kind: .text, name: "", attributes: [:], children: [],
+                                                    text: String(cString: content), line: Int(xmlGetLineNo(current))))
+                    xmlFree(content)
+                }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}
