@@ -43,6 +43,7 @@ struct FirewallReadBackTests {
     func openpyxlReadsTheCSVRows() throws {
         for (name, sheet) in try Self.sheets() {
             let folder = try Python.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
             let xlsx = folder.appendingPathComponent("\(name).xlsx"), csv = folder.appendingPathComponent("\(name).csv")
             try FirewallXLSX.data(sheet).write(to: xlsx)
             try Data(FirewallCSV.render(sheet).utf8).write(to: csv)
@@ -79,6 +80,7 @@ struct FirewallReadBackTests {
     func libreOfficeReadsTheCSVRows() throws {
         for (name, sheet) in try Self.sheets() where name != "empty" {
             let folder = try Python.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
             try FirewallXLSX.data(sheet).write(to: folder.appendingPathComponent("\(name).xlsx"))
             try Data(FirewallCSV.render(sheet).utf8).write(to: folder.appendingPathComponent("\(name).csv"))
             let result = try Python.run(["-c", Self.libreOfficeScript, folder.path, name])

@@ -63,6 +63,7 @@ struct NetworkPolicyTests {
         ]
         for (name, sheet) in cases {
             let folder = try Python.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
             let url = folder.appendingPathComponent("\(name).yaml"), expected = folder.appendingPathComponent("\(name).json")
             try Data(NetworkPolicies.render(sheet).utf8).write(to: url)
             // Each rule gives its ingress policy, then its egress policy; names exactly as written.

@@ -64,8 +64,12 @@ struct XLSXWriterTests {
     }
 
     @Test func everyPartIsWellFormedXML() throws {
-        for (path, text) in XLSXWriter.parts(Self.workbook) {
-            let result = try Python.run(["-c", "import sys, xml.dom.minidom; xml.dom.minidom.parseString(sys.stdin.buffer.read() if False else open(sys.argv[1],'rb').read())", try write(text)])
+        let folder = try Python.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (index, (path, text)) in XLSXWriter.parts(Self.workbook).enumerated() {
+            let url = folder.appendingPathComponent("part\(index).xml")
+            try Data(text.utf8).write(to: url)
+            let result = try Python.run(["-c", "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])", url.path])
             #expect(result.status == 0, "\(path): \(result.output)")
         }
     }
@@ -76,11 +80,5 @@ struct XLSXWriterTests {
         #expect(CellReference.column(26) == "AA")
         #expect(CellReference.column(701) == "ZZ")
         #expect(CellReference.column(702) == "AAA")
-    }
-
-    private func write(_ text: String) throws -> String {
-        let url = try Python.temporaryFolder().appendingPathComponent("part.xml")
-        try Data(text.utf8).write(to: url)
-        return url.path
     }
 }
