@@ -44,14 +44,28 @@ enum DocumentMetadata {
 
     /// The first non-empty text between `after` and `before` (at most eight words).
     private static func firstCapture(in text: String, after: String, before: String) -> String? {
-        var rest = Substring(text)
-        while let start = rest.firstRange(of: after) {
-            let tail = rest[start.upperBound...]
-            if let end = tail.firstRange(of: before) {
-                let name = Text.trimmed(tail[..<end.lowerBound])
+        // Case-insensitive for ASCII letters only, so byte offsets in the folded copy hold in the text.
+        let folded = Array(text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 })
+        let bytes = Array(text.utf8)
+        let open = Array(after.lowercased().utf8), close = Array(before.lowercased().utf8)
+        var from = 0
+        while let start = find(open, in: folded, from: from) {
+            let nameStart = start + open.count
+            if let end = find(close, in: folded, from: nameStart) {
+                let name = Text.trimmed(String(decoding: bytes[nameStart..<end], as: UTF8.self))
                 if !name.isEmpty, Text.words(name).count <= 8 { return name }
             }
-            rest = tail
+            from = nameStart
+        }
+        return nil
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count, from <= haystack.count - needle.count else { return nil }
+        var i = from
+        while i <= haystack.count - needle.count {
+            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
         }
         return nil
     }

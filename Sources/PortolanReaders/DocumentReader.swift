@@ -37,6 +37,16 @@ public enum DocumentReader {
                     continue
                 }
             } else if let columns = TableHeader.wordColumns(line: line) {
+                // Header cells copied without separators, over rows that keep theirs.
+                if let next = lines[(i + 1)...].first(where: { !Text.isBlank($0) }), let splitter = cellSplitter(for: next),
+                   let cells = splitter.cells(next), cells.count >= columns.count - 1 {
+                    let read = ConnectionsTable.read(lines: lines, headerIndex: i, columns: columns, splitter: splitter)
+                    document.connections += read.connections
+                    document.diagnostics += read.diagnostics
+                    layouts.append(splitter == .tab ? "tab" : "markdown")
+                    i = max(read.end, i + 1)
+                    continue
+                }
                 let read = WrappedTable.read(lines: lines, headerIndex: i, headerColumns: columns, subject: subject)
                 document.connections += read.connections
                 document.diagnostics += read.diagnostics

@@ -44,6 +44,8 @@ enum CellSplitter: String, Sendable {
 /// A row being assembled from its first line and the continuation lines after page breaks.
 struct RawRow {
     var line: Int
+    /// How many cells the row's first line had (a copied table may have lost one).
+    var cellCount = 0
     /// Fragments of text per column, in the order they appeared.
     var fragments: [[String]]
 
@@ -77,8 +79,12 @@ struct CellTable {
             let line = lines[i]
             if Text.isBlank(line) || PageBreak.isMarker(line) { i += 1; continue }
             guard let cells = splitter.cells(line) else {
-                if tableGoesOn(after: i, kind: kind) {
-                    result.diagnostics.append(Diagnostic(.warning, "line inside the table is not a row and was skipped: '\(Text.collapseSpaces(line).prefix(80))'", line: i + 1))
+                // A line without separators continues the last cell when it is a bullet or
+                // indented (a list copied out of a cell), or when more rows follow it.
+                if !result.rows.isEmpty, Self.isIndentedOrBullet(line) || tableGoesOn(after: i, kind: kind) {
+                    let last = result.rows.count - 1
+                    let column = result.rows[last].fragments.lastIndex { !$0.isEmpty } ?? 0
+                    result.rows[last].fragments[column].append(Self.withoutBullet(line))
                     i += 1
                     continue
                 }
@@ -91,6 +97,7 @@ struct CellTable {
                 break
             case .rowStart:
                 var row = RawRow(line: i + 1, fragments: Array(repeating: [], count: max(columnCount, cells.count)))
+                row.cellCount = cells.count
                 append(cells, to: &row, columnCount: columnCount, line: i + 1, diagnostics: &result.diagnostics)
                 result.rows.append(row)
             case .continuation:
@@ -120,6 +127,17 @@ struct CellTable {
         for (index, cell) in cells.enumerated() where !Text.isBlank(cell) {
             row.fragments[index].append(cell)
         }
+    }
+
+    static func isIndentedOrBullet(_ line: String) -> Bool {
+        guard let first = line.first else { return false }
+        return first == " " || "•·▪◦".contains(Text.trimmed(line).first ?? "x")
+    }
+
+    static func withoutBullet(_ line: String) -> String {
+        var text = Text.trimmed(line)
+        while let f = text.first, "•·▪◦".contains(f) { text = Text.trimmed(text.dropFirst()) }
+        return text
     }
 
     /// Looks a few lines ahead for more of this table, so one stray line does not end it.

@@ -24,10 +24,17 @@ enum ConnectionsTable {
                 Text.stripTags(row.text(columns.firstIndex(of: column)))
             }
             let number = numberIndex == nil ? String(ordinal + 1) : Text.trimmed(cell(.number))
-            let (connection, diagnostics) = RowBuilder.connection(RowBuilder.Cells(
+            var cells = RowBuilder.Cells(
                 number: number, source: cell(.source), destination: cell(.destination),
                 protocol: cell(.protocol), port: cell(.port), classification: cell(.classification),
-                description: cell(.description), line: row.line))
+                description: cell(.description), line: row.line)
+            // Fewer cells than columns: realign by content when the columns are in the usual order.
+            if row.cellCount < columns.count, numberIndex == 0,
+               let realigned = Realign.cells((0..<row.cellCount).map { Text.stripTags(row.text($0)) }, line: row.line, columnCount: columns.count) {
+                cells = realigned.cells
+                read.diagnostics += realigned.diagnostics
+            }
+            let (connection, diagnostics) = RowBuilder.connection(cells)
             read.connections.append(connection)
             read.diagnostics += diagnostics
         }

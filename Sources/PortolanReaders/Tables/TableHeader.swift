@@ -42,7 +42,7 @@ enum TableHeader {
     /// Destination Protocol Port Classification [Data that travels ...]"), in order, or nil
     /// when the line holds any word that is not a header word (so prose never matches).
     static func wordColumns(line: String) -> [Column]? {
-        let words = Text.words(cleanCell(line))
+        let words = Text.words(cleanCell(line)).flatMap(unglued)
         var columns: [Column] = []
         var i = 0
         while i < words.count {
@@ -58,6 +58,25 @@ enum TableHeader {
             i += 1
         }
         return isConnectionsHeader(columns) && columns.first == .number ? columns : nil
+    }
+
+    /// "ConnectionSourceDestination" (header cells copied without separators) split where a
+    /// lowercase letter meets a capital; other words unchanged.
+    static func unglued(_ word: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var previousLower = false
+        for ch in word {
+            if ch.isUppercase && previousLower && !current.isEmpty {
+                parts.append(current)
+                current = ""
+            }
+            current.append(ch)
+            previousLower = ch.isLowercase
+        }
+        if !current.isEmpty { parts.append(current) }
+        // Only when every part is a header word; "FrontEnd" stays one word.
+        return parts.count > 1 && parts.allSatisfy({ column(forCell: $0) != nil }) ? parts : [word]
     }
 
     /// Removes tags, Markdown emphasis and a trailing colon from a header cell.
