@@ -10,11 +10,4 @@ public enum ModelSerialization {
         let data = try encoder.encode(value)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
-
-    public static func yaml<T: Encodable>(_ value: T) throws -> String {
-        let encoder = YAMLEncoder()
-        encoder.options.sortKeys = true
-        encoder.options.allowUnicode = true
-        return try encoder.encode(value)
-    }
 }

@@ -57,11 +57,38 @@ public struct Document: Codable, Sendable, Hashable {
     }
 }
 
-/// Every document of one run, in the order they were given (folders sorted by name).
+/// Every document of one run, in the order they were given (folders sorted by name), and
+/// what users told Portolan about components in a YAML model.
 public struct Model: Codable, Sendable, Hashable {
     public var documents: [Document]
+    public var components: [ComponentNote]
 
-    public init(documents: [Document]) {
+    public init(documents: [Document], components: [ComponentNote] = []) {
         self.documents = documents
+        self.components = components
+    }
+
+    enum CodingKeys: String, CodingKey { case documents, components }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        documents = try c.decode([Document].self, forKey: .documents)
+        components = try c.decodeIfPresent([ComponentNote].self, forKey: .components) ?? []
+    }
+}
+
+/// A component as a user describes it in a YAML model: its kind and the other names it goes by.
+public struct ComponentNote: Codable, Sendable, Hashable {
+    public var name: String
+    /// "workload", "datastore", "queue" or "external", as written; nil when not given.
+    public var kind: String?
+    public var aliases: [String]
+    public var line: Int?
+
+    public init(name: String, kind: String? = nil, aliases: [String] = [], line: Int? = nil) {
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.line = line
     }
 }

@@ -6,6 +6,13 @@ import PortolanReaders
 /// Reading the paths a user names: files, or folders of documents (sorted by name).
 enum Inputs {
     static let documentExtensions: Set<String> = ["txt", "md", "markdown", "text", "html", "htm"]
+    static let modelExtensions: Set<String> = ["yaml", "yml"]
+
+    static func isYAMLModel(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path),
+              case .success(let text) = SourceText.decode([UInt8](data)) else { return false }
+        return YAMLModelReader.isModel(text)
+    }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -22,13 +29,17 @@ enum Inputs {
             }
             if isDirectory.boolValue {
                 let names = try fm.contentsOfDirectory(atPath: path).sorted()
+                let base = path.hasSuffix("/") ? String(path.dropLast()) : path
                 let documents = names.filter { name in
-                    !name.hasPrefix(".") && documentExtensions.contains((name as NSString).pathExtension.lowercased())
+                    guard !name.hasPrefix(".") else { return false }
+                    let ext = (name as NSString).pathExtension.lowercased()
+                    // YAML in a folder is configuration (aliases, inventory, lint) unless it is a model.
+                    if modelExtensions.contains(ext) { return isYAMLModel("\(base)/\(name)") }
+                    return documentExtensions.contains(ext)
                 }
                 if documents.isEmpty {
-                    throw Failure(description: "\(path): error: the folder has no documents (looked for .\(documentExtensions.sorted().joined(separator: ", ."))")
+                    throw Failure(description: "\(path): error: the folder has no documents (looked for .\(documentExtensions.sorted().joined(separator: ", .")) and YAML models)")
                 }
-                let base = path.hasSuffix("/") ? String(path.dropLast()) : path
                 files += documents.map { "\(base)/\($0)" }
             } else {
                 files.append(path)
@@ -41,19 +52,24 @@ enum Inputs {
     /// one error, so every problem is reported and nothing stops the others.
     static func model(_ paths: [String]) throws -> Model {
         var documents: [Document] = []
+        var components: [ComponentNote] = []
         for file in try files(paths) {
             guard let data = FileManager.default.contents(atPath: file) else {
                 documents.append(Document(path: file, diagnostics: [Diagnostic(.error, "cannot read the file")]))
                 continue
             }
             switch SourceText.decode([UInt8](data)) {
+            case .success(let text) where modelExtensions.contains((file as NSString).pathExtension.lowercased()):
+                let read = YAMLModelReader.read(path: file, text: text)
+                documents += read.documents
+                components += read.components
             case .success(let text):
                 documents.append(DocumentReader.read(path: file, text: text))
             case .failure(let problem):
                 documents.append(Document(path: file, diagnostics: [problem.diagnostic]))
             }
         }
-        return Model(documents: documents)
+        return Model(documents: documents, components: components)
     }
 
     /// Prints every diagnostic as `path:line:col: severity: message` to standard error and

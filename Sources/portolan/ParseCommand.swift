@@ -8,7 +8,7 @@ struct Parse: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, yaml }
 
-    @Option(help: "Output format: json or yaml.")
+    @Option(help: "Output format: json (the model with positions and diagnostics) or yaml (the model users can edit and build from).")
     var format: Format = .json
 
     @Argument(help: "Documents or folders of documents.")
@@ -19,7 +19,7 @@ struct Parse: ParsableCommand {
         let worst = Inputs.report(model)
         switch format {
         case .json: Console.out(try ModelSerialization.json(model))
-        case .yaml: Console.out(try ModelSerialization.yaml(model))
+        case .yaml: Console.out(try YAMLModel.emit(model))
         }
         if worst == .error { throw ExitCode(1) }
     }

@@ -19,8 +19,13 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
+        try runTool(binary, arguments, in: directory)
+    }
+
+    /// Runs any program (python3 for the checks that use Python packages).
+    static func runTool(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
         // Output goes to files, so a large output can never block the process on a full pipe.

@@ -109,4 +109,16 @@ import Testing
         // The page break cut List Builder's last item: "...for List Builder" / "consumption."
         #expect(services[0].items.last == "Copies files from FTP to NFS for List Builder consumption.")
     }
+
+    @Test func introductions() throws {
+        // 004's paragraph is wrapped at "high-" / "level": one word again.
+        #expect(try Fixture.seed("004").intro == [
+            "For information about the overall architecture of Genesys Multicloud CX private edition, see the high-level Architecture page.",
+            "See also High availability and disaster recovery for information about high availability/disaster recovery architecture.",
+        ])
+        // Markdown links keep their text.
+        #expect(try Fixture.seed("003").intro[1] == "For information about voice connectivity network details, see Voice connectivity.")
+        #expect(try Fixture.seed("000").intro.count == 4)
+        #expect(try Fixture.seed("001").intro == [])  // no Introduction heading
+    }
 }
