@@ -1,0 +1,64 @@
+import PortolanModel
+
+/// One lint finding: which rule, how bad, what, and where (the connection's row, 1-based).
+public struct LintFinding: Codable, Sendable, Hashable {
+    /// The rule's id: its type name ("MissingCell").
+    public var rule: String
+    public var severity: Severity
+    public var message: String
+    public var path: String
+    public var line: Int
+    public var column: Int
+    /// The product the connection belongs to, and its number, when the finding is about a row.
+    public var product: String?
+    public var connection: String?
+
+    public init(rule: String, severity: Severity, message: String, path: String, line: Int, column: Int,
+                product: String? = nil, connection: String? = nil) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.product = product
+        self.connection = connection
+    }
+
+    /// `path:line:col: severity: message [rule-id]`.
+    public var formatted: String {
+        "\(path):\(line):\(column): \(severity.rawValue): \(message) [\(rule)]"
+    }
+
+    /// Source order: path, line, column, then rule id and message, so output never depends on rule order.
+    static func sourceOrder(_ a: LintFinding, _ b: LintFinding) -> Bool {
+        (a.path, a.line, a.column, a.rule, a.message) < (b.path, b.line, b.column, b.rule, b.message)
+    }
+}
+
+/// A connection together with where it comes from: what every rule looks at.
+public struct LintRow: Sendable, Hashable {
+    public var product: Product
+    public var document: Document
+    public var connection: Connection
+
+    /// A finding about this row.
+    func finding(_ rule: any LintRule.Type, _ severity: Severity, _ message: String) -> LintFinding {
+        LintFinding(rule: rule.id, severity: severity, message: message, path: document.path,
+                    line: connection.line, column: connection.column,
+                    product: product.name, connection: connection.number)
+    }
+}
+
+/// A lint rule: a pure function from the products of a run to findings. The type name is the id.
+public protocol LintRule {
+    /// One line: what the rule finds.
+    static var summary: String { get }
+    /// Why it matters, for the rule documentation.
+    static var rationale: String { get }
+    static func check(_ context: LintContext) -> [LintFinding]
+}
+
+extension LintRule {
+    public static var id: String { String(describing: self) }
+}

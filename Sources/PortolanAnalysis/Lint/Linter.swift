@@ -1,0 +1,55 @@
+import PortolanModel
+
+/// Runs every rule over the products of a run and applies the configuration's silences.
+public enum Linter {
+    public struct Result: Sendable, Hashable {
+        /// Findings left after silencing, in source order.
+        public var findings: [LintFinding]
+        /// How many findings each silence covered, in the configuration's order.
+        public var silenced: [(silence: LintConfig.Silence, count: Int)]
+
+        public static func == (lhs: Result, rhs: Result) -> Bool {
+            lhs.findings == rhs.findings && lhs.silenced.map(\.silence) == rhs.silenced.map(\.silence)
+                && lhs.silenced.map(\.count) == rhs.silenced.map(\.count)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(findings)
+        }
+
+        public var worstSeverity: Severity? { findings.map(\.severity).max() }
+    }
+
+    /// All findings of all rules (or of `rules`), in source order, without silences.
+    public static func findings(_ products: [Product], rules: [any LintRule.Type] = LintRules.all) -> [LintFinding] {
+        let context = LintContext(products: products)
+        return rules.flatMap { $0.check(context) }.sorted(by: LintFinding.sourceOrder)
+    }
+
+    public static func run(_ products: [Product], config: LintConfig = LintConfig()) -> Result {
+        var kept: [LintFinding] = []
+        var counts = Array(repeating: 0, count: config.silences.count)
+        for finding in findings(products) {
+            if let index = config.silences.firstIndex(where: { $0.covers(finding) }) {
+                counts[index] += 1
+            } else {
+                kept.append(finding)
+            }
+        }
+        return Result(findings: kept, silenced: Array(zip(config.silences, counts)))
+    }
+
+    /// Reader diagnostics as findings of the pseudo-rule `reader`, except the empty-cell warnings
+    /// `MissingCell` reports with a hint.
+    public static func readerFindings(_ model: Model) -> [LintFinding] {
+        model.documents.flatMap { document in
+            document.diagnostics.filter { !$0.message.hasSuffix("cell is empty") }.map {
+                LintFinding(rule: readerRule, severity: $0.severity, message: $0.message, path: document.path,
+                            line: $0.line ?? 1, column: $0.column ?? 1)
+            }
+        }
+    }
+
+    /// The id reader diagnostics carry in lint output.
+    public static let readerRule = "reader"
+}

@@ -1,0 +1,91 @@
+import PortolanModel
+
+/// One component, one spelling: names that differ only in case, spacing, punctuation, a
+/// version or a letter or two are probably the same component written two ways.
+public enum NearDuplicateName: LintRule {
+    public static let summary = "Two spellings of what is probably one component, within a product or across products (\"MCP pool multi-AZ\" / \"MCP pool multi A-Z\")."
+    public static let rationale = """
+        Diagrams, firewall sheets and inventories match components by name; a second spelling draws a \
+        second box, files a second rule and misses its inventory entry. The finding points at the rows \
+        with the rarer spelling and suggests the common one.
+        """
+
+    enum Message {
+        static func withinProduct(_ written: String, common: String, uses: Int) -> String {
+            "'\(written)' is written '\(common)' in \(uses) other row\(uses == 1 ? "" : "s") of this product; did you mean '\(common)'?"
+        }
+        static func acrossProducts(_ written: String, common: String, product: String) -> String {
+            "'\(written)' is written '\(common)' by \(product); did you mean '\(common)'?"
+        }
+    }
+
+    /// How two spellings relate, or nil when they are different names.
+    enum Likeness {
+        case punctuation, version, spelling
+
+        var severity: Severity { self == .version ? .note : .warning }
+    }
+
+    static func likeness(_ a: String, _ b: String) -> Likeness? {
+        guard a != b else { return nil }
+        let keyA = ComponentMatch.make(a), keyB = ComponentMatch.make(b)
+        if keyA == keyB { return .punctuation }
+        if !a.contains("("), !b.contains("("),
+           ComponentMatch.make(ComponentKnowledge.baseName(a)) == ComponentMatch.make(ComponentKnowledge.baseName(b)) {
+            return .version
+        }
+        // Longer names whose first letters agree, neither a prefix of the other (that is a variant
+        // such as "Interaction Server (VQ)"), at most two letters apart.
+        guard min(keyA.count, keyB.count) >= 8, keyA.prefix(4) == keyB.prefix(4),
+              !keyA.hasPrefix(keyB), !keyB.hasPrefix(keyA) else { return nil }
+        return ComponentMatch.distance(keyA, keyB) <= 2 ? .spelling : nil
+    }
+
+    /// Each spelling a product uses, with the rows that use it, in first-use order.
+    static func spellings(_ rows: [LintRow]) -> [(name: String, rows: [LintRow])] {
+        var result: [(name: String, rows: [LintRow])] = []
+        for row in rows {
+            for name in [row.connection.source, row.connection.destination] {
+                if let index = result.firstIndex(where: { $0.name == name }) {
+                    if result[index].rows.last != row { result[index].rows.append(row) }
+                } else {
+                    result.append((name, [row]))
+                }
+            }
+        }
+        return result
+    }
+
+    public static func check(_ context: LintContext) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        var earlier: [(product: String, spellings: [(name: String, rows: [LintRow])])] = []
+        for product in context.products {
+            let spellings = spellings(context.rows.filter { $0.product.slug == product.slug })
+            // Within the product: the rarer spelling points at the commoner (ties: the later at the earlier).
+            for (i, a) in spellings.enumerated() {
+                for b in spellings[(i + 1)...] {
+                    guard let likeness = likeness(a.name, b.name) else { continue }
+                    let (rare, common) = b.rows.count > a.rows.count ? (a, b) : (b, a)
+                    findings += rare.rows.map {
+                        $0.finding(self, likeness.severity, Message.withinProduct(rare.name, common: common.name, uses: common.rows.count))
+                    }
+                }
+            }
+            // Across products: a spelling no earlier product uses, close to one an earlier product uses.
+            let known = Set(earlier.flatMap { $0.spellings.map(\.name) })
+            for spelling in spellings where !known.contains(spelling.name) {
+                let match = earlier.lazy.compactMap { other in
+                    other.spellings.first { likeness(spelling.name, $0.name) != nil }.map { (other.product, $0.name) }
+                }.first
+                guard let (otherProduct, common) = match,
+                      !spellings.contains(where: { $0.name == common }),
+                      let likeness = likeness(spelling.name, common) else { continue }
+                findings += spelling.rows.map {
+                    $0.finding(self, likeness.severity, Message.acrossProducts(spelling.name, common: common, product: otherProduct))
+                }
+            }
+            earlier.append((product.name, spellings))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,14 @@
+import PortolanAnalysis
+
+/// Lint findings as text, one per line: `path:line:col: severity: message [rule-id]`.
+public enum LintText {
+    public static func render(_ findings: [LintFinding]) -> String {
+        findings.map { $0.formatted + "\n" }.joined()
+    }
+
+    /// `--list-rules`: each rule's id and one-line summary.
+    public static func ruleList(_ rules: [LintRuleDescription]) -> String {
+        let width = rules.map(\.id.count).max() ?? 0
+        return rules.map { $0.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.summary + "\n" }.joined()
+    }
+}
