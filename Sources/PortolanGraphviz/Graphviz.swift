@@ -2,7 +2,8 @@ import CGraphviz
 import Foundation
 
 /// The only code that touches the Graphviz C API: DOT text in, laid out and rendered bytes out,
-/// in this process (no `dot` subprocess). libgvc keeps global state and is not thread-safe, so
+/// in this process (no `dot` subprocess): gvContext, agread (see `GraphReading`), gvLayout,
+/// gvRenderData, gvFreeRenderData, agclose. libgvc keeps global state and is not thread-safe, so
 /// every call runs under one lock.
 public enum Graphviz {
     public enum Format: String, CaseIterable, Sendable {
@@ -34,15 +35,17 @@ public enum Graphviz {
         guard let context = Self.context else {
             throw Failure(messages: ["cannot create a Graphviz context"], stage: "start")
         }
-        guard let graph = dot.withCString({ agmemread($0) }) else {
+        guard let graph = GraphReading.read(dot) else {
             throw Failure(messages: takeMessages(), stage: "read the DOT text")
         }
         defer { agclose(graph) }
         if agerrors() > 0 {
             throw Failure(messages: takeMessages(), stage: "read the DOT text")
         }
+        // No gvFreeLayout: in Graphviz 2.43 its dot_cleanup frees some clustered, labelled
+        // layouts twice and aborts the process. agclose frees the graph; the layout's own
+        // allocations (a few hundred kilobytes per diagram) are left to the end of the process.
         let laidOut = gvLayout(context, graph, "dot") == 0
-        defer { if laidOut { gvFreeLayout(context, graph) } }
         // dot reports some failures (ranking, routing) as errors yet returns 0; its layout is then
         // unusable and rendering it can corrupt memory, so any error stops here.
         guard laidOut, agerrors() == 0 else {

@@ -17,26 +17,61 @@ public enum LabelLayout {
         }
     }
 
-    /// The edge labels of a graph rendered as `json`. A label's box is its text plus the
-    /// badge's padding and border; without text it is a small square.
+    /// What a layout got wrong about labels.
+    public struct Problems: Sendable {
+        /// Labels whose boxes overlap (edge labels and cluster titles).
+        public var collisions: [(Label, Label)] = []
+        /// Edge labels placed away from their own line.
+        public var detached: [Label] = []
+
+        public var count: Int { collisions.count + detached.count }
+    }
+
+    /// Checks a graph rendered as `json`: edge labels must not overlap one another or a
+    /// cluster's title, and must sit on (or right beside) their own edge.
+    public static func problems(json: Data) -> Problems {
+        guard let root = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else { return Problems() }
+        var problems = Problems()
+        var labels: [Label] = []
+        for edge in root["edges"] as? [[String: Any]] ?? [] {
+            guard let label = label(of: edge, name: edge["id"] as? String ?? "edge \(edge["_gvid"] as? Int ?? -1)") else { continue }
+            labels.append(label)
+            let points = splinePoints(edge["pos"] as? String ?? "")
+            if let distance = distance(from: (label.x, label.y), toPolyline: points),
+               distance > max(label.width, label.height) / 2 + 12 {
+                problems.detached.append(label)
+            }
+        }
+        let titles = (root["objects"] as? [[String: Any]] ?? []).compactMap { object -> Label? in
+            guard let name = object["name"] as? String, name.hasPrefix("cluster") else { return nil }
+            return label(of: object, name: name)
+        }
+        problems.collisions = collisions(labels + titles)
+        return problems
+    }
+
+    /// The edge labels of a graph rendered as `json`.
     public static func labels(json: Data) -> [Label] {
-        guard let root = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
-              let edges = root["edges"] as? [[String: Any]] else { return [] }
-        return edges.compactMap { edge in
-            guard let position = edge["lp"] as? String else { return nil }
-            let numbers = position.split(separator: ",").compactMap { Double($0) }
-            guard numbers.count == 2 else { return nil }
-            let draws = edge["_ldraw_"] as? [[String: Any]] ?? []
-            let texts = draws.filter { $0["op"] as? String == "T" }
-            let width = texts.compactMap { $0["width"] as? Double }.max() ?? 8
-            let size = draws.compactMap { $0["size"] as? Double }.max() ?? 11
-            let id = edge["id"] as? String ?? "\(edge["_gvid"] as? Int ?? -1)"
-            let text = texts.compactMap { $0["text"] as? String }.joined(separator: " ")
-            return Label(edge: id, text: text, x: numbers[0], y: numbers[1], width: width + 8, height: size + 6)
+        guard let root = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else { return [] }
+        return (root["edges"] as? [[String: Any]] ?? []).compactMap { edge in
+            label(of: edge, name: edge["id"] as? String ?? "edge \(edge["_gvid"] as? Int ?? -1)")
         }
     }
 
-    /// Pairs of edge labels whose boxes overlap, in edge order.
+    /// A label's box: its text plus the badge's padding and border.
+    static func label(of object: [String: Any], name: String) -> Label? {
+        guard let position = object["lp"] as? String else { return nil }
+        let numbers = position.split(separator: ",").compactMap { Double($0) }
+        guard numbers.count == 2 else { return nil }
+        let draws = object["_ldraw_"] as? [[String: Any]] ?? []
+        let texts = draws.filter { $0["op"] as? String == "T" }
+        let width = texts.compactMap { ($0["width"] as? NSNumber)?.doubleValue }.max() ?? 8
+        let size = draws.compactMap { ($0["size"] as? NSNumber)?.doubleValue }.max() ?? 11
+        let text = texts.compactMap { $0["text"] as? String }.joined(separator: " ")
+        return Label(edge: name, text: text, x: numbers[0], y: numbers[1], width: width + 8, height: size + 6)
+    }
+
+    /// Pairs of labels whose boxes overlap, in order.
     public static func collisions(_ labels: [Label]) -> [(Label, Label)] {
         var found: [(Label, Label)] = []
         for (index, label) in labels.enumerated() {
@@ -44,28 +79,75 @@ public enum LabelLayout {
         }
         return found
     }
+
+    /// The control points of a `pos` spline ("e,x,y s,x,y p0 c1 c2 p1 c1 c2 p2 ..."): end markers
+    /// (`e,` and `s,`) left out.
+    static func splinePoints(_ pos: String) -> [(Double, Double)] {
+        pos.split(whereSeparator: { $0 == " " || $0 == ";" }).compactMap { token in
+            let parts = token.split(separator: ",")
+            guard parts.count == 2, let x = Double(parts[0]), let y = Double(parts[1]) else { return nil }
+            return (x, y)
+        }
+    }
+
+    /// Distance from a point to a piecewise cubic Bézier curve (Graphviz's edge splines), sampled
+    /// finely; a straight polyline when the points do not form whole cubic pieces.
+    static func distance(from point: (Double, Double), toPolyline points: [(Double, Double)]) -> Double? {
+        guard let first = points.first else { return nil }
+        var curve: [(Double, Double)] = [first]
+        if (points.count - 1) % 3 == 0 {
+            var start = 0
+            while start + 3 < points.count {
+                let (p0, p1, p2, p3) = (points[start], points[start + 1], points[start + 2], points[start + 3])
+                for step in 1...20 {
+                    let t = Double(step) / 20, u = 1 - t
+                    let a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t
+                    curve.append((a * p0.0 + b * p1.0 + c * p2.0 + d * p3.0, a * p0.1 + b * p1.1 + c * p2.1 + d * p3.1))
+                }
+                start += 3
+            }
+        } else {
+            curve = points
+        }
+        if curve.count == 1 { return hypot(point.0 - first.0, point.1 - first.1) }
+        var best = Double.infinity
+        for (a, b) in zip(curve, curve.dropFirst()) {
+            let dx = b.0 - a.0, dy = b.1 - a.1
+            let length = dx * dx + dy * dy
+            let t = length == 0 ? 0 : max(0, min(1, ((point.0 - a.0) * dx + (point.1 - a.1) * dy) / length))
+            best = min(best, hypot(point.0 - (a.0 + t * dx), point.1 - (a.1 + t * dy)))
+        }
+        return best
+    }
 }
 
 extension Graphviz {
-    /// Of several DOT texts for the same drawing, the first whose edge labels do not collide once
-    /// laid out, or else the one with the fewest collisions (ties: the earlier). Returns its index
-    /// and the collisions it keeps.
-    public static func firstReadable(_ candidates: [String]) throws -> (index: Int, collisions: [(LabelLayout.Label, LabelLayout.Label)]) {
-        var best: (index: Int, collisions: [(LabelLayout.Label, LabelLayout.Label)])?
+    /// Lays out candidate DOT texts of one drawing in turn and keeps the first whose edge labels
+    /// and cluster titles do not overlap (or else the one with the fewest overlaps; ties go to the
+    /// earlier). Labels it finds away from their own line are then named to `dot` as "leaders"
+    /// (edges that should draw a line from label to edge; the layout stays the same) and the DOT
+    /// text is made once more. Returns that DOT text and the overlaps it keeps.
+    public static func readableLayout(candidates count: Int,
+                                      dot: (_ candidate: Int, _ leaders: Set<String>) -> String) throws
+        -> (dot: String, collisions: [(LabelLayout.Label, LabelLayout.Label)]) {
+        var best: (index: Int, problems: LabelLayout.Problems)?
         var lastFailure: Error?
-        for (index, dot) in candidates.enumerated() {
+        for index in 0..<count {
             let json: Data
             do {
-                json = try render(dot: dot, format: .json).data
+                json = try render(dot: dot(index, []), format: .json).data
             } catch {
                 lastFailure = error
                 continue
             }
-            let collisions = LabelLayout.collisions(LabelLayout.labels(json: json))
-            if collisions.isEmpty { return (index, []) }
-            if best == nil || collisions.count < best!.collisions.count { best = (index, collisions) }
+            let problems = LabelLayout.problems(json: json)
+            if best == nil || problems.collisions.count < best!.problems.collisions.count { best = (index, problems) }
+            if problems.collisions.isEmpty { break }
         }
-        if let best { return best }
-        throw lastFailure ?? Failure(messages: ["no DOT text to lay out"], stage: "lay out the graph")
+        guard let best else {
+            throw lastFailure ?? Failure(messages: ["no DOT text to lay out"], stage: "lay out the graph")
+        }
+        let leaders = Set(best.problems.detached.map(\.edge))
+        return (dot(best.index, leaders), best.problems.collisions)
     }
 }

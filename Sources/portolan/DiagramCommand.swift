@@ -116,28 +116,46 @@ enum DiagramFiles {
 
     /// DOT text as is; other formats rendered in-process by Graphviz. Graphviz warnings print as notes.
     /// The DOT text is the first layout choice whose edge labels stand apart (see
-    /// `ConnectionDiagram.Options`), so the DOT and the drawings made from it always agree.
-    static func render(_ graph: ComponentGraph, format: String) throws -> Data {
+    /// `ConnectionDiagram.Options` and `Graphviz.readableLayout`), so the DOT and the drawings
+    /// made from it always agree.
+    static func dot(_ graph: ComponentGraph) throws -> String {
         do {
-            let candidates = ConnectionDiagram.Options.candidates.map { ConnectionDiagram.dot(graph, options: $0) }
-            let (index, collisions) = try Graphviz.firstReadable(candidates)
+            let candidates = ConnectionDiagram.Options.candidates
+            let (dot, collisions) = try Graphviz.readableLayout(candidates: candidates.count) { index, leaders in
+                var options = candidates[index]
+                options.leaders = leaders
+                return ConnectionDiagram.dot(graph, options: options)
+            }
             for (first, second) in collisions {
                 Console.error("\(graph.title): warning: the labels of \(first.edge) and \(second.edge) overlap in every layout tried")
             }
-            let dot = candidates[index]
-            guard let rendered = Graphviz.Format(rawValue: format) else { return Data(dot.utf8) }
-            let (data, warnings) = try Graphviz.render(dot: dot, format: rendered)
-            for warning in warnings { Console.error("\(graph.title): warning: graphviz: \(warning)") }
-            return data
+            return dot
         } catch let failure as Graphviz.Failure {
             throw Inputs.Failure(description: "\(graph.title): error: \(failure.description)")
         }
     }
 
+    /// DOT text as is; other formats rendered in-process by Graphviz. Graphviz warnings print as warnings.
+    static func render(_ dot: String, format: String, title: String) throws -> Data {
+        guard let rendered = Graphviz.Format(rawValue: format) else { return Data(dot.utf8) }
+        do {
+            let (data, warnings) = try Graphviz.render(dot: dot, format: rendered)
+            for warning in warnings { Console.error("\(title): warning: graphviz: \(warning)") }
+            return data
+        } catch let failure as Graphviz.Failure {
+            throw Inputs.Failure(description: "\(title): error: \(failure.description)")
+        }
+    }
+
+    static func render(_ graph: ComponentGraph, format: String) throws -> Data {
+        try render(try dot(graph), format: format, title: graph.title)
+    }
+
     /// `build`: `<slug>/connections.{dot,svg,png}` for one graph.
     static func write(_ graph: ComponentGraph, folder: String, writer: inout OutputWriter) throws {
+        let text = try dot(graph)
         for format in ["dot", "svg", "png"] {
-            try writer.write(try render(graph, format: format), to: "\(folder)/connections.\(format)")
+            try writer.write(try render(text, format: format, title: graph.title), to: "\(folder)/connections.\(format)")
         }
     }
 

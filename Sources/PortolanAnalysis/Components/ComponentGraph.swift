@@ -18,7 +18,7 @@ public struct ComponentGraph: Sendable, Hashable {
     public enum Placement: Sendable, Hashable {
         /// Inside the cluster of the product with this slug.
         case owned(String)
-        /// Shared infrastructure: datastores, queues, service discovery, monitoring, ingress.
+        /// Shared infrastructure: datastores, queues, service registries (Consul, etcd, ZooKeeper, Vault).
         case infrastructure
         /// Outside the platform.
         case external(Side)

@@ -23,12 +23,10 @@ enum Knowledge {
         "kafka", "activemq", "rabbitmq", "amqp", "nats", "pulsar", "sqs", "sns", "kinesis", "event hub", "event hubs",
         "message bus", "message broker", "message queue", "mq", "pubsub", "pub sub",
     ]
-    /// Platform services every product shares, drawn with the datastores and queues.
-    static let sharedServices = [
-        "consul", "etcd", "zookeeper", "vault", "prometheus", "grafana", "alertmanager", "fluentd", "fluent bit",
-        "ingress controller", "load balancer", "api gateway", "application gateway", "service mesh", "istio",
-        "dns", "ntp",
-    ]
+    /// Service registries and key-value stores every product shares, drawn with the datastores
+    /// and queues. (Monitoring and ingress controllers start connections into the products, so
+    /// they are drawn as platform services, not in the infrastructure group.)
+    static let sharedServices = ["consul", "etcd", "zookeeper", "vault", "service registry"]
     /// Parties outside the platform: people, their devices, the internet, carriers, vendors' clouds.
     static let externals = [
         "browser", "browsers", "internet", "public internet", "customer", "customers", "api client", "end user",
@@ -53,9 +51,7 @@ enum Knowledge {
     }
 
     static func isSharedService(_ name: String) -> Bool {
-        let words = NameKey.words(name)
-        // A bare "Ingress" is the cluster's ingress controller.
-        return matches(words, sharedServices) || words == ["ingress"]
+        matches(NameKey.words(name), sharedServices)
     }
 
     static func isKubernetesWorkload(_ name: String) -> Bool {

@@ -6,23 +6,28 @@ import PortolanModel
 /// connection with its number as a badge, and a legend of the protocol families used.
 /// Pure and deterministic: the same graph gives the same bytes.
 public enum ConnectionDiagram {
-    /// Layout choices the renderer may try in turn. Graphviz's `dot` sometimes places two edge
-    /// labels on the same spot when clusters meet; a different arrangement of the shared
-    /// infrastructure avoids it, so the renderer keeps the first choice whose labels stand apart.
+    /// Layout choices the renderer may try in turn. Graphviz 2.43's `dot` sometimes places two
+    /// edge labels on one spot, or a label away from its line, when clusters meet; another
+    /// arrangement of the shared infrastructure usually avoids it. The renderer keeps the first
+    /// choice whose labels it finds apart and on their lines. (Rank constraints such as
+    /// `rank=source` and `newrank=true` are not used: with clusters, 2.43 fails or misplaces
+    /// labels with them.)
     public struct Options: Sendable, Hashable {
         public enum Infrastructure: String, CaseIterable, Sendable {
             /// A box around the shared infrastructure.
             case cluster
-            /// The box, with its members in one column.
-            case column
             /// No box; the members keep their shapes, colours and the `infrastructure` class.
             case loose
         }
 
         public var infrastructure: Infrastructure
+        /// Edge ids whose label gets a leader line to its edge (`decorate=true`): the renderer
+        /// names the labels `dot` placed away from their line.
+        public var leaders: Set<String>
 
-        public init(infrastructure: Infrastructure = .cluster) {
+        public init(infrastructure: Infrastructure = .cluster, leaders: Set<String> = []) {
             self.infrastructure = infrastructure
+            self.leaders = leaders
         }
 
         /// Every choice, best-looking first.
@@ -36,7 +41,7 @@ public enum ConnectionDiagram {
         out.indent += 1
         let title = "\(graph.title): connections (\(graph.edges.count))"
         let subtitle = "The number on each line is the connection's number in the table."
-        out.line("graph [id=\"diagram-\(name)\" rankdir=LR newrank=true splines=true nodesep=0.3 ranksep=1.1 pad=0.3")
+        out.line("graph [id=\"diagram-\(name)\" rankdir=LR splines=true nodesep=0.3 ranksep=1.1 pad=0.3")
         out.line("       fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=16 labelloc=t labeljust=l")
         out.line("       label=<<b>\(DOTText.html(title))</b><br align=\"left\"/><font point-size=\"11\">\(DOTText.html(subtitle))</font><br align=\"left\"/>> tooltip=\(DOTText.quoted(title))]")
         out.line("node [fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=12 margin=\"0.15,0.06\" penwidth=1.2]")
@@ -66,8 +71,7 @@ public enum ConnectionDiagram {
             out.blank()
             out.line("subgraph \"cluster_infrastructure\" {")
             out.indent += 1
-            let rank = options.infrastructure == .column ? " rank=same" : ""
-            out.line("graph [id=\"infrastructure\" class=\"infrastructure\"\(rank) label=<<b>Shared infrastructure</b>>")
+            out.line("graph [id=\"infrastructure\" class=\"infrastructure\" label=<<b>Shared infrastructure</b>>")
             out.line("       style=\"rounded,filled\" fillcolor=\"#fbf7ee\" color=\"#b9770e\" penwidth=1.2 fontsize=14 margin=12]")
             for node in infrastructure { out.line(nodeStatement(node)) }
             out.indent -= 1
@@ -91,8 +95,7 @@ public enum ConnectionDiagram {
 
         out.blank()
         out.line("// Connections, in table order")
-        let lengths = EdgeLengths.egressToRight(graph)
-        for (edge, length) in zip(graph.edges, lengths) { out.line(edgeStatement(edge, in: graph, minimumLength: length)) }
+        for edge in graph.edges { out.line(edgeStatement(edge, in: graph, leader: options.leaders.contains(edge.id))) }
 
         out.blank()
         out.line(legend(graph.families))
@@ -135,7 +138,7 @@ public enum ConnectionDiagram {
             + " label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">\(rows)</table>>]"
     }
 
-    static func edgeStatement(_ edge: ComponentGraph.Edge, in graph: ComponentGraph, minimumLength: Int) -> String {
+    static func edgeStatement(_ edge: ComponentGraph.Edge, in graph: ComponentGraph, leader: Bool = false) -> String {
         let line = DiagramStyle.line(edge.family)
         let connection = edge.connection
         let number = DOTText.html(connection.number)
@@ -151,7 +154,7 @@ public enum ConnectionDiagram {
             + (graph.view == .platform ? " product-\(edge.productSlug)" : "")
         return "\(DOTText.quoted(edge.from)) -> \(DOTText.quoted(edge.to)) [id=\(DOTText.quoted(edge.id)) class=\(DOTText.quoted(classes))"
             + " color=\(DOTText.quoted(line.color)) style=\(line.style) penwidth=\(line.width)"
-            + (minimumLength > 1 ? " minlen=\(minimumLength)" : "")
+            + (leader ? " decorate=true" : "")
             + " label=<\(badge)> tooltip=\(DOTText.quoted(tooltip)) labeltooltip=\(DOTText.quoted(tooltip))]"
     }
 
