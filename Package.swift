@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Value types only: documents, connections, ports, diagnostics.
@@ -32,7 +33,8 @@ let package = Package(
             "PortolanModel", "PortolanAnalysis",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Site/Templates"), .copy("Docs/MarkdownTemplates")]),
         // The only code that touches the Graphviz C API.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev", "graphviz", "pkg-config"])]),
@@ -44,6 +46,8 @@ let package = Package(
         ]),
         // `make bench`: parse time and peak memory on generated documents.
         .executableTarget(name: "portolan-bench", dependencies: ["PortolanModel", "PortolanReaders"]),
+        // `make test-fuzz`: libFuzzer over every reader (built with -D FUZZING); otherwise replays files.
+        .executableTarget(name: "portolan-fuzz", dependencies: ["PortolanModel", "PortolanReaders"]),
         .testTarget(name: "PortolanModelTests", dependencies: ["PortolanModel"]),
         .testTarget(name: "PortolanReadersTests", dependencies: ["PortolanReaders", "PortolanModel"],
                     resources: [.copy("Fixtures")]),

@@ -48,7 +48,10 @@ struct NameSplit {
         }
         guard words.count >= 2 else { return nil }
         var scored: [(score: Int, k: Int)] = []
-        for k in 1..<words.count {
+        // Names are a few words long: in a long run only splits near either end are plausible,
+        // and looking at only those keeps a garbled row from costing more than a good one.
+        let reach = 16
+        for k in 1..<words.count where k <= reach || k >= words.count - reach {
             let prefix = Array(words[..<k]), suffix = Array(words[k...])
             var score = score(side: prefix) + score(side: suffix)
             switch boundaries[k - 1] {
@@ -102,7 +105,7 @@ struct NameSplit {
 
     private func startsWithKnownName(_ words: [String]) -> Bool {
         guard words.count > 1 else { return false }
-        for k in 1..<words.count where known.contains(Names.key(words[..<k].joined(separator: " "))) {
+        for k in 1..<min(words.count, 11) where known.contains(Names.key(words[..<k].joined(separator: " "))) {
             return true
         }
         return false
@@ -112,7 +115,7 @@ struct NameSplit {
     private func containsKnownNameInside(_ words: [String]) -> Bool {
         guard words.count > 1 else { return false }
         for start in 1..<words.count {
-            for end in (start + 1)...words.count where known.contains(Names.key(words[start..<end].joined(separator: " "))) {
+            for end in (start + 1)...min(words.count, start + 10) where known.contains(Names.key(words[start..<end].joined(separator: " "))) {
                 if !(start == 0 && end == words.count) { return true }
             }
         }

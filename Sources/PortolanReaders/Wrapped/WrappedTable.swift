@@ -214,7 +214,9 @@ enum WrappedTable {
         // The first line whose window has two or more fields; else one with a classification.
         var anchorLine: Int?
         var anchor: Anchor?
-        for (index, line) in row.lines.enumerated() {
+        // The anchor stands within the row's first lines; further down is another row's text.
+        let searched = row.lines.prefix(40)
+        for (index, line) in searched.enumerated() {
             if let found = Anchor.find(in: line.words, order: order), found.fieldCount >= 2 {
                 anchorLine = index
                 anchor = found
@@ -222,7 +224,7 @@ enum WrappedTable {
             }
         }
         if anchor == nil {
-            for (index, line) in row.lines.enumerated() {
+            for (index, line) in searched.enumerated() {
                 if let found = Anchor.find(in: line.words, order: order), found.classification != nil || !found.portWords.isEmpty {
                     anchorLine = index
                     anchor = found
@@ -231,9 +233,10 @@ enum WrappedTable {
             }
         }
         guard let anchorLine, let anchor else {
-            // No anchor: everything up to the first blank line after some words is the names.
-            let region = NameSplit.Region(blocks: blocks(of: row.lines))
-            return (region, nil, [])
+            // No anchor: the first block holds the names, the rest is kept as the description.
+            let all = blocks(of: row.lines)
+            let region = NameSplit.Region(blocks: Array(all.prefix(1)))
+            return (region, nil, all.dropFirst().flatMap { $0 }.map { $0.joined(separator: " ") })
         }
         var before = Array(row.lines[..<anchorLine])
         let anchorWords = row.lines[anchorLine].words
