@@ -24,6 +24,9 @@ struct Lint: ParsableCommand {
     @Flag(help: "Print the rules with their ids and one-line descriptions, and exit.")
     var listRules = false
 
+    @Flag(help: ArgumentHelp("Print the rule reference (docs/lint-rules.md) as Markdown, and exit.", visibility: .hidden))
+    var ruleDocs = false
+
     @Option(help: "Lint configuration (YAML silences). Default: lint.yaml in the first folder given.")
     var config: String?
 
@@ -36,10 +39,14 @@ struct Lint: ParsableCommand {
     static let configFileName = "lint.yaml"
 
     func validate() throws {
-        if paths.isEmpty && !listRules { throw ValidationError("name at least one document or folder") }
+        if paths.isEmpty && !listRules && !ruleDocs { throw ValidationError("name at least one document or folder") }
     }
 
     func run() throws {
+        if ruleDocs {
+            try TableOutputs.emit(Data(LintRuleDocs.markdown(LintRules.descriptions).utf8), output: output)
+            return
+        }
         if listRules {
             let text = format == .text ? LintText.ruleList(LintRules.descriptions) : try LintJSON.ruleList(LintRules.descriptions)
             try TableOutputs.emit(Data(text.utf8), output: output)
