@@ -1,0 +1,119 @@
+import Foundation
+import Mustache
+import PortolanAnalysis
+import PortolanModel
+
+/// The site's pages as a Markdown tree, for teams who publish with MkDocs, Docusaurus or Hugo:
+/// `mkdocs.yml`, `pages/index.md`, and `pages/<slug>/index.md` with the page's downloads beside it.
+/// Every text from a document is escaped (`MarkdownTable.escape`: no raw HTML, no markup).
+/// Pure: the same pages give the same bytes.
+public enum MarkdownDocs {
+    static let templates = ["mkdocs", "index", "page"]
+    static let folder = "MarkdownTemplates"
+
+    public static func files(_ pages: [SitePage], options: StaticSite.Options = StaticSite.Options()) throws -> [String: Data] {
+        let library = try SiteResources.library(folder: folder, names: templates)
+        var files: [String: Data] = [:]
+        let nav: [[String: Any]] = [["name": yamlQuoted("Overview"), "path": "index.md"]]
+            + pages.map { ["name": yamlQuoted($0.name), "path": "\($0.slug)/index.md"] }
+        files["mkdocs.yml"] = Data(try library.page("mkdocs", ["siteTitle": yamlQuoted(options.title), "nav": nav]).utf8)
+        files["pages/index.md"] = Data(try library.page("index", index(pages, options: options)).utf8)
+        for page in pages {
+            files["pages/\(page.slug)/index.md"] = Data(try library.page("page", context(page)).utf8)
+            for download in page.downloads {
+                files["pages/\(page.slug)/\(download.file)"] = download.data
+            }
+        }
+        return files
+    }
+
+    static func index(_ pages: [SitePage], options: StaticSite.Options) -> [String: Any] {
+        let products = pages.filter { $0.kind == .product }
+        let platform = pages.first { $0.kind == .platform }
+        let rows = pages.map { page in
+            [page.name, String(page.graph.edges.count), String(page.componentCount), String(page.ruleCount), String(page.warningCount)]
+        }
+        return [
+            "siteTitle": MarkdownTable.inline(options.title),
+            "totals": "\(products.count) products and \(products.map(\.graph.edges.count).reduce(0, +)) connections, read from the architecture documents' connections tables.",
+            "hasPlatform": platform != nil,
+            "platform": ["path": platform.map { "\($0.slug)/index.md" } ?? ""],
+            "productsTable": MarkdownTable.render(header: ["Page", "Connections", "Components", "Firewall rules", "Warnings"], rows: rows),
+            "products": products.map { page -> [String: Any] in
+                [
+                    "name": MarkdownTable.escape(page.name),
+                    "path": "\(page.slug)/index.md",
+                    "subject": MarkdownTable.escape(page.subject ?? ""),
+                    "hasSubject": !(page.subject ?? "").isEmpty,
+                    "thumbnail": "\(page.slug)/connections.svg",
+                    "hasThumbnail": page.downloads.contains { $0.file == "connections.svg" },
+                ]
+            },
+        ]
+    }
+
+    static func context(_ page: SitePage) -> [String: Any] {
+        let isPlatform = page.kind == .platform
+        let connectionHeader = ["#"] + (isPlatform ? ["Product"] : []) + ["Source", "Destination", "Protocol", "Port", "Classification", "Data that travels on it"]
+        let connectionRows = page.graph.edges.map { edge -> [String] in
+            let c = edge.connection
+            return [c.number] + (isPlatform ? [edge.product] : [])
+                + [c.source, c.destination, c.protocol ?? "", SiteContexts.portText(c), c.classification ?? "", c.description]
+        }
+        let serviceRows = page.services.map { entry -> [String] in
+            let description = entry.service.items.isEmpty ? entry.service.description : entry.service.items.map { "• " + $0 }.joined(separator: "\n")
+            return (isPlatform ? [entry.product] : []) + [entry.service.name, description]
+        }
+        let listeningRows = page.listening.map { entry -> [String] in
+            (isPlatform ? [entry.product] : []) + [entry.ports.destination, entry.ports.ports.joined(separator: ", "), entry.ports.connections.joined(separator: ", ")]
+        }
+        let counts = MarkdownTable.render(header: ["Connections", "Components", "Firewall rules", "Warnings"],
+                                          rows: [[String(page.graph.edges.count), String(page.componentCount), String(page.ruleCount), String(page.warningCount)]])
+        return [
+            "name": MarkdownTable.inline(page.name),
+            "subject": MarkdownTable.escape(page.subject ?? ""),
+            "hasSubject": !(page.subject ?? "").isEmpty,
+            "countsTable": counts,
+            "intro": page.intro.map(MarkdownTable.inline),
+            "connectionsTable": MarkdownTable.render(header: connectionHeader, rows: connectionRows),
+            "hasServices": !serviceRows.isEmpty,
+            "servicesTable": MarkdownTable.render(header: (isPlatform ? ["Product"] : []) + ["Service", "Description"], rows: serviceRows),
+            "hasListening": !listeningRows.isEmpty,
+            "listeningTable": MarkdownTable.render(header: (isPlatform ? ["Product"] : []) + ["Component", "Ports", "Connections"], rows: listeningRows),
+            "findingsSource": MarkdownTable.inline(page.findingsSource),
+            "hasFindings": !page.findings.isEmpty,
+            "findings": page.findings.map { finding -> [String: Any] in
+                [
+                    "severity": finding.severity.rawValue,
+                    "location": finding.location.replacingOccurrences(of: "`", with: "'"),
+                    "message": MarkdownTable.escape(finding.message + (finding.rule.map { " [\($0)]" } ?? "")),
+                ]
+            },
+            "downloads": page.downloads.map { download -> [String: Any] in
+                ["label": MarkdownTable.escape(download.label), "file": download.file, "size": SiteContexts.size(download.data.count)]
+            },
+            "sources": page.sources.map { "`" + $0.replacingOccurrences(of: "`", with: "'") + "`" }.joined(separator: ", "),
+        ]
+    }
+
+    /// A YAML double-quoted scalar (JSON's escapes are valid YAML).
+    static func yamlQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\u%04X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import PortolanAnalysis
+import PortolanModel
+
+/// The values the templates show, as dictionaries of strings, flags and lists. Every text from a
+/// document goes in as plain text; the templates' `{{…}}` escapes it. Only the sanitised SVG is
+/// inserted raw (`{{{svg}}}`).
+enum SiteContexts {
+    static func index(_ pages: [SitePage], options: StaticSite.Options) -> [String: Any] {
+        let products = pages.filter { $0.kind == .product }
+        let platform = pages.first { $0.kind == .platform }
+        return [
+            "title": options.title,
+            "siteTitle": options.title,
+            "root": "",
+            "isIndex": true,
+            "nav": nav(pages, current: nil, root: ""),
+            "products": products.map { summary($0) },
+            "hasPlatform": platform != nil,
+            "sources": allSources(pages),
+            "hasSources": !allSources(pages).isEmpty,
+            "platform": platform.map { summary($0) } ?? [:],
+            "totals": [
+                "products": products.count,
+                "connections": products.map(\.graph.edges.count).reduce(0, +),
+            ],
+        ]
+    }
+
+    static func allSources(_ pages: [SitePage]) -> [String] {
+        var seen: Set<String> = []
+        return pages.flatMap(\.sources).filter { seen.insert($0).inserted }
+    }
+
+    static func summary(_ page: SitePage) -> [String: Any] {
+        [
+            "name": page.name,
+            "subject": page.subject ?? "",
+            "hasSubject": !(page.subject ?? "").isEmpty,
+            "href": "\(page.slug)/index.html",
+            "thumbnail": "\(page.slug)/connections.svg",
+            "hasThumbnail": page.downloads.contains { $0.file == "connections.svg" },
+            "connections": page.graph.edges.count,
+            "components": page.componentCount,
+            "rules": page.ruleCount,
+            "warnings": page.warningCount,
+            "hasWarnings": page.warningCount > 0,
+        ]
+    }
+
+    static func nav(_ pages: [SitePage], current: String?, root: String) -> [[String: Any]] {
+        pages.map { page in
+            ["name": page.name, "href": "\(root)\(page.slug)/index.html", "current": page.slug == current]
+        }
+    }
+
+    static func page(_ page: SitePage, all pages: [SitePage], options: StaticSite.Options) -> [String: Any] {
+        let isPlatform = page.kind == .platform
+        let edgeOf = edgeLookup(page.graph)
+        let rows: [[String: Any]] = page.graph.edges.map { edge in
+            let connection = edge.connection
+            return [
+                "edge": edge.id,
+                "number": connection.number,
+                "product": edge.product,
+                "source": connection.source,
+                "destination": connection.destination,
+                "protocol": connection.protocol ?? "",
+                "port": portText(connection),
+                "classification": connection.classification ?? "",
+                "description": connection.description,
+                "family": edge.family.rawValue,
+            ]
+        }
+        let services: [[String: Any]] = page.services.map { entry in
+            [
+                "product": entry.product,
+                "name": entry.service.name,
+                "description": entry.service.description,
+                "items": entry.service.items,
+                "hasItems": !entry.service.items.isEmpty,
+            ]
+        }
+        let listening: [[String: Any]] = page.listening.map { entry in
+            [
+                "product": entry.product,
+                "destination": entry.ports.destination,
+                "ports": entry.ports.ports,
+                "connections": entry.ports.connections.map { number -> [String: Any] in
+                    let edge = edgeOf[EdgeKey(product: entry.product, number: number)]
+                    return ["number": number, "edge": edge ?? "", "linked": edge != nil]
+                },
+            ]
+        }
+        let findings: [[String: Any]] = page.findings.map { finding in
+            [
+                "severity": finding.severity.rawValue,
+                "message": finding.message,
+                "location": finding.location,
+                "rule": finding.rule ?? "",
+                "hasRule": finding.rule != nil,
+                "edge": finding.edge ?? "",
+                "linked": finding.edge != nil,
+            ]
+        }
+        let downloads: [[String: Any]] = page.downloads.map { download in
+            ["href": download.file, "label": download.label, "file": download.file, "size": size(download.data.count)]
+        }
+        return [
+            "title": "\(page.name) · \(options.title)",
+            "siteTitle": options.title,
+            "root": "../",
+            "isPlatform": isPlatform,
+            "nav": nav(pages, current: page.slug, root: "../"),
+            "name": page.name,
+            "subject": page.subject ?? "",
+            "hasSubject": !(page.subject ?? "").isEmpty,
+            "intro": page.intro,
+            "hasIntro": !page.intro.isEmpty,
+            "sources": page.sources,
+            "hasSources": !page.sources.isEmpty,
+            "svg": InlineSVG.sanitise(page.svg),
+            "counts": summary(page),
+            "rows": rows,
+            "services": services,
+            "hasServices": !services.isEmpty,
+            "listening": listening,
+            "hasListening": !listening.isEmpty,
+            "findings": findings,
+            "hasFindings": !findings.isEmpty,
+            "findingsSource": page.findingsSource,
+            "downloads": downloads,
+        ]
+    }
+
+    struct EdgeKey: Hashable {
+        var product: String
+        var number: String
+    }
+
+    /// The first edge of each (product, connection number).
+    static func edgeLookup(_ graph: ComponentGraph) -> [EdgeKey: String] {
+        var lookup: [EdgeKey: String] = [:]
+        for edge in graph.edges {
+            let key = EdgeKey(product: edge.product, number: edge.connection.number)
+            if lookup[key] == nil { lookup[key] = edge.id }
+        }
+        return lookup
+    }
+
+    static func portText(_ connection: Connection) -> String {
+        if let text = connection.ports.text, !text.isEmpty { return text }
+        return connection.ports.ranges.map(\.description).joined(separator: ", ")
+    }
+
+    /// "820 bytes", "12.4 KB", "1.9 MB": decimal units, one decimal, deterministic.
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1000 { return "\(bytes) bytes" }
+        let units = ["KB", "MB", "GB"]
+        var value = Double(bytes) / 1000
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) \(units[unit])"
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Mustache
+
+/// The templates and assets in the target's resources, loaded once.
+enum SiteResources {
+    struct Missing: Error, CustomStringConvertible {
+        var name: String
+        var description: String { "the site resource \(name) is missing from the PortolanEmitters bundle" }
+    }
+
+    /// Every `*.mustache` in `folder`, registered by file name without the extension.
+    static func library(folder: String, names: [String]) throws -> MustacheLibrary {
+        var library = MustacheLibrary()
+        for name in names {
+            try library.register(try text(folder: folder, name: name, extension: "mustache"), named: name)
+        }
+        return library
+    }
+
+    static func text(folder: String, name: String, extension ext: String) throws -> String {
+        String(decoding: try data(folder: folder, name: name, extension: ext), as: UTF8.self)
+    }
+
+    static func data(folder: String, name: String, extension ext: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: folder),
+              let data = FileManager.default.contents(atPath: url.path)
+        else { throw Missing(name: "\(folder)/\(name).\(ext)") }
+        return data
+    }
+}
+
+extension MustacheLibrary {
+    /// Renders a registered template; a missing one is a programming error reported as thrown.
+    func page(_ name: String, _ context: [String: Any]) throws -> String {
+        guard let text = render(context, withTemplate: name) else { throw SiteResources.Missing(name: name) }
+        return text
+    }
+}
