@@ -104,5 +104,6 @@ import Testing
         #expect(config.silences.isEmpty)
         #expect(diagnostics.map(\.message) == ["unknown rule 'WellKnownPorts'; did you mean 'WellKnownPort'?", "the silence of MissingCell needs a reason"])
         #expect(diagnostics.map(\.line) == [2, 4])
+        #expect(diagnostics.map(\.column) == [5, 5])
     }
 }

@@ -85,6 +85,7 @@ public struct LintConfig: Sendable, Hashable {
 
     static func silence(_ node: Node) -> (Silence?, [Diagnostic]) {
         let at = line(node)
+        let column = node.mark?.column
         guard let mapping = node.mapping else {
             return (nil, [Diagnostic(.error, "a silence is a mapping with rule, reason and optional product and connection", line: at)])
         }
@@ -99,14 +100,14 @@ public struct LintConfig: Sendable, Hashable {
             fields[name] = value.string.map { $0.trimmingCharacters(in: .whitespaces) }
         }
         guard let rule = fields["rule"], !rule.isEmpty else {
-            return (nil, diagnostics + [Diagnostic(.error, "a silence needs a rule", line: at)])
+            return (nil, diagnostics + [Diagnostic(.error, "a silence needs a rule", line: at, column: column)])
         }
         guard LintRules.rule(rule) != nil else {
             let hint = ProtocolWords.closest(to: rule, among: LintRules.ids).map { "; did you mean '\($0)'?" } ?? ""
-            return (nil, diagnostics + [Diagnostic(.error, "unknown rule '\(rule)'\(hint)", line: at)])
+            return (nil, diagnostics + [Diagnostic(.error, "unknown rule '\(rule)'\(hint)", line: at, column: column)])
         }
         guard let reason = fields["reason"], !reason.isEmpty else {
-            return (nil, diagnostics + [Diagnostic(.error, "the silence of \(rule) needs a reason", line: at)])
+            return (nil, diagnostics + [Diagnostic(.error, "the silence of \(rule) needs a reason", line: at, column: column)])
         }
         return (Silence(rule: rule, product: fields["product"], connection: fields["connection"], reason: reason, line: at ?? 0), diagnostics)
     }

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// `portolan lint` as a user runs it: output, formats and exit codes.
+@Suite struct LintCommandTests {
+    @Test func seedsPassWithoutStrictAndFailWithIt() throws {
+        let plain = try CLI.run(["lint", "Input"])
+        #expect(plain.status == 0)
+        #expect(plain.stdout.contains("Input/000_719e74b289d3778a.txt:56:1: warning: RTP/RTCP on port 443, HTTPS's well-known port: media runs on dynamic UDP ports (1024-65535) [WellKnownPort]\n"))
+        #expect(plain.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("Input/") && $0.hasSuffix("]") })
+        let strict = try CLI.run(["lint", "--strict", "Input"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout == plain.stdout)
+    }
+
+    @Test func duplicateNumberIsAnError() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let table = """
+            Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData that travels on this connection
+            1\tBilling API\tLedger\tHTTP\t443\tEgress\tLedger entries.
+            1\tBilling API\tCache\tRedis\t6379\tEgress\tSessions.
+
+            """
+        try CLI.write(Array(table.utf8), to: "\(folder)/billing.txt")
+        let result = try CLI.run(["lint", "\(folder)/billing.txt"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains(":3:1: error: connection 1 is numbered twice (first at line 2) [ConnectionNumbering]"))
+    }
+
+    @Test func sarifLog() throws {
+        let result = try CLI.run(["lint", "--format", "sarif", "Input"])
+        #expect(result.status == 0)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.count == 8)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == CLI.lines(try CLI.run(["lint", "Input"]).stdout))
+        let first = try #require(results.first)
+        #expect(first["ruleId"] as? String == "WellKnownPort")
+        #expect(first["level"] as? String == "warning")
+    }
+
+    @Test func listRulesAndTheRuleReference() throws {
+        let list = try CLI.run(["lint", "--list-rules"])
+        #expect(list.status == 0)
+        #expect(list.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) } == [
+            "ConnectionNumbering", "CrossProductConflict", "DescriptionMismatch", "MissingCell",
+            "NearDuplicateName", "ReversedDirection", "UnknownValue", "WellKnownPort",
+        ])
+        // docs/lint-rules.md is generated; it must match what the rules say now.
+        let docs = try CLI.run(["lint", "--rule-docs"])
+        let committed = try String(contentsOfFile: "\(CLI.root)/docs/lint-rules.md", encoding: .utf8)
+        #expect(docs.stdout == committed, "regenerate: portolan lint --rule-docs > docs/lint-rules.md")
+    }
+
+    @Test func badSilenceIsAnError() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try CLI.write(Array("silence:\n  - rule: MissingCel\n    reason: x\n".utf8), to: "\(folder)/lint.yaml")
+        let result = try CLI.run(["lint", "--config", "\(folder)/lint.yaml", "Input"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("lint.yaml:2:5: error: unknown rule 'MissingCel'; did you mean 'MissingCell'?"))
+    }
+}
+
+extension CLI {
+    static func lines(_ text: String) -> Int {
+        text.split(separator: "\n").count
+    }
+}
