@@ -36,4 +36,11 @@ public struct Diagnostic: Codable, Sendable, Hashable {
         }
         return "\(location): \(severity.rawValue): \(message)"
     }
+
+    /// By line and column, keeping the order of findings at the same position (stable).
+    public static func sortedByPosition(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted {
+            ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
+        }.map(\.element)
+    }
 }

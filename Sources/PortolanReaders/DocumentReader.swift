@@ -61,7 +61,7 @@ public enum DocumentReader {
             && !document.diagnostics.contains(where: { $0.severity == .error }) {
             document.diagnostics.append(Diagnostic(.error, "no connections table found (expected a header row with Source, Destination, Protocol, Port and Classification columns)"))
         }
-        document.diagnostics.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+        document.diagnostics = Diagnostic.sortedByPosition(document.diagnostics)
         return document
     }
 

@@ -14,14 +14,18 @@ enum HTMLReader {
 
     static func read(path: String, text: SourceText) -> Document {
         let bytes = Array(text.lines.joined(separator: "\n").utf8)
-        guard let root = HTMLNode.parse(bytes) else {
-            return Document(path: path, layout: "html", diagnostics: [Diagnostic(.error, "the HTML page could not be parsed")])
+        let parsed = HTMLNode.parse(bytes)
+        guard let root = parsed.root else {
+            return Document(path: path, layout: "html", diagnostics: [Diagnostic(.error, "the HTML page could not be parsed\(parsed.stoppedEarly.map { ": \($0)" } ?? "")")])
         }
         let blocks = root.blocks
         let title = root.first(named: "h1")?.plainText ?? root.first(named: "title")?.plainText
         let prose = blocks.map(\.text)
         let subject = DocumentMetadata.subject(prose, title: title)
         var document = Document(path: path, title: title, subject: subject, intro: intro(blocks), layout: "html")
+        if let problem = parsed.stoppedEarly {
+            document.diagnostics.append(Diagnostic(.warning, "the HTML parser stopped reading part of the page (\(problem)); tables in that part are not read"))
+        }
         for table in root.elements(named: "table") {
             read(table: table, into: &document)
         }
@@ -29,7 +33,7 @@ enum HTMLReader {
             && !document.diagnostics.contains(where: { $0.severity == .error }) {
             document.diagnostics.append(Diagnostic(.error, "no connections table found (expected a <table> whose header row names Source, Destination, Protocol, Port and Classification)"))
         }
-        document.diagnostics.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+        document.diagnostics = Diagnostic.sortedByPosition(document.diagnostics)
         return document
     }
 

@@ -17,23 +17,38 @@ struct HTMLNode: Sendable {
     var line: Int
 
     /// Parses HTML bytes (UTF-8). Returns nil only when libxml2 produces no document at all.
-    static func parse(_ bytes: [UInt8]) -> HTMLNode? {
+    /// Parses HTML bytes (UTF-8). Returns nil only when libxml2 produces no document at all;
+    /// `stoppedEarly` tells when it gave up on part of the page (nesting deeper than it reads).
+    static func parse(_ bytes: [UInt8]) -> (root: HTMLNode?, stoppedEarly: String?) {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
+        guard let context = htmlNewParserCtxt() else { return (nil, nil) }
+        defer { htmlFreeParserCtxt(context) }
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(buffer.count), "document.html", "UTF-8", options)
+                    htmlCtxtReadMemory(context, $0, Int32(buffer.count), "document.html", "UTF-8", options)
                 }
             }
         }
-        guard let document else { return nil }
+        var stoppedEarly: String?
+        let error = context.pointee.lastError
+        if error.level == XML_ERR_FATAL, let message = error.message {
+            stoppedEarly = Text.collapseSpaces(String(cString: message))
+        }
+        guard let document else { return (nil, stoppedEarly) }
         defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return nil }
-        return convert(root, depth: 0)
+        guard let root = xmlDocGetRootElement(document) else { return (nil, stoppedEarly) }
+        var tooDeep = false
+        let tree = convert(root, depth: 0, tooDeep: &tooDeep)
+        if tooDeep { stoppedEarly = stoppedEarly ?? "elements nested more than \(maximumDepth) levels deep" }
+        return (tree, stoppedEarly)
     }
 
-    private static func convert(_ node: xmlNodePtr, depth: Int) -> HTMLNode {
+    /// Deeper than any real page; keeps the recursion here and in the readers within a thread's stack.
+    static let maximumDepth = 1000
+
+    private static func convert(_ node: xmlNodePtr, depth: Int, tooDeep: inout Bool) -> HTMLNode {
         var result = HTMLNode(kind: .element, name: string(node.pointee.name).lowercased(), attributes: [:],
                               children: [], text: "", line: Int(xmlGetLineNo(node)))
         var attribute = node.pointee.properties
@@ -49,8 +64,11 @@ struct HTMLNode: Sendable {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                // libxml2 caps nesting at 256 levels; this keeps our recursion within it too.
-                if depth < 256 { result.children.append(convert(current, depth: depth + 1)) }
+                if depth < maximumDepth {
+                    result.children.append(convert(current, depth: depth + 1, tooDeep: &tooDeep))
+                } else {
+                    tooDeep = true
+                }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = xmlNodeGetContent(current) {
                     result.children.append(HTMLNode(kind: .text, name: "", attributes: [:], children: [],

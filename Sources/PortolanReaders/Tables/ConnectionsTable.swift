@@ -29,10 +29,14 @@ enum ConnectionsTable {
                 protocol: cell(.protocol), port: cell(.port), classification: cell(.classification),
                 description: cell(.description), line: row.line)
             // Fewer cells than columns: realign by content when the columns are in the usual order.
-            if row.cellCount < columns.count, numberIndex == 0,
-               let realigned = Realign.cells((0..<row.cellCount).map { Text.stripTags(row.text($0)) }, line: row.line, columnCount: columns.count) {
-                cells = realigned.cells
-                read.diagnostics += realigned.diagnostics
+            if row.cellCount < columns.count {
+                if numberIndex == 0, let realigned = Realign.cells((0..<row.cellCount).map { Text.stripTags(row.text($0)) },
+                                                                   line: row.line, columnCount: columns.count) {
+                    cells = realigned.cells
+                    read.diagnostics += realigned.diagnostics
+                } else {
+                    read.diagnostics.append(Diagnostic(.warning, "connection \(number): the row has \(row.cellCount) cells for \(columns.count) columns", line: row.line))
+                }
             }
             let (connection, diagnostics) = RowBuilder.connection(cells)
             read.connections.append(connection)

@@ -14,11 +14,26 @@ enum RowBuilder {
         var column: Int = 1
     }
 
-    static func connection(_ cells: Cells) -> (Connection, [Diagnostic]) {
+    static func connection(_ raw: Cells) -> (Connection, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         func warn(_ message: String) {
-            diagnostics.append(Diagnostic(.warning, "connection \(cells.number): \(message)", line: cells.line, column: cells.column))
+            diagnostics.append(Diagnostic(.warning, "connection \(raw.number): \(message)", line: raw.line, column: raw.column))
         }
+        // Control characters mean nothing in a table and can act on a terminal: they go.
+        var cells = raw
+        var cleaned: [String] = []
+        func clean(_ text: inout String, _ name: String) {
+            guard text.unicodeScalars.contains(where: isControl) else { return }
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? " " : $0 }))
+            cleaned.append(name)
+        }
+        clean(&cells.source, "Source")
+        clean(&cells.destination, "Destination")
+        clean(&cells.protocol, "Protocol")
+        clean(&cells.port, "Port")
+        clean(&cells.classification, "Classification")
+        clean(&cells.description, "Data")
+        if !cleaned.isEmpty { warn("control characters were removed from the \(cleaned.joined(separator: ", ")) cell\(cleaned.count > 1 ? "s" : "")") }
         let source = Text.collapseSpaces(cells.source)
         let destination = Text.collapseSpaces(cells.destination)
         let proto = Text.collapseSpaces(cells.protocol)
@@ -36,5 +51,10 @@ enum RowBuilder {
             classification: classification.isEmpty ? nil : classification,
             description: Text.collapseSpaces(cells.description), line: cells.line, column: cells.column)
         return (connection, diagnostics)
+    }
+
+    /// C0 controls (tab aside, which layouts use as a separator), DEL and C1 controls.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 }

@@ -58,7 +58,7 @@ enum WrappedTable {
         while learning && passes < 4 {
             learning = false
             passes += 1
-            for (index, part) in parts.enumerated() where choices[index] == nil {
+            for (index, part) in parts.enumerated() where choices[index] == nil && part.anchor != nil {
                 guard let choice = splitter.choose(part.region), choice.confident else { continue }
                 choices[index] = choice
                 let newKeys = [Names.key(choice.source), Names.key(choice.destination)]
@@ -72,7 +72,10 @@ enum WrappedTable {
         for (index, part) in parts.enumerated() {
             let row = part.row
             var source = "", destination = ""
-            if let choice = choices[index] ?? splitter.choose(part.region) {
+            if part.anchor == nil {
+                // Without its cells the row cannot be split with any confidence: keep the words whole.
+                source = NameSplit.join(part.region.blocks.flatMap { $0 })
+            } else if let choice = choices[index] ?? splitter.choose(part.region) {
                 source = choice.source
                 destination = choice.destination
                 if !choice.confident {

@@ -69,7 +69,7 @@ public enum YAMLModelReader {
             documents[index].diagnostics.append(diagnostic)
         }
         for index in documents.indices {
-            documents[index].diagnostics.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+            documents[index].diagnostics = Diagnostic.sortedByPosition(documents[index].diagnostics)
         }
         return Read(documents: documents, components: components)
     }
