@@ -58,7 +58,10 @@ public enum Graphviz {
         guard status == 0, let result else {
             throw Failure(messages: takeMessages(), stage: "render \(format.rawValue)")
         }
-        let data = Data(bytes: result, count: Int(length))
+        var data = Data(bytes: result, count: Int(length))
+        if format == .svg {
+            data = Data(SVGAttributes.plainHyphens(String(decoding: data, as: UTF8.self)).utf8)
+        }
         return (data, takeMessages())
     }
 

@@ -21,17 +21,37 @@ public enum ConnectionDiagram {
         }
 
         public var infrastructure: Infrastructure
+        /// Space between nodes and between columns (`nodesep`, `ranksep`, inches).
+        public var spacing: (nodes: Double, ranks: Double)
         /// Edge ids whose label gets a leader line to its edge (`decorate=true`): the renderer
         /// names the labels `dot` placed away from their line.
         public var leaders: Set<String>
 
-        public init(infrastructure: Infrastructure = .cluster, leaders: Set<String> = []) {
+        public init(infrastructure: Infrastructure = .cluster, spacing: (nodes: Double, ranks: Double) = (0.3, 1.1),
+                    leaders: Set<String> = []) {
             self.infrastructure = infrastructure
+            self.spacing = spacing
             self.leaders = leaders
         }
 
-        /// Every choice, best-looking first.
-        public static let candidates = Infrastructure.allCases.map { Options(infrastructure: $0) }
+        public static func == (lhs: Options, rhs: Options) -> Bool {
+            lhs.infrastructure == rhs.infrastructure && lhs.spacing == rhs.spacing && lhs.leaders == rhs.leaders
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(infrastructure)
+            hasher.combine(spacing.nodes)
+            hasher.combine(spacing.ranks)
+            hasher.combine(leaders)
+        }
+
+        /// Every choice, best-looking first: the infrastructure box at three spacings, then without it.
+        public static let candidates = [
+            Options(infrastructure: .cluster),
+            Options(infrastructure: .cluster, spacing: (0.45, 1.3)),
+            Options(infrastructure: .cluster, spacing: (0.25, 0.9)),
+            Options(infrastructure: .loose),
+        ]
     }
 
     public static func dot(_ graph: ComponentGraph, options: Options = Options()) -> String {
@@ -41,7 +61,7 @@ public enum ConnectionDiagram {
         out.indent += 1
         let title = "\(graph.title): connections (\(graph.edges.count))"
         let subtitle = "The number on each line is the connection's number in the table."
-        out.line("graph [id=\"diagram-\(name)\" rankdir=LR splines=true nodesep=0.3 ranksep=1.1 pad=0.3")
+        out.line("graph [id=\"diagram-\(name)\" rankdir=LR splines=true nodesep=\(options.spacing.nodes) ranksep=\(options.spacing.ranks) pad=0.3")
         out.line("       fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=16 labelloc=t labeljust=l")
         out.line("       label=<<b>\(DOTText.html(title))</b><br align=\"left\"/><font point-size=\"11\">\(DOTText.html(subtitle))</font><br align=\"left\"/>> tooltip=\(DOTText.quoted(title))]")
         out.line("node [fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=12 margin=\"0.15,0.06\" penwidth=1.2]")
