@@ -9,8 +9,18 @@ struct Diagram: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw the connections of documents: one diagram per product, or the whole platform.",
         discussion: """
-            Names are merged by the alias file (aliases.yaml beside the documents, or --aliases) and by \
-            a few conservative rules; names that look alike but were not merged are listed as notes.
+            One component may be written several ways. Names are merged by the alias file \
+            (aliases.yaml in the first folder given, or --aliases: a canonical name -> its other names) \
+            and by these rules only:
+              - the same letters and digits ignoring case, spaces and punctuation \
+            ("MCP pool multi-AZ" = "MCP pool multi A-Z");
+              - a trailing version when the bare name is also written ("Redis 6.x" = "Redis");
+              - the product's name followed by one of its included services \
+            ("CX Contact List Builder" = "List Builder");
+              - an abbreviation a name declares in parentheses, in the same product \
+            ("CX Contact UI" = "User Interface (UI)").
+            Names that look alike but were not merged are printed as notes, to be checked and added \
+            to the alias file.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case dot, svg, png, pdf }
@@ -42,6 +52,9 @@ struct Diagram: ParsableCommand {
         let (table, aliasWorst) = try DiagramFiles.aliases(explicit: aliases, inputs: paths, report: true)
         worst = [worst, aliasWorst].compactMap { $0 }.max()
 
+        if output == nil, view == .product, products.count > 1 {
+            throw ValidationError("\(products.count) products make \(products.count) diagrams: name a folder with --output, or use --view platform")
+        }
         let graphs: [(slug: String, graph: ComponentGraph)]
         switch view {
         case .product:
@@ -66,10 +79,8 @@ struct Diagram: ParsableCommand {
                 var writer = OutputWriter(root: url.deletingLastPathComponent().path)
                 try writer.write(data, to: url.lastPathComponent)
             }
-        } else if outputs.count == 1, let (_, data) = outputs.first {
+        } else if let (_, data) = outputs.first {
             FileHandle.standardOutput.write(data)
-        } else if outputs.count > 1 {
-            throw ValidationError("\(outputs.count) products make \(outputs.count) diagrams: name a folder with --output, or use --view platform")
         }
         if worst == .error { throw ExitCode(1) }
     }
