@@ -4,24 +4,42 @@ INPUT   ?= Input
 OUTPUT  ?= Output
 RELEASE := .build/release/portolan
 DEBUG   := .build/debug/portolan
+# Linked in-process: Graphviz's C library (libgvc) for diagrams, libxml2 for saved web pages.
 APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev pkg-config
+# Used by the tests only: a real browser for the site, LibreOffice to open the XLSX sheets.
+APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui
+PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build output test check-output bench clean
+.PHONY: all deps test-deps build output test check-output test-fuzz bench clean
 
 all: output
 
-# Graphviz's C library (libgvc) and libxml2 are linked in-process; install them when missing.
+# Installs what is missing with apt-get when run as root; otherwise says what to install.
 deps:
 	@if ! pkg-config --exists libgvc libxml-2.0 2>/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing $(APT_PACKAGES)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	  else \
-	    echo "Portolan needs Graphviz's C library. Install it with:"; \
+	    echo "Portolan needs Graphviz's C library and libxml2. Install them with:"; \
 	    echo "  sudo apt-get install -y $(APT_PACKAGES)"; \
 	    exit 1; \
 	  fi; \
 	fi
+
+test-deps: deps
+	@missing=""; for p in $(APT_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "the browser and spreadsheet tests need:$$missing (sudo apt-get install -y$$missing); they are skipped"; \
+	  fi; \
+	fi
+	@python3 -c "import openpyxl, kubernetes_validate, yaml, jsonschema" 2>/dev/null || \
+	  python3 -m pip install -q $(PIP_TEST_PACKAGES) || echo "pip install $(PIP_TEST_PACKAGES) failed; those checks are skipped"
 
 build: deps
 	$(SWIFT) build -c release --product portolan
@@ -29,25 +47,38 @@ build: deps
 output: build
 	$(RELEASE) build --input $(INPUT) --output $(OUTPUT)
 
-# The whole suite: unit and end-to-end tests, then a check that the committed Output/ is
-# exactly what the current code generates from Input/.
-test: deps
+# The whole suite: unit and end-to-end tests, the fuzz regressions, the site in a real
+# browser, then a check that the committed Output/ is what the code generates from Input/.
+test: test-deps
 	$(SWIFT) build
 	PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test
+	.build/debug/portolan-fuzz Tests/Fuzz/regressions $(INPUT)
+	python3 Tests/Browser/site_test.py --binary $(DEBUG)
 	$(MAKE) --no-print-directory check-output
 
 check-output:
 	@rm -rf .build/check-output && mkdir -p .build/check-output
-	@$(DEBUG) build --input $(INPUT) --output .build/check-output 2>/dev/null
-	@if diff -r -q $(OUTPUT) .build/check-output; then \
+	@$(DEBUG) build --input $(INPUT) --output .build/check-output >/dev/null 2>&1 || true
+	@if diff -r -q -x site-screenshot.png $(OUTPUT) .build/check-output; then \
 	  echo "Output/ matches what the code generates from Input/"; \
 	else \
 	  echo "Output/ is stale: run 'make' and commit Output/"; exit 1; \
 	fi
 
+# libFuzzer over every reader, seeded with the inputs and the reader fixtures. New crashes
+# land in .build/fuzz/ and belong in Tests/Fuzz/regressions/ once fixed.
+test-fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz -c release --product portolan-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	@rm -rf .build/fuzz && mkdir -p .build/fuzz/corpus
+	@cp $(INPUT)/*.txt Tests/PortolanReadersTests/Fixtures/layouts/* Tests/Fuzz/regressions/* .build/fuzz/corpus/
+	.build-fuzz/release/portolan-fuzz .build/fuzz/corpus -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=20000 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build/fuzz/ -print_final_stats=1
+
 bench: deps
-	$(SWIFT) build -c release --product portolan-bench --product portolan
+	$(SWIFT) build -c release --product portolan-bench
+	$(SWIFT) build -c release --product portolan
 	.build/release/portolan-bench
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -1,4 +1,4 @@
-@preconcurrency import CLibXML2
+@preconcurrency internal import CLibXML2
 
 /// A saved web page as a small Swift tree. This is the only file that touches libxml2: its
 /// HTML parser is forgiving the way browsers are (unclosed tags, stray markup), which
