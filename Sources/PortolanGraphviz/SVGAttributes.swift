@@ -5,27 +5,36 @@ import Foundation
 /// (`id="conn-5"`), so there it is written back as `-`, which XML allows unescaped.
 enum SVGAttributes {
     static func plainHyphens(_ svg: String) -> String {
-        var out = ""
-        out.reserveCapacity(svg.utf8.count)
-        var rest = Substring(svg)
-        while let start = nextAttribute(in: rest) {
-            out += rest[..<start.valueStart]
-            let afterValue = rest[start.valueStart...]
-            guard let close = afterValue.firstIndex(of: "\"") else {
-                rest = afterValue
-                break
-            }
-            out += afterValue[..<close].replacingOccurrences(of: "&#45;", with: "-")
-            rest = afterValue[close...]
+        // One pass over the bytes: inside the value of an ` id="` or ` class="` attribute,
+        // "&#45;" becomes "-"; everything else is copied as it is.
+        let bytes = Array(svg.utf8)
+        let markers: [[UInt8]] = [Array(" id=\"".utf8), Array(" class=\"".utf8)]
+        let entity = Array("&#45;".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        var inValue = false
+        func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+            index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
         }
-        out += rest
-        return out
-    }
-
-    /// The start of the next ` id="` or ` class="` value.
-    private static func nextAttribute(in text: Substring) -> (valueStart: Substring.Index, marker: Range<Substring.Index>)? {
-        let markers = [" id=\"", " class=\""]
-        let found = markers.compactMap { text.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
-        return found.map { ($0.upperBound, $0) }
+        while i < bytes.count {
+            if inValue {
+                if bytes[i] == UInt8(ascii: "\"") {
+                    inValue = false
+                } else if matches(entity, at: i) {
+                    out.append(UInt8(ascii: "-"))
+                    i += entity.count
+                    continue
+                }
+            } else if bytes[i] == UInt8(ascii: " "), let marker = markers.first(where: { matches($0, at: i) }) {
+                out += marker
+                i += marker.count
+                inValue = true
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

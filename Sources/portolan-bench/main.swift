@@ -42,6 +42,7 @@ if arguments.count == 3, let layout = Generator.Layout(rawValue: arguments[1]), 
     exit(0)
 }
 
+benchBuild()
 let sizes = arguments.count > 1 ? arguments[1...].compactMap { Int($0) } : [1_000, 10_000, 100_000]
 print("Parse time and peak memory (decode + read, release build, one process per case)")
 print("layout    rows      MB     seconds   rows/s     peak MiB  growth x10")
@@ -56,4 +57,51 @@ for layout in Generator.Layout.allCases {
                             Double(rows) / m.seconds, m.peakMiB) + growth)
         previous = m.seconds
     }
+}
+
+
+// `portolan build` on the real inputs, against what a user's script would do with Graphviz
+// alone: `dot -Tsvg` on each emitted DOT file, one process per file.
+func timeProcess(_ executable: String, _ arguments: [String]) -> (seconds: Double, status: Int32) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    let start = DispatchTime.now().uptimeNanoseconds
+    try! process.run()
+    process.waitUntilExit()
+    return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, process.terminationStatus)
+}
+
+func childrenPeakMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func benchBuild() {
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("portolan").path
+let input = ProcessInfo.processInfo.environment["BENCH_INPUT"] ?? "Input"
+if FileManager.default.fileExists(atPath: binary), FileManager.default.fileExists(atPath: input) {
+    let output = NSTemporaryDirectory() + "portolan-bench-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    var builds: [Double] = []
+    for _ in 0..<3 {
+        try? FileManager.default.removeItem(atPath: output)
+        let run = timeProcess(binary, ["build", "--input", input, "--output", output])
+        builds.append(run.seconds)
+    }
+    let buildPeak = childrenPeakMiB()
+    let dots = (FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String } ?? [])
+        .filter { $0.hasSuffix(".dot") && !$0.hasPrefix("site/") && !$0.hasPrefix("docs/") }.sorted().map { "\(output)/\($0)" }
+    var dotRuns: [Double] = []
+    for _ in 0..<3 {
+        dotRuns.append(dots.reduce(0) { $0 + timeProcess("/usr/bin/dot", ["-Tsvg", $1, "-o", "/dev/null"]).seconds })
+    }
+    print("portolan build on \(input)/ (best of 3): \(String(format: "%.2f", builds.min()!)) s, peak \(String(format: "%.0f", buildPeak)) MiB")
+    print("  writes every product's diagrams (DOT, SVG, PNG), tables, firewall sheets, policies, lint and the site")
+    print("dot -Tsvg on its \(dots.count) DOT files, one process each (best of 3): \(String(format: "%.2f", dotRuns.min()!)) s")
+    print("")
+}
 }

@@ -31,8 +31,10 @@ struct Build: ParsableCommand {
         try DiagramFiles.writePlatform(products, input: input, writer: &writer)
         try TableOutputs.platform(products, input: input, writer: &writer)
         try SiteOutputs.build(products, model: model, input: input, writer: &writer)
+        let findings = LintOutputs.findings(products, model: model, input: input)
+        try LintOutputs.write(findings, products: products, writer: &writer)
         let warnings = model.documents.flatMap(\.diagnostics).filter { $0.severity == .warning }.count
-        Console.error("read \(model.documents.count) documents (\(products.count) products, \(model.documents.map(\.connections.count).reduce(0, +)) connections, \(warnings) warnings); wrote \(writer.written.count) files to \(output)/")
+        Console.error("read \(model.documents.count) documents (\(products.count) products, \(model.documents.map(\.connections.count).reduce(0, +)) connections, \(warnings) reader warnings, \(findings.count) lint findings: see platform/lint.txt); wrote \(writer.written.count) files to \(output)/")
         if worst == .error { throw ExitCode(1) }
     }
 }
