@@ -11,7 +11,7 @@ APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-
 PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps test-deps build output test check-output test-fuzz bench clean
+.PHONY: all deps test-deps build output test check-output test-fuzz bench readme-lint-rules clean
 
 all: output
 
@@ -79,6 +79,11 @@ bench: deps
 	$(SWIFT) build -c release --product portolan-bench
 	$(SWIFT) build -c release --product portolan
 	.build/release/portolan-bench
+
+# The README's "Lint rules" section is generated from the rules.
+readme-lint-rules:
+	$(SWIFT) build --product portolan
+	python3 -c "import re,subprocess,sys; r=open('README.md').read(); d=subprocess.run(['$(DEBUG)','lint','--rule-docs'],capture_output=True,text=True,check=True).stdout; b='<!-- lint-rules:begin -->\n'; e='<!-- lint-rules:end -->'; i=r.index(b)+len(b); j=r.index(e); open('README.md','w').write(r[:i]+d+r[j:])"
 
 clean:
 	rm -rf .build .build-fuzz

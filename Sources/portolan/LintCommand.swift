@@ -24,7 +24,7 @@ struct Lint: ParsableCommand {
     @Flag(help: "Print the rules with their ids and one-line descriptions, and exit.")
     var listRules = false
 
-    @Flag(help: ArgumentHelp("Print the rule reference (docs/lint-rules.md) as Markdown, and exit.", visibility: .hidden))
+    @Flag(help: ArgumentHelp("Print the rule reference (the README's Lint rules section) as Markdown, and exit.", visibility: .hidden))
     var ruleDocs = false
 
     @Option(help: "Lint configuration (YAML silences). Default: lint.yaml in the first folder given.")
