@@ -63,18 +63,40 @@ enum Text {
         return words(s).joined(separator: " ")
     }
 
-    /// Strips inline HTML tags (`<b>`, `<br>`) and decodes the common entities.
+    /// Strips the formatting tags that pages carry into tables (`<b>`, `<br>`, `<ul><li>` …)
+    /// and decodes the common entities. Any other tag is text the document wrote, and stays.
     static func stripTags(_ s: some StringProtocol) -> String {
         if !s.utf8.contains(UInt8(ascii: "<")) && !s.utf8.contains(UInt8(ascii: "&")) { return String(s) }
         var out = ""
-        var inTag = false
-        for ch in s {
-            if ch == "<" { inTag = true; continue }
-            if ch == ">" && inTag { inTag = false; out.append(" "); continue }
-            if !inTag { out.append(ch) }
+        var rest = Substring(s)
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            let tail = rest[open...]
+            if let close = tail.firstIndex(of: ">"), isFormattingTag(tail[tail.index(after: open)..<close]) {
+                out.append(" ")
+                rest = tail[tail.index(after: close)...]
+            } else {
+                out.append("<")
+                rest = tail.dropFirst()
+            }
         }
-        if inTag { return decodeEntities(String(s)) }
+        out += rest
         return decodeEntities(out)
+    }
+
+    static let formattingTags: Set<String> = [
+        "b", "strong", "i", "em", "u", "s", "br", "span", "font", "p", "div", "sup", "sub", "small",
+        "code", "a", "ul", "ol", "li", "tt", "mark", "abbr", "nobr", "wbr",
+    ]
+
+    /// The inside of `<…>`: a formatting tag, opening, closing or self-closing, with attributes.
+    private static func isFormattingTag(_ inside: Substring) -> Bool {
+        var body = inside
+        if body.hasPrefix("/") { body = body.dropFirst() }
+        let name = body.prefix { $0.isLetter || $0.isNumber }.lowercased()
+        guard formattingTags.contains(name) else { return false }
+        let after = body.dropFirst(name.count)
+        return after.isEmpty || after.first == " " || after.first == "/" || after.first == "\t"
     }
 
     static func decodeEntities(_ s: String) -> String {
