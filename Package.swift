@@ -50,9 +50,10 @@ let package = Package(
         .executableTarget(name: "portolan-fuzz", dependencies: ["PortolanModel", "PortolanReaders"]),
         .testTarget(name: "PortolanModelTests", dependencies: ["PortolanModel"]),
         .testTarget(name: "PortolanReadersTests", dependencies: ["PortolanReaders", "PortolanModel"],
-                    resources: [.copy("Fixtures")]),
+                    exclude: ["Fixtures"]),
         .testTarget(name: "PortolanEmittersTests", dependencies: ["PortolanEmitters", "PortolanAnalysis", "PortolanReaders", "PortolanModel"]),
-        .testTarget(name: "PortolanAnalysisTests", dependencies: ["PortolanAnalysis", "PortolanReaders", "PortolanModel"]),
+        .testTarget(name: "PortolanAnalysisTests", dependencies: ["PortolanAnalysis", "PortolanReaders", "PortolanModel"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "PortolanGraphvizTests", dependencies: ["PortolanGraphviz", "PortolanEmitters", "PortolanAnalysis", "PortolanReaders", "PortolanModel"]),
         .testTarget(name: "PortolanCLITests", dependencies: ["PortolanModel"]),
     ]

@@ -30,8 +30,8 @@ enum CLI {
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root)
         // Output goes to files, so a large output can never block the process on a full pipe.
         let scratch = try temporaryFolder()
-        FileManager.default.createFile(atPath: "\(scratch)/out", contents: nil)
-        FileManager.default.createFile(atPath: "\(scratch)/err", contents: nil)
+        _ = FileManager.default.createFile(atPath: "\(scratch)/out", contents: nil)
+        _ = FileManager.default.createFile(atPath: "\(scratch)/err", contents: nil)
         let out = FileHandle(forWritingAtPath: "\(scratch)/out")!, err = FileHandle(forWritingAtPath: "\(scratch)/err")!
         process.standardOutput = out
         process.standardError = err
