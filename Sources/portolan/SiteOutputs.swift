@@ -6,7 +6,7 @@ import PortolanModel
 /// The docs site and its Markdown twin: gathers each page's parts (diagram rendered in-process,
 /// firewall sheet, downloads, findings) and writes what `StaticSite` and `MarkdownDocs` make.
 enum SiteOutputs {
-    static let findingsNote = "Reader diagnostics: what Portolan noticed while reading the documents (the checks of portolan lint are not shown here yet)."
+    static let findingsNote = "What portolan lint finds in the documents (its rules and the reader's diagnostics), after the silences of lint.yaml."
 
     /// `build`: `site/` (the HTML site) and `docs/` (the Markdown tree with its `mkdocs.yml`).
     static func build(_ products: [Product], model: Model, input: String, writer: inout OutputWriter) throws {
@@ -27,6 +27,7 @@ enum SiteOutputs {
         let inventoryPath = inputs.first(where: DiagramFiles.isDirectory).flatMap { TableOutputs.inventoryPath(input: $0) }
         let inventory = try inventoryPath.map { try TableOutputs.loadInventory($0, products: products, report: false).0 } ?? .empty
 
+        let lint = lintFindings(products, inputs: inputs)
         var pages: [SitePage] = []
         for product in products {
             let graph = ComponentGraphs.product(product, among: products, aliases: aliases)
@@ -37,7 +38,7 @@ enum SiteOutputs {
                 intro: product.documents.flatMap(\.intro), sources: product.documents.map(\.path), graph: graph,
                 services: product.services.map { (product.name, $0) },
                 listening: ConnectionTables.listeningPorts(product).map { (product.name, $0) },
-                sheet: sheet, findings: findings([product], graph: graph),
+                sheet: sheet, findings: findings(lint, of: [product], graph: graph),
                 tables: ConnectionTables.product(product), model: Model(documents: product.documents)))
         }
         let platform = ComponentGraphs.platform(products, aliases: aliases)
@@ -47,7 +48,7 @@ enum SiteOutputs {
             sources: products.flatMap { $0.documents.map(\.path) }, graph: platform,
             services: products.flatMap { product in product.services.map { (product.name, $0) } },
             listening: products.flatMap { product in ConnectionTables.listeningPorts(product).map { (product.name, $0) } },
-            sheet: FirewallRules.derive(products, inventory: inventory), findings: findings(products, graph: platform),
+            sheet: FirewallRules.derive(products, inventory: inventory), findings: findings(lint, of: products, graph: platform),
             tables: ConnectionTables.platform(products), model: Model(documents: products.flatMap(\.documents))))
         return pages
     }
@@ -74,19 +75,37 @@ enum SiteOutputs {
                         ruleCount: sheet.rules.count, findings: findings, findingsSource: findingsNote, downloads: downloads)
     }
 
-    /// The reader's diagnostics of the products' documents; one on a connection's row links to its edge.
-    static func findings(_ products: [Product], graph: ComponentGraph) -> [SiteFinding] {
-        products.flatMap { product in
-            product.documents.flatMap { document in
-                document.diagnostics.map { diagnostic in
-                    let row = diagnostic.line.flatMap { line in document.connections.first { $0.line == line } }
-                    let edge = row.flatMap { row in
-                        graph.edges.first { $0.productSlug == product.slug && $0.connection == row }?.id
-                    }
-                    let location = diagnostic.line.map { "\(document.path):\($0):\(diagnostic.column ?? 1)" } ?? document.path
-                    return SiteFinding(severity: diagnostic.severity, message: diagnostic.message, location: location, edge: edge)
-                }
+    /// Every finding of `portolan lint` over the run: the rules' findings after the silences of
+    /// `lint.yaml` (in the first folder given), and the reader's diagnostics. The configuration's
+    /// own diagnostics are `lint`'s to print.
+    static func lintFindings(_ products: [Product], inputs: [String]) -> [LintFinding] {
+        var config = LintConfig()
+        if let folder = inputs.first(where: DiagramFiles.isDirectory) {
+            let path = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + Lint.configFileName
+            if let data = FileManager.default.contents(atPath: path) {
+                config = LintConfig.parse(String(decoding: data, as: UTF8.self)).0
             }
         }
+        let documents = products.flatMap(\.documents)
+        let all = Linter.readerFindings(Model(documents: documents)) + Linter.run(products, config: config).findings
+        return all.sorted { ($0.path, $0.line, $0.column, $0.rule, $0.message) < ($1.path, $1.line, $1.column, $1.rule, $1.message) }
+    }
+
+    /// The findings about these products' documents; one about a connection links to its edge.
+    static func findings(_ all: [LintFinding], of products: [Product], graph: ComponentGraph) -> [SiteFinding] {
+        var result: [SiteFinding] = []
+        for finding in all {
+            guard let product = products.first(where: { product in
+                finding.product.map { $0 == product.name } ?? product.documents.contains { $0.path == finding.path }
+            }) else { continue }
+            let document = product.documents.first { $0.path == finding.path }
+            let row = finding.connection.flatMap { number in product.connections.first { $0.number == number } }
+                ?? document?.connections.first { $0.line == finding.line }
+            let edge = row.flatMap { row in graph.edges.first { $0.productSlug == product.slug && $0.connection == row }?.id }
+            result.append(SiteFinding(severity: finding.severity, message: finding.message,
+                                      location: "\(finding.path):\(finding.line):\(finding.column)",
+                                      rule: finding.rule, edge: edge))
+        }
+        return result
     }
 }

@@ -9,7 +9,22 @@
   var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr[data-edge]"));
   var rowByEdge = {};
   var edgeById = {};
+  // What is highlighted: the row or edge under the pointer, else the focused one, else the
+  // connection the address names (#conn-N) or the last one clicked.
+  var hovered = null;
+  var focused = null;
   var pinned = null;
+  function refresh() { highlight(hovered || focused || pinned); }
+
+  // When the page scrolls under a still pointer, the browser reports the pointer entering
+  // whatever is now under it; only a pointer that moved counts as pointing (so it is followed
+  // by mousemove, which bubbles to the document listener after the row's or edge's own).
+  var lastX = null;
+  var lastY = null;
+  document.addEventListener("mousemove", function (event) { lastX = event.clientX; lastY = event.clientY; });
+  function pointerMoved(event) { return event.clientX !== lastX || event.clientY !== lastY; }
+  function enter(id) { return function (event) { if (hovered !== id && pointerMoved(event)) { hovered = id; refresh(); } }; }
+  function leave(id) { return function () { if (hovered === id) { hovered = null; refresh(); } }; }
 
   rows.forEach(function (row) {
     var id = row.getAttribute("data-edge");
@@ -32,10 +47,10 @@
     edge.setAttribute("tabindex", "0");
     edge.setAttribute("role", "link");
     edge.setAttribute("aria-label", edgeLabel(row));
-    edge.addEventListener("mouseenter", function () { highlight(id); });
-    edge.addEventListener("mouseleave", function () { highlight(pinned); });
-    edge.addEventListener("focus", function () { highlight(id); });
-    edge.addEventListener("blur", function () { highlight(pinned); });
+    edge.addEventListener("mousemove", enter(id));
+    edge.addEventListener("mouseleave", leave(id));
+    edge.addEventListener("focus", function () { focused = id; refresh(); });
+    edge.addEventListener("blur", function () { focused = null; refresh(); });
     edge.addEventListener("click", function (event) { event.preventDefault(); goToRow(id); });
     edge.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") { event.preventDefault(); goToRow(id); }
@@ -44,10 +59,10 @@
 
   rows.forEach(function (row) {
     var id = row.getAttribute("data-edge");
-    row.addEventListener("mouseenter", function () { highlight(id); });
-    row.addEventListener("mouseleave", function () { highlight(pinned); });
-    row.addEventListener("focusin", function () { highlight(id); });
-    row.addEventListener("focusout", function () { highlight(pinned); });
+    row.addEventListener("mousemove", enter(id));
+    row.addEventListener("mouseleave", leave(id));
+    row.addEventListener("focusin", function () { focused = id; refresh(); });
+    row.addEventListener("focusout", function () { focused = null; refresh(); });
   });
 
   var current = null;
@@ -67,7 +82,8 @@
 
   function pin(id) {
     pinned = id && rowByEdge[id] ? id : null;
-    highlight(pinned);
+    hovered = null;
+    refresh();
   }
 
   function goToRow(id) {
