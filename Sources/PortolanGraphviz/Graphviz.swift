@@ -22,7 +22,15 @@ public enum Graphviz {
         }
     }
 
-    /// Lays out DOT text with `dot` and renders it. Warnings Graphviz would print to standard
+    /// The layout engine the graph asks for (`layout=sfdp`), as the `dot` command honours it;
+    /// `dot` when it asks for none, or for one Portolan does not use.
+    private static func engine(of graph: UnsafeMutablePointer<Agraph_t>) -> String {
+        guard let value = agget(graph, strdup("layout")).map({ String(cString: $0) }),
+              ["dot", "sfdp", "neato", "fdp"].contains(value) else { return "dot" }
+        return value
+    }
+
+    /// Lays out DOT text with `dot` (or the engine its `layout` attribute names) and renders it. Warnings Graphviz would print to standard
     /// error are collected and returned instead.
     public static func render(dot: String, format: Format) throws -> (data: Data, warnings: [String]) {
         lock.lock()
@@ -45,7 +53,7 @@ public enum Graphviz {
         // No gvFreeLayout: in Graphviz 2.43 its dot_cleanup frees some clustered, labelled
         // layouts twice and aborts the process. agclose frees the graph; the layout's own
         // allocations (a few hundred kilobytes per diagram) are left to the end of the process.
-        let laidOut = gvLayout(context, graph, "dot") == 0
+        let laidOut = gvLayout(context, graph, engine(of: graph)) == 0
         // dot reports some failures (ranking, routing) as errors yet returns 0; its layout is then
         // unusable and rendering it can corrupt memory, so any error stops here.
         guard laidOut, agerrors() == 0 else {

@@ -131,14 +131,23 @@ enum DiagramFiles {
     /// made from it always agree.
     static func dot(_ graph: ComponentGraph) throws -> String {
         do {
-            let candidates = ConnectionDiagram.Options.candidates
+            let candidates = ConnectionDiagram.Options.candidates(connections: graph.edges.count)
+            if candidates.allSatisfy({ $0.engine == .sfdp }) {
+                Console.error("\(graph.title): note: \(graph.edges.count) connections are more than \(ConnectionDiagram.Options.overviewAbove): drawn as an overview (sfdp, no boxes, straight lines), which takes a second where dot takes minutes or fails; each product's diagram keeps its boxes")
+            }
             let (dot, collisions) = try Graphviz.readableLayout(candidates: candidates.count) { index, leaders in
                 var options = candidates[index]
                 options.leaders = leaders
                 return ConnectionDiagram.dot(graph, options: options)
             }
-            for (first, second) in collisions {
-                Console.error("\(graph.title): warning: the labels of \(first.edge) and \(second.edge) overlap in every layout tried")
+            if candidates.allSatisfy({ $0.engine == .sfdp }) {
+                if !collisions.isEmpty {
+                    Console.error("\(graph.title): note: \(collisions.count) pairs of edge labels overlap in the overview; the product diagrams are the readable ones")
+                }
+            } else {
+                for (first, second) in collisions {
+                    Console.error("\(graph.title): warning: the labels of \(first.edge) and \(second.edge) overlap in every layout tried")
+                }
             }
             return dot
         } catch let failure as Graphviz.Failure {

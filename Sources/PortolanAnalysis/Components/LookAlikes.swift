@@ -39,6 +39,8 @@ public enum LookAlikes {
         // Only longer names whose first letters agree: short ids ("RS", "ORS") and siblings
         // that differ up front ("DCU StatefulSet", "LDS StatefulSet") are not spelling variants.
         guard min(keyA.count, keyB.count) >= 6, keyA.prefix(4) == keyB.prefix(4) else { return nil }
+        // Numbered siblings ("Service 1", "Service 12") differ in digits only: distinct by design.
+        if keyA.filter({ !$0.isNumber }) == keyB.filter({ !$0.isNumber }) { return nil }
         let distance = NameKey.editDistance(keyA, keyB)
         if distance <= min(keyA.count, keyB.count) / 4 {
             return "spelled alike (\(distance) letter\(distance == 1 ? "" : "s") apart)"

@@ -26,19 +26,31 @@ public enum ConnectionDiagram {
         /// Edge ids whose label gets a leader line to its edge (`decorate=true`): the renderer
         /// names the labels `dot` placed away from their line.
         public var leaders: Set<String>
+        /// No boxes at all: products' components are drawn loose (their classes and colours say
+        /// whose they are). Graphviz 2.43's `dot` cannot always rank large clustered graphs
+        /// ("trouble in init_rank"); without clusters it can.
+        public var flat: Bool
+        public enum Engine: String, Sendable { case dot, sfdp }
+        /// `dot` draws the layered diagrams; `sfdp` the overview of a very large view.
+        public var engine: Engine
 
         public init(infrastructure: Infrastructure = .cluster, spacing: (nodes: Double, ranks: Double) = (0.3, 1.1),
-                    leaders: Set<String> = []) {
+                    leaders: Set<String> = [], flat: Bool = false, engine: Engine = .dot) {
             self.infrastructure = infrastructure
             self.spacing = spacing
             self.leaders = leaders
+            self.flat = flat
+            self.engine = engine
         }
 
         public static func == (lhs: Options, rhs: Options) -> Bool {
             lhs.infrastructure == rhs.infrastructure && lhs.spacing == rhs.spacing && lhs.leaders == rhs.leaders
+                && lhs.flat == rhs.flat && lhs.engine == rhs.engine
         }
 
         public func hash(into hasher: inout Hasher) {
+            hasher.combine(flat)
+            hasher.combine(engine)
             hasher.combine(infrastructure)
             hasher.combine(spacing.nodes)
             hasher.combine(spacing.ranks)
@@ -51,7 +63,18 @@ public enum ConnectionDiagram {
             Options(infrastructure: .cluster, spacing: (0.45, 1.3)),
             Options(infrastructure: .cluster, spacing: (0.25, 0.9)),
             Options(infrastructure: .loose),
+            Options(infrastructure: .loose, flat: true),
         ]
+
+        /// Above this many connections a view is an overview: no boxes, laid out by sfdp. With
+        /// clusters, Graphviz 2.43's dot usually fails at that size ("trouble in init_rank"), and
+        /// without them it takes half a minute for 800 connections where sfdp takes half a second.
+        public static let overviewAbove = 300
+
+        /// The choices worth trying for a graph of this size, best-looking first.
+        public static func candidates(connections: Int) -> [Options] {
+            connections > overviewAbove ? [Options(infrastructure: .loose, flat: true, engine: .sfdp)] : candidates
+        }
     }
 
     public static func dot(_ graph: ComponentGraph, options: Options = Options()) -> String {
@@ -62,12 +85,26 @@ public enum ConnectionDiagram {
         let title = "\(graph.title): connections (\(graph.edges.count))"
         let subtitle = "The number on each line is the connection's number in the table."
         out.line("graph [id=\"diagram-\(name)\" rankdir=LR splines=true nodesep=\(options.spacing.nodes) ranksep=\(options.spacing.ranks) pad=0.3")
+        if options.engine == .sfdp {
+            // Hundreds of connections: a force-directed layout in a fraction of a second, where
+            // dot takes minutes; straight lines, nodes kept apart.
+            out.line("       layout=sfdp overlap=prism splines=false")
+        }
         out.line("       fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=16 labelloc=t labeljust=l")
         out.line("       label=<<b>\(DOTText.html(title))</b><br align=\"left\"/><font point-size=\"11\">\(DOTText.html(subtitle))</font><br align=\"left\"/>> tooltip=\(DOTText.quoted(title))]")
         out.line("node [fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=12 margin=\"0.15,0.06\" penwidth=1.2]")
         out.line("edge [fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=10 arrowsize=0.7]")
 
-        for group in graph.groups {
+        for group in graph.groups where options.flat {
+            out.blank()
+            out.line("// product \(group.slug): drawn without its box (see Options.flat)")
+            let owned = graph.nodes.filter { $0.placement == .owned(group.slug) }
+            let connected = Set(graph.edges.flatMap { [$0.from, $0.to] })
+            for node in owned where connected.contains(node.id) { out.line(nodeStatement(node)) }
+            let listed = owned.filter { !connected.contains($0.id) }
+            if !listed.isEmpty { out.line(listStatement(listed, group: group)) }
+        }
+        for group in graph.groups where !options.flat {
             out.blank()
             out.line("subgraph \(DOTText.quoted("cluster_product_\(group.slug)")) {")
             out.indent += 1
