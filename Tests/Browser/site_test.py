@@ -462,11 +462,17 @@ def screenshots(browser, site, folder):
         for name, page in (("index", os.path.join(site, "index.html")), ("product", product)):
             browser.load(file_url(page))
             browser.driver.save_screenshot(os.path.join(folder, f"{name}-{label}.png"))
-        # The product page with a row hovered, scrolled to the table.
+        # The product page scrolled to the table (under the diagram, which stays in view on a
+        # large screen), with a row pointed at.
         browser.load(file_url(product))
-        row = browser.driver.find_elements(By.CSS_SELECTOR, "#connections-table tbody tr[data-edge]")[4]
-        browser.js("document.getElementById('connections').scrollIntoView({block: 'start'}); window.scrollBy(0, -10)")
-        ActionChains(browser.driver).move_to_element(row.find_element(By.CSS_SELECTOR, "td:last-child")).perform()
+        browser.js("""const d = document.getElementById('diagram'), c = document.getElementById('connections');
+            const sticky = getComputedStyle(d).position === 'sticky';
+            window.scrollTo(0, c.getBoundingClientRect().top + window.scrollY - (sticky ? d.offsetHeight + 8 : 8));""")
+        row = browser.js("""return Array.from(document.querySelectorAll('#connections-table tbody tr[data-edge]'))
+            .filter(r => { const b = r.getBoundingClientRect(); return b.top > window.innerHeight * 0.7 && b.bottom < window.innerHeight; })[0]
+            || document.querySelector('#connections-table tbody tr[data-edge]');""")
+        ActionChains(browser.driver).move_to_element(row.find_element(By.CSS_SELECTOR, "td:first-child")) \
+            .move_to_element(row.find_element(By.CSS_SELECTOR, "td:last-child")).perform()
         browser.driver.save_screenshot(os.path.join(folder, f"product-{label}-hover.png"))
     browser.driver.set_window_size(1366, 900)
 
