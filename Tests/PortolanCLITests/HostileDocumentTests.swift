@@ -12,6 +12,9 @@ import Testing
         2\tA | pipe\tB\u{202E}gnp.exe\tTCP\t80\tIngress\t@SUM(1+1) -cmd +x
         3\tline&#10;break\t'single' "double"\tUDP\t53\tIntra-cluster\t<img src=x onerror=alert(1)> [link](javascript:alert(2))
 
+        Included service\tDescription
+        <script>alert(3)</script> "svc" & co\tAn included service no row names, listed in the diagram's box.
+
         """
 
     static func build() throws -> String {

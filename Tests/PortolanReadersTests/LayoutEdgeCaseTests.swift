@@ -123,4 +123,19 @@ import Testing
         #expect(document.connections.first?.description == "Calls.")
         #expect(document.connections.first?.destination == "Beta Service")
     }
+
+    @Test func connectionsAndServicesTablesInOneDocument() {
+        let document = read("""
+            Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData
+            1\tA\tB\tTCP\t80\tEgress\tx
+
+            Included service\tDescription
+            Alpha\tDoes alpha things.
+            Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData
+            2\tC\tD\tUDP\t53\tEgress\ty
+            """)
+        #expect(document.connections.map(\.number) == ["1", "2"])
+        #expect(document.services.map(\.name) == ["Alpha"])
+        #expect(document.diagnostics.isEmpty)
+    }
 }

@@ -187,7 +187,7 @@ public enum ConnectionDiagram {
     static func listStatement(_ nodes: [ComponentGraph.Node], group: ComponentGraph.Group) -> String {
         var rows = "<tr><td align=\"left\"><font point-size=\"10\" color=\"#566573\">Also included</font></td></tr>"
         for node in nodes {
-            rows += "<tr><td align=\"left\" id=\(DOTText.quoted(node.id)) tooltip=\(DOTText.quoted(node.name))>\(DOTText.html(node.name))</td></tr>"
+            rows += "<tr><td align=\"left\" id=\(DOTText.htmlAttribute(node.id)) tooltip=\(DOTText.htmlAttribute(node.name))>\(DOTText.html(node.name))</td></tr>"
         }
         let id = "services-\(group.slug)"
         return "\(DOTText.quoted(id)) [id=\(DOTText.quoted(id)) class=\"component-list\" shape=box style=\"rounded,filled\""

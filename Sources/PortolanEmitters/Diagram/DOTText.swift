@@ -1,3 +1,4 @@
+import Foundation
 /// Escaping for the two kinds of text a DOT file holds.
 public enum DOTText {
     /// Text inside an HTML-like label: `&`, `<`, `>`, `"` and `'` as entities, line breaks as
@@ -26,6 +27,12 @@ public enum DOTText {
         }
         lines.append(out)
         return lines.joined(separator: "<br/>")
+    }
+
+    /// An attribute value inside an HTML-like label (`tooltip="…"` on a `<td>`), quotes included:
+    /// escaped like `html`, with line breaks as spaces since no tag may stand there.
+    public static func htmlAttribute(_ text: String) -> String {
+        "\"" + html(text).replacingOccurrences(of: "<br/>", with: " ") + "\""
     }
 
     /// A double-quoted DOT string whose value Graphviz reads as an escString (tooltips, ids):

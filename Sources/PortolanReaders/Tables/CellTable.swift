@@ -58,7 +58,11 @@ struct RawRow {
 /// Reads the rows of a table whose lines split into cells (tab or pipe separated), across
 /// page breaks that repeat the header row and continue a cell on the next line.
 struct CellTable {
-    enum LineKind { case header, rowStart, continuation, unplaceable }
+    enum LineKind {
+        case header, rowStart, continuation, unplaceable
+        /// The header of another table: this one ends before it.
+        case otherTable
+    }
 
     let lines: [String]
     let splitter: CellSplitter
@@ -93,6 +97,9 @@ struct CellTable {
             }
             if splitter.isDelimiterRow(cells) { i += 1; continue }
             switch kind(cells) {
+            case .otherTable:
+                result.end = i
+                return result
             case .header:
                 break
             case .rowStart:

@@ -15,6 +15,7 @@ enum ConnectionsTable {
             let first = numberIndex.map { $0 < cells.count ? Text.trimmed(Text.stripTags(cells[$0])) : "" }
             if let first, Text.isRowNumber(first) { return .rowStart }
             if TableHeader.connectionColumns(cells: cells) != nil { return .header }
+            if TableHeader.isServicesHeader(cells: cells) { return .otherTable }
             guard let first else { return .rowStart }
             return first.isEmpty ? .continuation : .unplaceable
         }

@@ -12,6 +12,7 @@ enum ServicesTable {
         let table = CellTable(lines: lines, splitter: splitter)
         let assembled = table.assemble(after: headerIndex, columnCount: 2) { cells in
             if TableHeader.isServicesHeader(cells: cells) { return .header }
+            if TableHeader.connectionColumns(cells: cells) != nil { return .otherTable }
             return Text.isBlank(cells[0]) ? .continuation : .rowStart
         }
         var read = Read(diagnostics: assembled.diagnostics, end: assembled.end)
