@@ -130,6 +130,19 @@ enum DiagramFiles {
     /// `ConnectionDiagram.Options` and `Graphviz.readableLayout`), so the DOT and the drawings
     /// made from it always agree.
     static func dot(_ graph: ComponentGraph) throws -> String {
+        // `build` asks for the same diagram for its files and for the site: lay it out once.
+        let key = ConnectionDiagram.dot(graph)
+        if let known = chosenLayouts[key] { return known }
+        let chosen = try chooseLayout(graph)
+        chosenLayouts[key] = chosen
+        return chosen
+    }
+
+    /// Layouts chosen and drawings made in this run, by their input text (the CLI is single-threaded).
+    nonisolated(unsafe) private static var chosenLayouts: [String: String] = [:]
+    nonisolated(unsafe) private static var rendered: [String: Data] = [:]
+
+    private static func chooseLayout(_ graph: ComponentGraph) throws -> String {
         do {
             let candidates = ConnectionDiagram.Options.candidates(connections: graph.edges.count)
             if candidates.allSatisfy({ $0.engine == .sfdp }) {
@@ -157,10 +170,13 @@ enum DiagramFiles {
 
     /// DOT text as is; other formats rendered in-process by Graphviz. Graphviz warnings print as warnings.
     static func render(_ dot: String, format: String, title: String) throws -> Data {
-        guard let rendered = Graphviz.Format(rawValue: format) else { return Data(dot.utf8) }
+        guard let graphvizFormat = Graphviz.Format(rawValue: format) else { return Data(dot.utf8) }
+        let key = format + "\u{0}" + dot
+        if let known = rendered[key] { return known }
         do {
-            let (data, warnings) = try Graphviz.render(dot: dot, format: rendered)
+            let (data, warnings) = try Graphviz.render(dot: dot, format: graphvizFormat)
             for warning in warnings { Console.error("\(title): warning: graphviz: \(warning)") }
+            rendered[key] = data
             return data
         } catch let failure as Graphviz.Failure {
             throw Inputs.Failure(description: "\(title): error: \(failure.description)")
