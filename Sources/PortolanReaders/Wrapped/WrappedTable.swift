@@ -24,6 +24,46 @@ enum WrappedTable {
         var lines: [BodyLine]
     }
 
+    /// The table body after page-break headers were taken out, stored flat: one array of words
+    /// and where each line starts in it. An array per line would cost most of the memory of a
+    /// large table; rows take their lines out of it one at a time (`RowSpan.row`).
+    struct Body {
+        var words: [String] = []
+        var lineNumbers: [Int32] = []
+        var starts: [Int32] = []
+
+        var count: Int { lineNumbers.count }
+
+        mutating func append(line: Int, words more: some Sequence<String>) {
+            starts.append(Int32(words.count))
+            lineNumbers.append(Int32(line))
+            words.append(contentsOf: more)
+        }
+
+        func end(_ index: Int) -> Int { index + 1 < starts.count ? Int(starts[index + 1]) : words.count }
+
+        func firstWord(_ index: Int) -> String? {
+            let start = Int(starts[index])
+            return start < end(index) ? words[start] : nil
+        }
+
+        func line(_ index: Int, droppingFirstWord: Bool = false) -> BodyLine {
+            let start = Int(starts[index]) + (droppingFirstWord ? 1 : 0)
+            return BodyLine(line: Int(lineNumbers[index]), words: Array(words[min(start, end(index))..<end(index)]))
+        }
+    }
+
+    /// A row as the range of body lines it spans; its first line starts with its number.
+    struct RowSpan {
+        var number: String
+        var lines: Range<Int>
+
+        func row(_ body: Body) -> Row {
+            Row(number: number, line: Int(body.lineNumbers[lines.lowerBound]), column: 1,
+                lines: lines.map { body.line($0, droppingFirstWord: $0 == lines.lowerBound) })
+        }
+    }
+
     static func read(lines: [String], headerIndex: Int, headerColumns: [Column], subject: String?) -> Read {
         let firstRow = (headerIndex + 1..<lines.count).first { isRowStartCandidate(lines[$0]) } ?? lines.count
         let end = (firstRow..<lines.count).first { Text.trimmed(lines[$0]).hasPrefix("#") } ?? lines.count
@@ -40,11 +80,15 @@ enum WrappedTable {
             return read
         }
 
-        // Find each row's anchor, then its left region and description.
-        var parts: [(row: Row, region: NameSplit.Region, anchor: AnchorFields?, description: [String])] = []
-        for row in rows {
+        // Find each row's anchor, then its left region and description; a row's lines exist
+        // only while it is taken apart.
+        var parts: [(row: Row, region: NameSplit.Region, anchor: AnchorFields?, description: String)] = []
+        parts.reserveCapacity(rows.count)
+        for span in rows {
+            var row = span.row(body)
             let (region, anchor, description) = dissect(row, order: order)
-            parts.append((row, region, anchor, description))
+            row.lines = []
+            parts.append((row, region, anchor, Text.joinFragments(description)))
         }
 
         // Names the document states unambiguously: rows whose source and destination are
@@ -93,7 +137,7 @@ enum WrappedTable {
                 number: row.number, source: source, destination: destination,
                 protocol: anchor.protocol ?? "", port: Text.joinFragments(anchor.portWords),
                 classification: anchor.classification ?? "",
-                description: Text.joinFragments(part.description), line: row.line, column: row.column))
+                description: part.description, line: row.line, column: row.column))
             read.connections.append(connection)
             read.diagnostics += diagnostics
         }
@@ -126,8 +170,8 @@ enum WrappedTable {
     /// Takes out the header that a page break repeats, wherever it falls: a line that starts
     /// with the header's first words, and the header's remaining words on the lines after it.
     /// Words after the header on its last line stay as content.
-    static func removingRepeatedHeaders(lines: [String], range: Range<Int>, headerKeys: [String]) -> [BodyLine] {
-        var body: [BodyLine] = []
+    static func removingRepeatedHeaders(lines: [String], range: Range<Int>, headerKeys: [String]) -> Body {
+        var body = Body()
         let probe = min(3, headerKeys.count)
         var i = range.lowerBound
         while i < range.upperBound {
@@ -149,11 +193,11 @@ enum WrappedTable {
                     }
                     j += 1
                 }
-                if !rest.isEmpty { body.append(BodyLine(line: j + 1, words: rest)) }
+                if !rest.isEmpty { body.append(line: j + 1, words: rest) }
                 i = j + 1
                 continue
             }
-            body.append(BodyLine(line: i + 1, words: words))
+            body.append(line: i + 1, words: words)
             i += 1
         }
         return body
@@ -169,31 +213,29 @@ enum WrappedTable {
     /// Splits the body into rows at lines that start with the next row number. A line that
     /// starts with another number starts a row only when the row before is complete and the
     /// line's own row has an anchor (so a description line starting with a number stays put).
-    static func splitIntoRows(_ body: [BodyLine], order: [Column]) -> [Row] {
-        var rows: [Row] = []
-        for (index, bodyLine) in body.enumerated() {
-            if let first = bodyLine.words.first, Text.isRowNumber(first), let n = Int(first) {
-                let expected = rows.last.flatMap { Int($0.number) }.map { $0 + 1 }
-                let accept: Bool
-                if rows.isEmpty || expected == n {
-                    accept = true
-                } else {
-                    // The candidate's own lines: up to the next line that starts with a number.
-                    var segment = [BodyLine(line: bodyLine.line, words: Array(bodyLine.words.dropFirst()))]
-                    var j = index + 1
-                    while j < min(body.count, index + 8), !(body[j].words.first.map(Text.isRowNumber) ?? false) {
-                        segment.append(body[j])
-                        j += 1
-                    }
-                    accept = hasAnchor(rows[rows.count - 1].lines, order: order) && hasAnchor(segment, order: order)
+    static func splitIntoRows(_ body: Body, order: [Column]) -> [RowSpan] {
+        var rows: [RowSpan] = []
+        for index in 0..<body.count {
+            guard let first = body.firstWord(index), Text.isRowNumber(first), let n = Int(first) else { continue }
+            let expected = rows.last.flatMap { Int($0.number) }.map { $0 + 1 }
+            let accept: Bool
+            if rows.isEmpty || expected == n {
+                accept = true
+            } else {
+                // The candidate's own lines: up to the next line that starts with a number.
+                var segment = [body.line(index, droppingFirstWord: true)]
+                var j = index + 1
+                while j < min(body.count, index + 8), !(body.firstWord(j).map(Text.isRowNumber) ?? false) {
+                    segment.append(body.line(j))
+                    j += 1
                 }
-                if accept {
-                    rows.append(Row(number: first, line: bodyLine.line, column: 1,
-                                    lines: [BodyLine(line: bodyLine.line, words: Array(bodyLine.words.dropFirst()))]))
-                    continue
-                }
+                let current = rows[rows.count - 1]
+                let currentLines = (current.lines.lowerBound..<index).map { body.line($0, droppingFirstWord: $0 == current.lines.lowerBound) }
+                accept = hasAnchor(currentLines, order: order) && hasAnchor(segment, order: order)
             }
-            if !rows.isEmpty { rows[rows.count - 1].lines.append(bodyLine) }
+            guard accept else { continue }
+            if !rows.isEmpty { rows[rows.count - 1].lines = rows[rows.count - 1].lines.lowerBound..<index }
+            rows.append(RowSpan(number: first, lines: index..<body.count))
         }
         return rows
     }
