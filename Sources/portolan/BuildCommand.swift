@@ -30,9 +30,9 @@ struct Build: ParsableCommand {
         // Platform-wide outputs, one call each.
         try DiagramFiles.writePlatform(products, input: input, writer: &writer)
         try TableOutputs.platform(products, input: input, writer: &writer)
-        try SiteOutputs.build(products, model: model, input: input, writer: &writer)
-        let findings = LintOutputs.findings(products, model: model, input: input)
+        let findings = LintOutputs.findings(products, inputs: [input], report: true)
         try LintOutputs.write(findings, products: products, writer: &writer)
+        try SiteOutputs.build(products, input: input, findings: findings, writer: &writer)
         let warnings = model.documents.flatMap(\.diagnostics).filter { $0.severity == .warning }.count
         Console.error("read \(model.documents.count) documents (\(products.count) products, \(model.documents.map(\.connections.count).reduce(0, +)) connections, \(warnings) reader warnings, \(findings.count) lint findings: see platform/lint.txt); wrote \(writer.written.count) files to \(output)/")
         if worst == .error { throw ExitCode(1) }

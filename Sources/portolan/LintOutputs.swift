@@ -6,15 +6,19 @@ import PortolanModel
 /// What `build` writes of `portolan lint`: each product's findings as text, and the whole
 /// platform's as text and SARIF, with the silences of `lint.yaml` in the input folder.
 enum LintOutputs {
-    /// Runs the rules once for all products; returns the findings for the site and the summary.
-    static func findings(_ products: [Product], model: Model, input: String) -> [LintFinding] {
+    /// All findings for these products: the reader's diagnostics and every rule's, less the
+    /// silences of `lint.yaml` in the first input folder, in source order.
+    static func findings(_ products: [Product], inputs: [String], report: Bool) -> [LintFinding] {
         var config = LintConfig()
-        let path = (input.hasSuffix("/") ? String(input.dropLast()) : input) + "/" + Lint.configFileName
-        if let data = FileManager.default.contents(atPath: path) {
-            let (parsed, diagnostics) = LintConfig.parse(String(decoding: data, as: UTF8.self))
-            for diagnostic in diagnostics { Console.error(diagnostic.formatted(path: path)) }
-            config = parsed
+        if let folder = inputs.first(where: DiagramFiles.isDirectory) {
+            let path = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + Lint.configFileName
+            if let data = FileManager.default.contents(atPath: path) {
+                let (parsed, diagnostics) = LintConfig.parse(String(decoding: data, as: UTF8.self))
+                if report { for diagnostic in diagnostics { Console.error(diagnostic.formatted(path: path)) } }
+                config = parsed
+            }
         }
+        let model = Model(documents: products.flatMap(\.documents))
         return (Linter.readerFindings(model) + Linter.run(products, config: config).findings).sorted {
             ($0.path, $0.line, $0.column, $0.rule, $0.message) < ($1.path, $1.line, $1.column, $1.rule, $1.message)
         }

@@ -9,8 +9,8 @@ enum SiteOutputs {
     static let findingsNote = "What portolan lint finds in the documents (its rules and the reader's diagnostics), after the silences of lint.yaml."
 
     /// `build`: `site/` (the HTML site) and `docs/` (the Markdown tree with its `mkdocs.yml`).
-    static func build(_ products: [Product], model: Model, input: String, writer: inout OutputWriter) throws {
-        let pages = try pages(products, inputs: [input])
+    static func build(_ products: [Product], input: String, findings: [LintFinding], writer: inout OutputWriter) throws {
+        let pages = try pages(products, inputs: [input], findings: findings)
         try write(StaticSite.files(pages), under: "site", writer: &writer)
         try write(MarkdownDocs.files(pages), under: "docs", writer: &writer)
     }
@@ -22,12 +22,12 @@ enum SiteOutputs {
     }
 
     /// One page per product, then the platform view.
-    static func pages(_ products: [Product], inputs: [String]) throws -> [SitePage] {
+    static func pages(_ products: [Product], inputs: [String], findings precomputed: [LintFinding]? = nil) throws -> [SitePage] {
         let (aliases, _) = try DiagramFiles.aliases(explicit: nil, inputs: inputs, report: false)
         let inventoryPath = inputs.first(where: DiagramFiles.isDirectory).flatMap { TableOutputs.inventoryPath(input: $0) }
         let inventory = try inventoryPath.map { try TableOutputs.loadInventory($0, products: products, report: false).0 } ?? .empty
 
-        let lint = lintFindings(products, inputs: inputs)
+        let lint = precomputed ?? LintOutputs.findings(products, inputs: inputs, report: false)
         var pages: [SitePage] = []
         for product in products {
             let graph = ComponentGraphs.product(product, among: products, aliases: aliases)
@@ -78,19 +78,6 @@ enum SiteOutputs {
     /// Every finding of `portolan lint` over the run: the rules' findings after the silences of
     /// `lint.yaml` (in the first folder given), and the reader's diagnostics. The configuration's
     /// own diagnostics are `lint`'s to print.
-    static func lintFindings(_ products: [Product], inputs: [String]) -> [LintFinding] {
-        var config = LintConfig()
-        if let folder = inputs.first(where: DiagramFiles.isDirectory) {
-            let path = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + Lint.configFileName
-            if let data = FileManager.default.contents(atPath: path) {
-                config = LintConfig.parse(String(decoding: data, as: UTF8.self)).0
-            }
-        }
-        let documents = products.flatMap(\.documents)
-        let all = Linter.readerFindings(Model(documents: documents)) + Linter.run(products, config: config).findings
-        return all.sorted { ($0.path, $0.line, $0.column, $0.rule, $0.message) < ($1.path, $1.line, $1.column, $1.rule, $1.message) }
-    }
-
     /// The findings about these products' documents; one about a connection links to its edge.
     static func findings(_ all: [LintFinding], of products: [Product], graph: ComponentGraph) -> [SiteFinding] {
         var result: [SiteFinding] = []
