@@ -96,24 +96,6 @@ public enum MarkdownDocs {
         ]
     }
 
-    /// A YAML double-quoted scalar (JSON's escapes are valid YAML).
-    static func yamlQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar: the one quoting every YAML Portolan writes uses.
+    static func yamlQuoted(_ text: String) -> String { YAMLScalar.quoted(text) }
 }
