@@ -138,4 +138,19 @@ import Testing
         #expect(document.services.map(\.name) == ["Alpha"])
         #expect(document.diagnostics.isEmpty)
     }
+
+    @Test func portRemarksInParenthesesAndPortsInWords() {
+        let document = read("""
+            Connection Source Destination Protocol Port Classification Data
+            1 Billing Service PostgreSQL TCP 5432 (default) Egress Invoices.
+            2 Billing Service Mail Server SMTP Any Egress Reminders.
+            3 Billing Service Redis TCP 6379 Egress (cache) warm-up data.
+            """)
+        let rows = document.connections
+        #expect(rows.map(\.destination) == ["PostgreSQL", "Mail Server", "Redis"])
+        #expect(rows[0].ports.text == "5432 (default)" && rows[0].ports.ranges == [PortRange(5432)])
+        #expect(rows[0].classification == "Egress" && rows[0].description == "Invoices.")
+        #expect(rows[1].ports.text == "Any" && rows[1].ports.ranges.isEmpty)
+        #expect(rows[2].ports.text == "6379" && rows[2].description == "(cache) warm-up data.")
+    }
 }

@@ -13,13 +13,15 @@ enum PortCell {
         let text = Text.collapseSpaces(written)
         guard !text.isEmpty else { return Parsed(spec: .absent, problems: []) }
         let configurable = text.contains("*")
-        let numeric = text.allSatisfy { $0.isNumber || " ,/-*–".contains($0) } && text.contains(where: \.isNumber)
+        // "5432 (default)": the ports before a remark in parentheses.
+        let ports = text.firstIndex(of: "(").map { Text.trimmed(text[..<$0]) } ?? text
+        let numeric = ports.allSatisfy { $0.isNumber || " ,/-*–".contains($0) } && ports.contains(where: \.isNumber)
         guard numeric else {
             return Parsed(spec: PortSpec(ranges: [], configurable: configurable, text: text), problems: [])
         }
         var ranges: [PortRange] = []
         var problems: [String] = []
-        let items = text.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == " " })
+        let items = ports.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == " " })
         for item in items {
             let cleaned = item.filter { $0 != "*" }
             if cleaned.isEmpty { continue }

@@ -51,6 +51,14 @@ struct Anchor: Equatable {
                     i += 1
                     if !continues { break }
                 }
+                // "5432 (default)", "443 (TLS)": a remark in parentheses belongs to the port cell
+                // when the classification follows it.
+                if !anchor.portWords.isEmpty, i < words.count, words[i].hasPrefix("("),
+                   let close = words[i..<min(words.count, i + 6)].firstIndex(where: { $0.hasSuffix(")") }),
+                   close + 1 < words.count, isClassification(words[close + 1]) {
+                    anchor.portWords += words[i...close]
+                    i = close + 1
+                }
             case .classification:
                 if isClassification(words[i]) { anchor.classification = words[i]; i += 1 }
             default:
