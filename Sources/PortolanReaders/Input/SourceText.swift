@@ -11,25 +11,29 @@ public struct SourceText: Sendable {
 
     /// Splits text on LF, CRLF or CR.
     public init(text: String) {
+        self.lines = Self.split(Array(text.utf8)[...])
+    }
+
+    /// Lines of valid UTF-8 bytes, split on LF, CRLF or CR, each decoded on its own: no copy of
+    /// the whole text is made, which matters for the memory of a 50 MB document.
+    static func split(_ bytes: ArraySlice<UInt8>) -> [String] {
+        var breaks = 0
+        for byte in bytes where byte == 0x0A || byte == 0x0D { breaks += 1 }
         var lines: [String] = []
-        var current = ""
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if !previousWasCR { lines.append(current) }
-                current = ""
-                previousWasCR = false
-            } else if scalar == "\r" {
-                lines.append(current)
-                current = ""
-                previousWasCR = true
-            } else {
-                current.unicodeScalars.append(scalar)
-                previousWasCR = false
+        lines.reserveCapacity(breaks + 1)
+        var start = bytes.startIndex
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                if byte == 0x0D, i + 1 < bytes.endIndex, bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
             }
+            i += 1
         }
-        if !current.isEmpty { lines.append(current) }
-        self.lines = lines
+        if start < bytes.endIndex { lines.append(String(decoding: bytes[start..<bytes.endIndex], as: UTF8.self)) }
+        return lines
     }
 
     /// Why bytes are not a document Portolan can read.
@@ -71,9 +75,9 @@ public struct SourceText: Sendable {
             let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
             return .failure(.invalidUTF8(line: line, column: bad - lineStart + 1))
         }
-        let text = String(decoding: body, as: UTF8.self)
-        if text.allSatisfy(\.isWhitespace) { return .failure(.empty) }
-        return .success(SourceText(text: text))
+        let lines = split(body)
+        if lines.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return .failure(.empty) }
+        return .success(SourceText(lines: lines))
     }
 
     private static func decodeUTF16(_ bytes: [UInt8]) -> Result<SourceText, DecodingProblem> {

@@ -4,10 +4,43 @@
 /// the words that end component names.
 struct NameSplit {
     /// The words before a row's anchor: blocks (separated by blank lines) of lines of words.
+    /// Stored flat (the words, and where lines and blocks end) because a large table keeps one
+    /// region per row until the names are learnt.
     struct Region {
-        var blocks: [[[String]]]
+        let words: [String]
+        /// For each line, the index in `words` one past its last word; for each block, one past its last line.
+        private let lineEnds: [Int32]
+        private let blockEnds: [Int32]
 
-        var words: [String] { blocks.flatMap { $0.flatMap { $0 } } }
+        init(blocks: [[[String]]]) {
+            var words: [String] = [], lineEnds: [Int32] = [], blockEnds: [Int32] = []
+            for block in blocks {
+                for line in block {
+                    words += line
+                    lineEnds.append(Int32(words.count))
+                }
+                blockEnds.append(Int32(lineEnds.count))
+            }
+            self.words = words
+            self.lineEnds = lineEnds
+            self.blockEnds = blockEnds
+        }
+
+        var blocks: [[[String]]] {
+            var result: [[[String]]] = []
+            var line = 0, word = 0
+            for blockEnd in blockEnds {
+                var block: [[String]] = []
+                while line < Int(blockEnd) {
+                    block.append(Array(words[word..<Int(lineEnds[line])]))
+                    word = Int(lineEnds[line])
+                    line += 1
+                }
+                result.append(block)
+            }
+            return result
+        }
+
         var isEmpty: Bool { words.isEmpty }
     }
 

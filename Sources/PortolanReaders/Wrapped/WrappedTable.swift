@@ -24,32 +24,35 @@ enum WrappedTable {
         var lines: [BodyLine]
     }
 
-    /// The table body after page-break headers were taken out, stored flat: one array of words
-    /// and where each line starts in it. An array per line would cost most of the memory of a
-    /// large table; rows take their lines out of it one at a time (`RowSpan.row`).
+    /// The table body after page-break headers were taken out: for each body line, the source
+    /// line it is and how many of its words a repeated header took. Words are split again when
+    /// a row is taken apart, so a large table costs a few bytes a line (`RowSpan.row`).
     struct Body {
-        var words: [String] = []
-        var lineNumbers: [Int32] = []
-        var starts: [Int32] = []
+        let source: [String]
+        /// 0-based source line, and words skipped at its start.
+        var entries: [(line: Int32, skip: Int32)] = []
 
-        var count: Int { lineNumbers.count }
-
-        mutating func append(line: Int, words more: some Sequence<String>) {
-            starts.append(Int32(words.count))
-            lineNumbers.append(Int32(line))
-            words.append(contentsOf: more)
+        init(source: [String]) {
+            self.source = source
         }
 
-        func end(_ index: Int) -> Int { index + 1 < starts.count ? Int(starts[index + 1]) : words.count }
+        var count: Int { entries.count }
 
-        func firstWord(_ index: Int) -> String? {
-            let start = Int(starts[index])
-            return start < end(index) ? words[start] : nil
+        mutating func append(sourceIndex: Int, skipping: Int) {
+            entries.append((Int32(sourceIndex), Int32(skipping)))
         }
+
+        func words(_ index: Int) -> ArraySlice<String> {
+            let entry = entries[index]
+            let all = Text.words(source[Int(entry.line)])
+            return all[min(Int(entry.skip), all.count)...]
+        }
+
+        func firstWord(_ index: Int) -> String? { words(index).first }
 
         func line(_ index: Int, droppingFirstWord: Bool = false) -> BodyLine {
-            let start = Int(starts[index]) + (droppingFirstWord ? 1 : 0)
-            return BodyLine(line: Int(lineNumbers[index]), words: Array(words[min(start, end(index))..<end(index)]))
+            let words = words(index)
+            return BodyLine(line: Int(entries[index].line) + 1, words: Array(droppingFirstWord ? words.dropFirst() : words))
         }
     }
 
@@ -59,7 +62,7 @@ enum WrappedTable {
         var lines: Range<Int>
 
         func row(_ body: Body) -> Row {
-            Row(number: number, line: Int(body.lineNumbers[lines.lowerBound]), column: 1,
+            Row(number: number, line: Int(body.entries[lines.lowerBound].line) + 1, column: 1,
                 lines: lines.map { body.line($0, droppingFirstWord: $0 == lines.lowerBound) })
         }
     }
@@ -73,22 +76,10 @@ enum WrappedTable {
         let order = anchorOrder(headerColumns: headerColumns, headerWords: headerWords)
 
         var read = Read(end: end)
-        let body = removingRepeatedHeaders(lines: lines, range: firstRow..<end, headerKeys: headerKeys)
-        let rows = splitIntoRows(body, order: order)
-        if rows.isEmpty {
+        let parts = dissectedRows(lines: lines, range: firstRow..<end, headerKeys: headerKeys, order: order)
+        if parts.isEmpty {
             read.diagnostics.append(Diagnostic(.error, "the connections table has a header but no rows", line: headerIndex + 1))
             return read
-        }
-
-        // Find each row's anchor, then its left region and description; a row's lines exist
-        // only while it is taken apart.
-        var parts: [(row: Row, region: NameSplit.Region, anchor: AnchorFields?, description: String)] = []
-        parts.reserveCapacity(rows.count)
-        for span in rows {
-            var row = span.row(body)
-            let (region, anchor, description) = dissect(row, order: order)
-            row.lines = []
-            parts.append((row, region, anchor, Text.joinFragments(description)))
         }
 
         // Names the document states unambiguously: rows whose source and destination are
@@ -144,6 +135,24 @@ enum WrappedTable {
         return read
     }
 
+    typealias Part = (row: Row, region: NameSplit.Region, anchor: AnchorFields?, description: String)
+
+    /// Each row's anchor, left region and description. A row's lines exist only while it is
+    /// taken apart, and the body is gone when this returns (large tables stay small).
+    static func dissectedRows(lines: [String], range: Range<Int>, headerKeys: [String], order: [Column]) -> [Part] {
+        let body = removingRepeatedHeaders(lines: lines, range: range, headerKeys: headerKeys)
+        let rows = splitIntoRows(body, order: order)
+        var parts: [Part] = []
+        parts.reserveCapacity(rows.count)
+        for span in rows {
+            var row = span.row(body)
+            let (region, anchor, description) = dissect(row, order: order)
+            row.lines = []
+            parts.append((row, region, anchor, Text.joinFragments(description)))
+        }
+        return parts
+    }
+
     /// The order of the protocol, port and classification columns: as the header has them,
     /// including header words wrapped onto the following lines; a column the header does not
     /// name keeps its usual place.
@@ -171,7 +180,7 @@ enum WrappedTable {
     /// with the header's first words, and the header's remaining words on the lines after it.
     /// Words after the header on its last line stay as content.
     static func removingRepeatedHeaders(lines: [String], range: Range<Int>, headerKeys: [String]) -> Body {
-        var body = Body()
+        var body = Body(source: lines)
         let probe = min(3, headerKeys.count)
         var i = range.lowerBound
         while i < range.upperBound {
@@ -179,7 +188,7 @@ enum WrappedTable {
             if probe > 0, words.count >= probe, Array(words[..<probe].map(headerKey)) == Array(headerKeys[..<probe]) {
                 var k = 0
                 var j = i
-                var rest: [String] = []
+                var skip = 0
                 consuming: while j < range.upperBound {
                     words = Text.words(lines[j])
                     var w = 0
@@ -188,16 +197,16 @@ enum WrappedTable {
                         k += 1
                     }
                     if w < words.count || k == headerKeys.count {
-                        rest = Array(words[w...])
+                        skip = w
                         break consuming
                     }
                     j += 1
                 }
-                if !rest.isEmpty { body.append(line: j + 1, words: rest) }
+                if j < range.upperBound, skip < Text.words(lines[j]).count { body.append(sourceIndex: j, skipping: skip) }
                 i = j + 1
                 continue
             }
-            body.append(line: i + 1, words: words)
+            body.append(sourceIndex: i, skipping: 0)
             i += 1
         }
         return body
