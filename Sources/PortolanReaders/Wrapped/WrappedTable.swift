@@ -76,7 +76,7 @@ enum WrappedTable {
         let order = anchorOrder(headerColumns: headerColumns, headerWords: headerWords)
 
         var read = Read(end: end)
-        let parts = dissectedRows(lines: lines, range: firstRow..<end, headerKeys: headerKeys, order: order)
+        var parts = dissectedRows(lines: lines, range: firstRow..<end, headerKeys: headerKeys, order: order)
         if parts.isEmpty {
             read.diagnostics.append(Diagnostic(.error, "the connections table has a header but no rows", line: headerIndex + 1))
             return read
@@ -104,7 +104,11 @@ enum WrappedTable {
             }
         }
 
-        for (index, part) in parts.enumerated() {
+        read.connections.reserveCapacity(parts.count)
+        for index in parts.indices {
+            // Each part is released once its connection is made, so both never stand in full.
+            let part = parts[index]
+            parts[index] = (part.row, NameSplit.Region(blocks: []), nil, "")
             let row = part.row
             var source = "", destination = ""
             if part.anchor == nil {
