@@ -3,8 +3,22 @@ public enum NameKey {
     /// Names that differ only in case, spacing or punctuation have the same key
     /// ("MCP pool multi-AZ" and "MCP pool multi A-Z" are both "mcppoolmultiaz").
     public static func key(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            .map(Character.init))
+        // ASCII, which names nearly always are, without Unicode property look-ups (a hot path:
+        // names are compared pairwise); the same result as lowercasing and keeping letters and digits.
+        var out = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if (65...90).contains(v) { out.append(Unicode.Scalar(UInt8(v + 32))) }
+                else if (97...122).contains(v) || (48...57).contains(v) { out.append(scalar) }
+            } else {
+                for lower in String(scalar).lowercased().unicodeScalars
+                where lower.properties.isAlphabetic || lower.properties.numericType != nil {
+                    out.append(lower)
+                }
+            }
+        }
+        return String(out)
     }
 
     /// Whitespace collapsed to single spaces, ends trimmed.
