@@ -1,25 +1,10 @@
+import PortolanModel
+
 /// Small, pure helpers over component names: the comparison key, words, initials, versions.
 public enum NameKey {
     /// Names that differ only in case, spacing or punctuation have the same key
     /// ("MCP pool multi-AZ" and "MCP pool multi A-Z" are both "mcppoolmultiaz").
-    public static func key(_ name: String) -> String {
-        // ASCII, which names nearly always are, without Unicode property look-ups (a hot path:
-        // names are compared pairwise); the same result as lowercasing and keeping letters and digits.
-        var out = String.UnicodeScalarView()
-        for scalar in name.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if (65...90).contains(v) { out.append(Unicode.Scalar(UInt8(v + 32))) }
-                else if (97...122).contains(v) || (48...57).contains(v) { out.append(scalar) }
-            } else {
-                for lower in String(scalar).lowercased().unicodeScalars
-                where lower.properties.isAlphabetic || lower.properties.numericType != nil {
-                    out.append(lower)
-                }
-            }
-        }
-        return String(out)
-    }
+    public static func key(_ name: String) -> String { Names.key(name) }
 
     /// Whitespace collapsed to single spaces, ends trimmed.
     public static func tidy(_ name: String) -> String {
@@ -78,19 +63,5 @@ public enum NameKey {
     }
 
     /// Levenshtein distance between two strings (by characters).
-    public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
+    public static func editDistance(_ a: String, _ b: String) -> Int { Names.editDistance(a, b) }
 }

@@ -1,3 +1,5 @@
+import PortolanModel
+
 /// General knowledge about network architecture tables, used where a layout loses the cell
 /// boundaries. Nothing here names a component of a particular product: these are protocol
 /// names, common infrastructure and the words that end component names in Kubernetes and

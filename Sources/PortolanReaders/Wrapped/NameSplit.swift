@@ -1,3 +1,5 @@
+import PortolanModel
+
 /// Decides where the source ends and the destination begins when a layout has lost the cell
 /// boundary between them, from evidence only: the blank-line blocks and lines the words came
 /// in, names the document states unambiguously elsewhere, common infrastructure names, and
