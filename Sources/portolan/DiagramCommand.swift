@@ -98,23 +98,11 @@ enum DiagramFiles {
     /// Reads the alias file: `explicit` (which must exist), else `aliases.yaml` in the first
     /// folder of `inputs`, else none. Diagnostics print as `path:line:col: severity: message`.
     static func aliases(explicit: String?, inputs: [String], report: Bool) throws -> (AliasTable, Severity?) {
-        let path: String
-        if let explicit {
-            guard FileManager.default.fileExists(atPath: explicit) else {
-                throw Inputs.Failure(description: "\(explicit): error: no such alias file")
-            }
-            path = explicit
-        } else if let folder = inputs.first(where: isDirectory) {
-            path = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + aliasFileName
-            if !FileManager.default.fileExists(atPath: path) { return (AliasTable(), nil) }
-        } else {
+        guard let file = try Inputs.configFile(explicit: explicit, named: aliasFileName, inputs: inputs, what: "alias file") else {
             return (AliasTable(), nil)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Inputs.Failure(description: "\(path): error: cannot read the alias file")
-        }
-        let (table, diagnostics) = AliasTable.parse(yaml: String(decoding: data, as: UTF8.self))
-        if report { for diagnostic in diagnostics { Console.error(diagnostic.formatted(path: path)) } }
+        let (table, diagnostics) = AliasTable.parse(yaml: file.text)
+        if report { for diagnostic in diagnostics { Console.error(diagnostic.formatted(path: file.path)) } }
         return (table, diagnostics.map(\.severity).max())
     }
 

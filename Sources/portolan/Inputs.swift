@@ -48,6 +48,27 @@ enum Inputs {
         return files
     }
 
+    /// A configuration file beside the documents: `explicit` (which must exist), else `name` in
+    /// the first folder of `inputs`, else none. Returns its path and text.
+    static func configFile(explicit: String?, named name: String, inputs: [String], what: String) throws -> (path: String, text: String)? {
+        let path: String
+        if let explicit {
+            guard FileManager.default.fileExists(atPath: explicit) else {
+                throw Failure(description: "\(explicit): error: no such \(what)")
+            }
+            path = explicit
+        } else if let folder = inputs.first(where: DiagramFiles.isDirectory) {
+            path = (folder as NSString).appendingPathComponent(name)
+            if !FileManager.default.fileExists(atPath: path) { return nil }
+        } else {
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(description: "\(path): error: cannot read the \(what)")
+        }
+        return (path, String(decoding: data, as: UTF8.self))
+    }
+
     /// Reads and parses every file. Files that cannot be decoded become documents holding
     /// one error, so every problem is reported and nothing stops the others.
     static func model(_ paths: [String]) throws -> Model {

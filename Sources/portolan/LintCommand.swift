@@ -82,23 +82,11 @@ struct Lint: ParsableCommand {
     /// The configuration: --config (which must exist), else lint.yaml in the first folder given, else none.
     /// Its diagnostics print as `path:line:col: severity: message`.
     func loadConfig() throws -> (LintConfig, String?, Severity?) {
-        let path: String
-        if let config {
-            guard FileManager.default.fileExists(atPath: config) else {
-                throw Inputs.Failure(description: "\(config): error: no such lint configuration")
-            }
-            path = config
-        } else if let folder = paths.first(where: DiagramFiles.isDirectory) {
-            path = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + Self.configFileName
-            if !FileManager.default.fileExists(atPath: path) { return (LintConfig(), nil, nil) }
-        } else {
+        guard let file = try Inputs.configFile(explicit: config, named: Self.configFileName, inputs: paths, what: "lint configuration") else {
             return (LintConfig(), nil, nil)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Inputs.Failure(description: "\(path): error: cannot read the lint configuration")
-        }
-        let (config, diagnostics) = LintConfig.parse(String(decoding: data, as: UTF8.self))
-        for diagnostic in diagnostics { Console.error(diagnostic.formatted(path: path)) }
-        return (config, path, diagnostics.map(\.severity).max())
+        let (config, diagnostics) = LintConfig.parse(file.text)
+        for diagnostic in diagnostics { Console.error(diagnostic.formatted(path: file.path)) }
+        return (config, file.path, diagnostics.map(\.severity).max())
     }
 }

@@ -10,13 +10,10 @@ enum LintOutputs {
     /// silences of `lint.yaml` in the first input folder, in source order.
     static func findings(_ products: [Product], inputs: [String], report: Bool) -> [LintFinding] {
         var config = LintConfig()
-        if let folder = inputs.first(where: DiagramFiles.isDirectory) {
-            let path = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + Lint.configFileName
-            if let data = FileManager.default.contents(atPath: path) {
-                let (parsed, diagnostics) = LintConfig.parse(String(decoding: data, as: UTF8.self))
-                if report { for diagnostic in diagnostics { Console.error(diagnostic.formatted(path: path)) } }
-                config = parsed
-            }
+        if let file = try? Inputs.configFile(explicit: nil, named: Lint.configFileName, inputs: inputs, what: "lint configuration") {
+            let (parsed, diagnostics) = LintConfig.parse(file.text)
+            if report { for diagnostic in diagnostics { Console.error(diagnostic.formatted(path: file.path)) } }
+            config = parsed
         }
         let model = Model(documents: products.flatMap(\.documents))
         return (Linter.readerFindings(model) + Linter.run(products, config: config).findings).sorted {
