@@ -19,12 +19,16 @@ public struct Diagnostic: Codable, Sendable, Hashable {
     public var message: String
     public var line: Int?
     public var column: Int?
+    /// A stable name for the kind of finding ("empty-protocol"), for tools that act on it
+    /// without reading the message; nil for findings no one needs to tell apart.
+    public var code: String?
 
-    public init(_ severity: Severity, _ message: String, line: Int? = nil, column: Int? = nil) {
+    public init(_ severity: Severity, _ message: String, line: Int? = nil, column: Int? = nil, code: String? = nil) {
         self.severity = severity
         self.message = message
         self.line = line
         self.column = column
+        self.code = code
     }
 
     /// `path:line:col: severity: message`, the form compilers and editors understand.

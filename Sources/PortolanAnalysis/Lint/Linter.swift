@@ -39,11 +39,14 @@ public enum Linter {
         return Result(findings: kept, silenced: Array(zip(config.silences, counts)))
     }
 
+    /// The reader's empty-cell warnings that `MissingCell` reports again, with a hint.
+    static let codesMissingCellReports: Set<String> = ["empty-protocol", "empty-port", "empty-classification"]
+
     /// Reader diagnostics as findings of the pseudo-rule `reader`, except the empty-cell warnings
     /// `MissingCell` reports with a hint.
     public static func readerFindings(_ model: Model) -> [LintFinding] {
         model.documents.flatMap { document in
-            document.diagnostics.filter { !$0.message.hasSuffix("cell is empty") }.map {
+            document.diagnostics.filter { !codesMissingCellReports.contains($0.code ?? "") }.map {
                 LintFinding(rule: readerRule, severity: $0.severity, message: $0.message, path: document.path,
                             line: $0.line ?? 1, column: $0.column ?? 1)
             }

@@ -16,8 +16,8 @@ enum RowBuilder {
 
     static func connection(_ raw: Cells) -> (Connection, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        func warn(_ message: String) {
-            diagnostics.append(Diagnostic(.warning, "connection \(raw.number): \(message)", line: raw.line, column: raw.column))
+        func warn(_ message: String, code: String? = nil) {
+            diagnostics.append(Diagnostic(.warning, "connection \(raw.number): \(message)", line: raw.line, column: raw.column, code: code))
         }
         // Control characters mean nothing in a table and can act on a terminal: they go.
         var cells = raw
@@ -38,13 +38,13 @@ enum RowBuilder {
         let destination = Text.collapseSpaces(cells.destination)
         let proto = Text.collapseSpaces(cells.protocol)
         let classification = Text.collapseSpaces(cells.classification)
-        if source.isEmpty { warn("the Source cell is empty") }
-        if destination.isEmpty { warn("the Destination cell is empty") }
-        if proto.isEmpty { warn("the Protocol cell is empty") }
+        if source.isEmpty { warn("the Source cell is empty", code: "empty-source") }
+        if destination.isEmpty { warn("the Destination cell is empty", code: "empty-destination") }
+        if proto.isEmpty { warn("the Protocol cell is empty", code: "empty-protocol") }
         let port = PortCell.parse(cells.port)
-        if port.spec.text == nil { warn("the Port cell is empty") }
+        if port.spec.text == nil { warn("the Port cell is empty", code: "empty-port") }
         for problem in port.problems { warn(problem) }
-        if classification.isEmpty { warn("the Classification cell is empty") }
+        if classification.isEmpty { warn("the Classification cell is empty", code: "empty-classification") }
         let connection = Connection(
             number: cells.number, source: source, destination: destination,
             protocol: proto.isEmpty ? nil : proto, ports: port.spec,
