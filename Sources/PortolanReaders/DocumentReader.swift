@@ -57,9 +57,16 @@ public enum DocumentReader {
             i += 1
         }
         document.layout = layouts.first
+        return finished(document, expected: "a header row with Source, Destination, Protocol, Port and Classification columns")
+    }
+
+    /// Every reader's last step: a document with no table at all is an error (unless a worse
+    /// one says why already), and diagnostics come in source order.
+    static func finished(_ read: Document, expected: String) -> Document {
+        var document = read
         if document.connections.isEmpty && document.services.isEmpty
             && !document.diagnostics.contains(where: { $0.severity == .error }) {
-            document.diagnostics.append(Diagnostic(.error, "no connections table found (expected a header row with Source, Destination, Protocol, Port and Classification columns)"))
+            document.diagnostics.append(Diagnostic(.error, "no connections table found (expected \(expected))"))
         }
         document.diagnostics = Diagnostic.sortedByPosition(document.diagnostics)
         return document

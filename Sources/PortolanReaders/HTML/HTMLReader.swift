@@ -29,12 +29,7 @@ enum HTMLReader {
         for table in root.elements(named: "table") {
             read(table: table, into: &document)
         }
-        if document.connections.isEmpty && document.services.isEmpty
-            && !document.diagnostics.contains(where: { $0.severity == .error }) {
-            document.diagnostics.append(Diagnostic(.error, "no connections table found (expected a <table> whose header row names Source, Destination, Protocol, Port and Classification)"))
-        }
-        document.diagnostics = Diagnostic.sortedByPosition(document.diagnostics)
-        return document
+        return DocumentReader.finished(document, expected: "a <table> whose header row names Source, Destination, Protocol, Port and Classification")
     }
 
     /// The paragraphs after an "Introduction" heading, up to the next heading.

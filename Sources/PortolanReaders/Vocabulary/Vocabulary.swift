@@ -44,7 +44,7 @@ public enum Vocabulary {
         "SFTP server", "FTP server", "DNS", "NTP server", "LDAP", "Active Directory", "Identity provider",
         "NFS", "Network file share", "File share", "Object storage", "Blob storage", "Azure Blob Storage",
         "S3", "AWS S3", "S3 bucket", "Google Cloud Storage", "Kubernetes API", "Kubernetes API server",
-        "Internet", "Public Internet", "Browser", "Web browser", "Customer browser",
+        "Internet", "Public Internet", "Browser", "Web browser",
     ].map(Names.key))
 
     /// Words that end component names: Kubernetes workload kinds, roles of servers and
