@@ -31,22 +31,29 @@ public enum LabelLayout {
     /// cluster's title, and must sit on (or right beside) their own edge.
     public static func problems(json: Data) -> Problems {
         guard let root = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else { return Problems() }
-        var problems = Problems()
-        var labels: [Label] = []
+        var edges: [(label: Label, line: [(Double, Double)])] = []
         for edge in root["edges"] as? [[String: Any]] ?? [] {
             guard let label = label(of: edge, name: edge["id"] as? String ?? "edge \(edge["_gvid"] as? Int ?? -1)") else { continue }
-            labels.append(label)
-            let points = splinePoints(edge["pos"] as? String ?? "")
-            if let distance = distance(from: (label.x, label.y), toPolyline: points),
-               distance > max(label.width, label.height) / 2 + 12 {
-                problems.detached.append(label)
-            }
+            edges.append((label, splinePoints(edge["pos"] as? String ?? "")))
         }
         let titles = (root["objects"] as? [[String: Any]] ?? []).compactMap { object -> Label? in
             guard let name = object["name"] as? String, name.hasPrefix("cluster") else { return nil }
             return label(of: object, name: name)
         }
-        problems.collisions = collisions(labels + titles)
+        return problems(edges: edges, titles: titles)
+    }
+
+    /// Edge labels must not overlap one another or a cluster's title (`titles`), and must sit on
+    /// (or right beside) their own edge's line.
+    public static func problems(edges: [(label: Label, line: [(Double, Double)])], titles: [Label]) -> Problems {
+        var problems = Problems()
+        for (label, line) in edges {
+            if let distance = distance(from: (label.x, label.y), toPolyline: line),
+               distance > max(label.width, label.height) / 2 + 12 {
+                problems.detached.append(label)
+            }
+        }
+        problems.collisions = collisions(edges.map(\.label) + titles)
         return problems
     }
 
@@ -60,15 +67,27 @@ public enum LabelLayout {
 
     /// A label's box: its text plus the badge's padding and border.
     static func label(of object: [String: Any], name: String) -> Label? {
-        guard let position = object["lp"] as? String else { return nil }
-        let numbers = position.split(separator: ",").compactMap { Double($0) }
-        guard numbers.count == 2 else { return nil }
+        guard let position = (object["lp"] as? String).flatMap(point) else { return nil }
         let draws = object["_ldraw_"] as? [[String: Any]] ?? []
         let texts = draws.filter { $0["op"] as? String == "T" }
-        let width = texts.compactMap { ($0["width"] as? NSNumber)?.doubleValue }.max() ?? 8
-        let size = draws.compactMap { ($0["size"] as? NSNumber)?.doubleValue }.max() ?? 11
-        let text = texts.compactMap { $0["text"] as? String }.joined(separator: " ")
-        return Label(edge: name, text: text, x: numbers[0], y: numbers[1], width: width + 8, height: size + 6)
+        return label(name: name, x: position.0, y: position.1,
+                     texts: texts.compactMap { text in
+                         (text["text"] as? String).map { ($0, (text["width"] as? NSNumber)?.doubleValue ?? 0) }
+                     },
+                     fontSizes: draws.compactMap { ($0["size"] as? NSNumber)?.doubleValue })
+    }
+
+    /// A label's box from its centre, its lines of text (with their widths) and font sizes.
+    static func label(name: String, x: Double, y: Double, texts: [(text: String, width: Double)], fontSizes: [Double]) -> Label {
+        let width = texts.map(\.width).max() ?? 8
+        let size = fontSizes.max() ?? 11
+        return Label(edge: name, text: texts.map(\.text).joined(separator: " "), x: x, y: y, width: width + 8, height: size + 6)
+    }
+
+    /// "x,y" as Graphviz writes a label's position.
+    static func point(_ text: String) -> (Double, Double)? {
+        let numbers = text.split(separator: ",").compactMap { Double($0) }
+        return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
     }
 
     /// Pairs of labels whose boxes overlap, in order.
@@ -118,36 +137,5 @@ public enum LabelLayout {
             best = min(best, hypot(point.0 - (a.0 + t * dx), point.1 - (a.1 + t * dy)))
         }
         return best
-    }
-}
-
-extension Graphviz {
-    /// Lays out candidate DOT texts of one drawing in turn and keeps the first whose edge labels
-    /// and cluster titles do not overlap (or else the one with the fewest overlaps; ties go to the
-    /// earlier). Labels it finds away from their own line are then named to `dot` as "leaders"
-    /// (edges that should draw a line from label to edge; the layout stays the same) and the DOT
-    /// text is made once more. Returns that DOT text and the overlaps it keeps.
-    public static func readableLayout(candidates count: Int,
-                                      dot: (_ candidate: Int, _ leaders: Set<String>) -> String) throws
-        -> (dot: String, collisions: [(LabelLayout.Label, LabelLayout.Label)]) {
-        var best: (index: Int, problems: LabelLayout.Problems)?
-        var lastFailure: Error?
-        for index in 0..<count {
-            let json: Data
-            do {
-                json = try render(dot: dot(index, []), format: .json).data
-            } catch {
-                lastFailure = error
-                continue
-            }
-            let problems = LabelLayout.problems(json: json)
-            if best == nil || problems.collisions.count < best!.problems.collisions.count { best = (index, problems) }
-            if problems.collisions.isEmpty { break }
-        }
-        guard let best else {
-            throw lastFailure ?? Failure(messages: ["no DOT text to lay out"], stage: "lay out the graph")
-        }
-        let leaders = Set(best.problems.detached.map(\.edge))
-        return (dot(best.index, leaders), best.problems.collisions)
     }
 }

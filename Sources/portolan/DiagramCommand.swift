@@ -66,7 +66,9 @@ struct Diagram: ParsableCommand {
 
         var outputs: [(slug: String, data: Data)] = []
         for (slug, graph) in graphs {
-            outputs.append((slug, try DiagramFiles.render(graph, format: format.rawValue)))
+            let drawing = try DiagramFiles.draw(graph, formats: [format.rawValue])
+            drawing.printNotes()
+            outputs.append((slug, drawing.data(format.rawValue)))
         }
         if let output {
             let isFolder = outputs.count > 1 || output.hasSuffix("/") || DiagramFiles.isDirectory(output)
@@ -89,6 +91,8 @@ struct Diagram: ParsableCommand {
 /// Diagram steps shared by `diagram` and `build`: reading the alias file, rendering, writing.
 enum DiagramFiles {
     static let aliasFileName = "aliases.yaml"
+    /// What `build` and `site` draw of each view.
+    static let formats = ["dot", "svg", "png"]
 
     static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
@@ -113,87 +117,90 @@ enum DiagramFiles {
         }
     }
 
-    /// DOT text as is; other formats rendered in-process by Graphviz. Graphviz warnings print as notes.
-    /// The DOT text is the first layout choice whose edge labels stand apart (see
-    /// `ConnectionDiagram.Options` and `Graphviz.readableLayout`), so the DOT and the drawings
-    /// made from it always agree.
-    static func dot(_ graph: ComponentGraph) throws -> String {
-        // `build` asks for the same diagram for its files and for the site: lay it out once.
-        let key = ConnectionDiagram.dot(graph)
-        if let known = chosenLayouts[key] { return known }
-        let chosen = try chooseLayout(graph)
-        chosenLayouts[key] = chosen
-        return chosen
-    }
-
-    /// Layouts chosen and drawings made in this run, by their input text (the CLI is single-threaded).
-    nonisolated(unsafe) private static var chosenLayouts: [String: String] = [:]
-    nonisolated(unsafe) private static var rendered: [String: Data] = [:]
-
-    private static func chooseLayout(_ graph: ComponentGraph) throws -> String {
+    /// Lays a diagram out (the first layout choice whose edge labels stand apart, see
+    /// `ConnectionDiagram.Options` and `Graphviz.readableLayout`) and renders that one layout in
+    /// each format asked for ("dot" is the chosen DOT text), so the DOT and the drawings made from
+    /// it always agree. Safe to call from any thread: Graphviz runs under its own lock.
+    /// `reusePNG` is offered the chosen DOT text and the PNG stamp's digest and may return a PNG
+    /// drawn from the same text before (see `PNGStamp`).
+    static func draw(_ graph: ComponentGraph, formats: [String],
+                     reusePNG: (_ dot: String, _ digest: String) -> Data? = { _, _ in nil }) throws -> Drawing {
+        var notes: [String] = []
+        let candidates = ConnectionDiagram.Options.candidates(connections: graph.edges.count)
+        let overview = candidates.allSatisfy { $0.engine == .sfdp }
+        if overview {
+            notes.append("\(graph.title): note: \(graph.edges.count) connections are more than \(ConnectionDiagram.Options.overviewAbove): drawn as an overview (sfdp, no boxes, straight lines), which takes a second where dot takes minutes or fails; each product's diagram keeps its boxes")
+        }
+        var reused: Data?
+        let readable: Graphviz.Readable
         do {
-            let candidates = ConnectionDiagram.Options.candidates(connections: graph.edges.count)
-            if candidates.allSatisfy({ $0.engine == .sfdp }) {
-                Console.error("\(graph.title): note: \(graph.edges.count) connections are more than \(ConnectionDiagram.Options.overviewAbove): drawn as an overview (sfdp, no boxes, straight lines), which takes a second where dot takes minutes or fails; each product's diagram keeps its boxes")
-            }
-            let (dot, collisions) = try Graphviz.readableLayout(candidates: candidates.count) { index, leaders in
+            readable = try Graphviz.readableLayout(candidates: candidates.count, formats: { chosen in
+                var wanted = formats.compactMap(Graphviz.Format.init(rawValue:))
+                if wanted.contains(.png), let png = reusePNG(chosen, PNGStamp.digest(dot: chosen, graphviz: Graphviz.version)) {
+                    reused = png
+                    wanted.removeAll { $0 == .png }
+                }
+                return wanted
+            }, dot: { index, leaders in
                 var options = candidates[index]
                 options.leaders = leaders
                 return ConnectionDiagram.dot(graph, options: options)
-            }
-            if candidates.allSatisfy({ $0.engine == .sfdp }) {
-                if !collisions.isEmpty {
-                    Console.error("\(graph.title): note: \(collisions.count) pairs of edge labels overlap in the overview; the product diagrams are the readable ones")
-                }
-            } else {
-                for (first, second) in collisions {
-                    Console.error("\(graph.title): warning: the labels of \(first.edge) and \(second.edge) overlap in every layout tried")
-                }
-            }
-            return dot
+            })
         } catch let failure as Graphviz.Failure {
             throw Inputs.Failure(description: "\(graph.title): error: \(failure.description)")
         }
+        if overview {
+            if !readable.collisions.isEmpty {
+                notes.append("\(graph.title): note: \(readable.collisions.count) pairs of edge labels overlap in the overview; the product diagrams are the readable ones")
+            }
+        } else {
+            for (first, second) in readable.collisions {
+                notes.append("\(graph.title): warning: the labels of \(first.edge) and \(second.edge) overlap in every layout tried")
+            }
+        }
+        notes += readable.warnings.map { "\(graph.title): warning: graphviz: \($0)" }
+        var files: [String: Data] = [:]
+        for format in formats {
+            switch format {
+            case "dot": files[format] = Data(readable.dot.utf8)
+            case "png":
+                let digest = PNGStamp.digest(dot: readable.dot, graphviz: Graphviz.version)
+                guard let png = reused ?? readable.drawings[.png].flatMap({ PNGStamp.stamped($0, digest: digest) }) else {
+                    throw Inputs.Failure(description: "\(graph.title): error: graphviz made no PNG")
+                }
+                files[format] = png
+            default: files[format] = readable.drawings[Graphviz.Format(rawValue: format)!]
+            }
+        }
+        return Drawing(files: files, notes: notes)
     }
 
-    /// DOT text as is; other formats rendered in-process by Graphviz. Graphviz warnings print as warnings.
-    static func render(_ dot: String, format: String, title: String) throws -> Data {
-        guard let graphvizFormat = Graphviz.Format(rawValue: format) else { return Data(dot.utf8) }
-        let key = format + "\u{0}" + dot
-        if let known = rendered[key] { return known }
-        do {
-            let (data, warnings) = try Graphviz.render(dot: dot, format: graphvizFormat)
-            for warning in warnings { Console.error("\(title): warning: graphviz: \(warning)") }
-            rendered[key] = data
-            return data
-        } catch let failure as Graphviz.Failure {
-            throw Inputs.Failure(description: "\(title): error: \(failure.description)")
+    /// `build`: a PNG of the same DOT text in the output folder, when the DOT file beside it is
+    /// that text and its stamp matches; nil otherwise.
+    static func previousPNG(in folder: String) -> (_ dot: String, _ digest: String) -> Data? {
+        { dot, digest in
+            guard let previous = FileManager.default.contents(atPath: folder + "/connections.dot"), previous == Data(dot.utf8),
+                  let png = FileManager.default.contents(atPath: folder + "/connections.png"),
+                  PNGStamp.digest(of: png) == digest else { return nil }
+            return png
         }
     }
+}
 
-    static func render(_ graph: ComponentGraph, format: String) throws -> Data {
-        try render(try dot(graph), format: format, title: graph.title)
+/// A diagram laid out once: the chosen DOT text and its drawings by format ("dot", "svg", "png",
+/// "pdf"), with what the layout choice and Graphviz said, for the caller to print in order.
+struct Drawing: Sendable {
+    var files: [String: Data]
+    var notes: [String]
+
+    func data(_ format: String) -> Data { files[format] ?? Data() }
+
+    /// The files as `build` names them in a view's folder: `connections.<format>`.
+    var namedFiles: [String: Data] {
+        Dictionary(uniqueKeysWithValues: files.map { ("connections.\($0.key)", $0.value) })
     }
 
-    /// `build`: `<slug>/connections.{dot,svg,png}` for one graph.
-    static func write(_ graph: ComponentGraph, folder: String, writer: inout OutputWriter) throws {
-        let text = try dot(graph)
-        for format in ["dot", "svg", "png"] {
-            try writer.write(try render(text, format: format, title: graph.title), to: "\(folder)/connections.\(format)")
-        }
-    }
-
-    /// `build`, per product (the alias file is read from the input folder; its diagnostics print once, with the platform).
-    static func writeProduct(_ product: Product, among products: [Product], input: String, writer: inout OutputWriter) throws {
-        let (table, _) = try aliases(explicit: nil, inputs: [input], report: false)
-        try write(ComponentGraphs.product(product, among: products, aliases: table), folder: product.slug, writer: &writer)
-    }
-
-    /// `build`, the platform view; prints the alias file's diagnostics and the look-alike notes.
-    static func writePlatform(_ products: [Product], input: String, writer: inout OutputWriter) throws {
-        let (table, _) = try aliases(explicit: nil, inputs: [input], report: true)
-        let platform = ComponentGraphs.platform(products, aliases: table)
-        reportLookAlikes(platform)
-        try write(platform, folder: "platform", writer: &writer)
+    func printNotes() {
+        for note in notes { Console.error(note) }
     }
 }

@@ -9,8 +9,7 @@ enum SiteOutputs {
     static let findingsNote = "What portolan lint finds in the documents (its rules and the reader's diagnostics), after the silences of lint.yaml."
 
     /// `build`: `site/` (the HTML site) and `docs/` (the Markdown tree with its `mkdocs.yml`).
-    static func build(_ products: [Product], input: String, findings: [LintFinding], writer: inout OutputWriter) throws {
-        let pages = try pages(products, inputs: [input], findings: findings)
+    static func write(_ pages: [SitePage], writer: inout OutputWriter) throws {
         try write(StaticSite.files(pages), under: "site", writer: &writer)
         try write(MarkdownDocs.files(pages), under: "docs", writer: &writer)
     }
@@ -21,58 +20,49 @@ enum SiteOutputs {
         }
     }
 
-    /// One page per product, then the platform view.
-    static func pages(_ products: [Product], inputs: [String], findings precomputed: [LintFinding]? = nil) throws -> [SitePage] {
+    /// `site`: one page per product, then the platform view, each drawn and tabled here.
+    static func pages(_ products: [Product], inputs: [String]) throws -> [SitePage] {
         let (aliases, _) = try DiagramFiles.aliases(explicit: nil, inputs: inputs, report: false)
         let inventoryPath = inputs.first(where: DiagramFiles.isDirectory).flatMap { TableOutputs.inventoryPath(input: $0) }
         let inventory = try inventoryPath.map { try TableOutputs.loadInventory($0, products: products, report: false).0 } ?? .empty
-
-        let lint = precomputed ?? LintOutputs.findings(products, inputs: inputs, report: false)
-        var pages: [SitePage] = []
-        for product in products {
-            let graph = ComponentGraphs.product(product, among: products, aliases: aliases)
-            let sheet = FirewallRules.derive([product], inventory: inventory)
-            let subjects = product.documents.compactMap(\.subject)
-            pages.append(try page(
-                kind: .product, name: product.name, slug: product.slug, subject: subjects.first,
-                intro: product.documents.flatMap(\.intro), sources: product.documents.map(\.path), graph: graph,
-                services: product.services.map { (product.name, $0) },
-                listening: ConnectionTables.listeningPorts(product).map { (product.name, $0) },
-                sheet: sheet, findings: findings(lint, of: [product], graph: graph),
-                tables: ConnectionTables.product(product), model: Model(documents: product.documents)))
+        let lint = LintOutputs.findings(products, inputs: inputs, report: false)
+        return try View.all(products, aliases: aliases).map { view in
+            let drawing = try DiagramFiles.draw(view.graph, formats: DiagramFiles.formats)
+            drawing.printNotes()
+            let (files, ruleCount) = try view.tableFiles(inventory: inventory)
+            return page(view, files: files.merging(drawing.namedFiles) { first, _ in first }, ruleCount: ruleCount,
+                        findings: findings(lint, of: view.products, graph: view.graph))
         }
-        let platform = ComponentGraphs.platform(products, aliases: aliases)
-        pages.append(try page(
-            kind: .platform, name: "Platform", slug: "platform", subject: nil,
-            intro: ["Every product in one diagram. Components that several documents name are drawn once, in the cluster of the product that owns them; edge numbers are the connection numbers of each product's table."],
-            sources: products.flatMap { $0.documents.map(\.path) }, graph: platform,
-            services: products.flatMap { product in product.services.map { (product.name, $0) } },
-            listening: products.flatMap { product in ConnectionTables.listeningPorts(product).map { (product.name, $0) } },
-            sheet: FirewallRules.derive(products, inventory: inventory), findings: findings(lint, of: products, graph: platform),
-            tables: ConnectionTables.platform(products), model: Model(documents: products.flatMap(\.documents))))
-        return pages
     }
 
-    static func page(kind: SitePage.Kind, name: String, slug: String, subject: String?, intro: [String],
-                     sources: [String], graph: ComponentGraph,
-                     services: [(product: String, service: IncludedService)],
-                     listening: [(product: String, ports: ConnectionTables.Listening)],
-                     sheet: FirewallSheet, findings: [SiteFinding], tables: String, model: Model) throws -> SitePage {
-        let svg = try DiagramFiles.render(graph, format: "svg")
-        let downloads = [
-            SiteDownload(file: "connections.svg", label: "Diagram (SVG)", data: svg),
-            SiteDownload(file: "connections.png", label: "Diagram (PNG)", data: try DiagramFiles.render(graph, format: "png")),
-            SiteDownload(file: "connections.dot", label: "Diagram source (Graphviz DOT)", data: try DiagramFiles.render(graph, format: "dot")),
-            SiteDownload(file: "firewall.xlsx", label: "Firewall sheet (Excel, XLSX)", data: try FirewallXLSX.data(sheet)),
-            SiteDownload(file: "firewall.csv", label: "Firewall sheet (CSV)", data: Data(FirewallCSV.render(sheet).utf8)),
-            SiteDownload(file: "firewall.md", label: "Firewall sheet (Markdown)", data: Data(FirewallMarkdown.render(sheet, title: kind == .platform ? "platform" : name).utf8)),
-            SiteDownload(file: "connections.md", label: "Connections and included services (Markdown)", data: Data(tables.utf8)),
-            SiteDownload(file: "networkpolicies.yaml", label: "Kubernetes NetworkPolicies (YAML)", data: Data(NetworkPolicies.render(sheet).utf8)),
-            SiteDownload(file: "model.json", label: "Connection model (JSON)", data: Data(try ModelSerialization.json(model).utf8)),
-        ]
-        return SitePage(kind: kind, name: name, slug: slug, subject: subject, intro: intro, sources: sources, graph: graph,
-                        svg: String(decoding: svg, as: UTF8.self), services: services, listening: listening,
-                        ruleCount: sheet.rules.count, findings: findings, findingsSource: findingsNote, downloads: downloads)
+    /// What a page offers for download, from its folder's files, in this order.
+    static let downloads: [(file: String, label: String)] = [
+        ("connections.svg", "Diagram (SVG)"),
+        ("connections.png", "Diagram (PNG)"),
+        ("connections.dot", "Diagram source (Graphviz DOT)"),
+        ("firewall.xlsx", "Firewall sheet (Excel, XLSX)"),
+        ("firewall.csv", "Firewall sheet (CSV)"),
+        ("firewall.md", "Firewall sheet (Markdown)"),
+        ("connections.md", "Connections and included services (Markdown)"),
+        ("networkpolicies.yaml", "Kubernetes NetworkPolicies (YAML)"),
+        ("model.json", "Connection model (JSON)"),
+    ]
+
+    /// A view's page; `files` are its folder's files by name (the downloads come from them).
+    static func page(_ view: View, files: [String: Data], ruleCount: Int, findings: [SiteFinding]) -> SitePage {
+        let products = view.products
+        let intro = view.kind == .platform
+            ? ["Every product in one diagram. Components that several documents name are drawn once, in the cluster of the product that owns them; edge numbers are the connection numbers of each product's table."]
+            : products.flatMap { $0.documents.flatMap(\.intro) }
+        return SitePage(
+            kind: view.kind, name: view.name, slug: view.slug,
+            subject: view.kind == .platform ? nil : products.flatMap { $0.documents.compactMap(\.subject) }.first,
+            intro: intro, sources: products.flatMap { $0.documents.map(\.path) }, graph: view.graph,
+            svg: String(decoding: files["connections.svg"] ?? Data(), as: UTF8.self),
+            services: products.flatMap { product in product.services.map { (product.name, $0) } },
+            listening: products.flatMap { product in ConnectionTables.listeningPorts(product).map { (product.name, $0) } },
+            ruleCount: ruleCount, findings: findings, findingsSource: findingsNote,
+            downloads: downloads.map { SiteDownload(file: $0.file, label: $0.label, data: files[$0.file] ?? Data()) })
     }
 
     /// Every finding of `portolan lint` over the run: the rules' findings after the silences of

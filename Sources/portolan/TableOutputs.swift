@@ -29,28 +29,6 @@ enum TableOutputs {
         return (inventory, all.map(\.severity).max())
     }
 
-    static func product(_ product: Product, input: String, writer: inout OutputWriter) throws {
-        let inventory = try inventoryPath(input: input).map { try loadInventory($0, products: [product], report: false).0 } ?? .empty
-        try writer.write(ConnectionTables.product(product), to: "\(product.slug)/connections.md")
-        try writeFirewall(FirewallRules.derive([product], inventory: inventory), title: product.name,
-                          folder: product.slug, writer: &writer)
-    }
-
-    static func platform(_ products: [Product], input: String, writer: inout OutputWriter) throws {
-        let inventory = try inventoryPath(input: input).map { try loadInventory($0, products: products, report: true).0 } ?? .empty
-        try writer.write(ConnectionTables.platform(products), to: "platform/connections.md")
-        try writeFirewall(FirewallRules.derive(products, inventory: inventory), title: "platform",
-                          folder: "platform", writer: &writer)
-    }
-
-    static func writeFirewall(_ sheet: FirewallSheet, title: String, folder: String, writer: inout OutputWriter) throws {
-        try writer.write(FirewallCSV.render(sheet), to: "\(folder)/firewall.csv")
-        try writer.write(try FirewallXLSX.data(sheet), to: "\(folder)/firewall.xlsx")
-        try writer.write(FirewallMarkdown.render(sheet, title: title), to: "\(folder)/firewall.md")
-        try writer.write(try FirewallJSON.render(sheet), to: "\(folder)/firewall.json")
-        try writer.write(NetworkPolicies.render(sheet), to: "\(folder)/networkpolicies.yaml")
-    }
-
     /// Writes to `--output` (atomically, through `OutputWriter`) or to standard output.
     static func emit(_ data: Data, output: String?) throws {
         guard let output else {

@@ -6,6 +6,10 @@ public struct LintContext: Sendable {
     public let products: [Product]
     public let rows: [LintRow]
     let memberships: [SubjectMembership]
+    /// Comparison keys, and each subject's claims, of every name the rows write, worked out once:
+    /// some rules compare every row with every row of the other products.
+    private let keys: [String: String]
+    private let claims: [String: [String: (name: SubjectMembership.Claim?, any: SubjectMembership.Claim?)]]
 
     public init(products: [Product]) {
         self.products = products
@@ -21,19 +25,44 @@ public struct LintContext: Sendable {
             membership.gatherEvidence(otherProducts: others)
             return membership
         }
+        let names = Set(rows.flatMap { [$0.connection.source, $0.connection.destination] })
+        keys = Dictionary(uniqueKeysWithValues: names.map { ($0, SubjectMembership.key($0)) })
+        claims = Dictionary(uniqueKeysWithValues: memberships.map { membership in
+            (membership.product.slug, Dictionary(uniqueKeysWithValues: names.map { name in
+                let claim = membership.nameClaim(name)
+                return (name, (name: claim, any: claim ?? membership.claim(name)))
+            }))
+        })
     }
 
     func membership(of product: Product) -> SubjectMembership? {
         memberships.first { $0.product.slug == product.slug }
     }
 
+    /// `SubjectMembership.key` of a name.
+    func key(_ name: String) -> String {
+        keys[name] ?? SubjectMembership.key(name)
+    }
+
+    /// The claim a product's name alone gives it on a component (`SubjectMembership.nameClaim`).
+    func nameClaim(_ name: String, of product: Product) -> SubjectMembership.Claim? {
+        if let known = claims[product.slug]?[name] { return known.name }
+        return membership(of: product)?.nameClaim(name)
+    }
+
+    /// The strongest claim a product has on a component (`SubjectMembership.claim`).
+    func claim(_ name: String, of product: Product) -> SubjectMembership.Claim? {
+        if let known = claims[product.slug]?[name] { return known.any }
+        return membership(of: product)?.claim(name)
+    }
+
     /// Why a component is outside a product's subject, or nil when nothing says so: a datastore,
     /// broker or external party by its name, another product, or a component another product owns.
     func outsideReason(_ name: String, of product: Product) -> String? {
         if let kind = ComponentKnowledge.kind(of: name) { return "'\(name)' is \(kind.phrase)" }
-        guard let own = membership(of: product), own.nameClaim(name) == nil else { return nil }
+        guard membership(of: product) != nil, nameClaim(name, of: product) == nil else { return nil }
         for other in memberships where other.product.slug != product.slug {
-            switch other.claim(name) {
+            switch claim(name, of: other.product) {
             case .identity?: return "'\(name)' is \(other.product.name), another product"
             case .name?: return "'\(name)' belongs to \(other.product.name) by its name"
             case .evidence?: return "'\(name)' belongs to \(other.product.name), whose own Egress or Ingress rows place it there"
@@ -45,6 +74,6 @@ public struct LintContext: Sendable {
 
     /// True when the subject owns the component by name, or by its other rows.
     func isMember(_ name: String, of product: Product) -> Bool {
-        membership(of: product)?.claim(name) != nil
+        claim(name, of: product) != nil
     }
 }

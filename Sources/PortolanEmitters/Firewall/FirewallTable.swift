@@ -46,6 +46,11 @@ public enum FirewallTable {
     }
 
     static func clean(_ text: String) -> String {
+        // Most cells need nothing: say so in one pass over the scalars.
+        guard text.unicodeScalars.contains(where: { scalar in
+            let v = scalar.value
+            return (v < 0x20 && v != 0x09 && v != 0x0A) || v == 0xFFFE || v == 0xFFFF
+        }) else { return text }
         var out = ""
         let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         for scalar in text.unicodeScalars {

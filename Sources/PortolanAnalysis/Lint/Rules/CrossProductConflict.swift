@@ -22,10 +22,11 @@ public enum CrossProductConflict: LintRule {
 
     public static func check(_ context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
+        let rowsOf = Dictionary(grouping: context.rows, by: \.product.slug)
         for (q, product) in context.products.enumerated() {
-            for row in context.rows where row.product.slug == product.slug {
+            for row in rowsOf[product.slug] ?? [] {
                 for (p, other) in context.products.enumerated() where p != q {
-                    let matches = context.rows.filter { $0.product.slug == other.slug }
+                    let matches = (rowsOf[other.slug] ?? [])
                         .compactMap { candidate in match(row, candidate, context).map { (candidate, $0) } }
                     guard !matches.isEmpty else { continue }
                     // Rows that name the same two components on both pages are reported once, on the later page.
@@ -48,9 +49,8 @@ public enum CrossProductConflict: LintRule {
     }
 
     static func end(_ written: String, _ other: String, owner: Product, _ context: LintContext) -> Match? {
-        if SubjectMembership.key(written) == SubjectMembership.key(other) { return .names }
-        if let membership = context.membership(of: owner), membership.nameClaim(written) == .identity,
-           membership.claim(other) != nil {
+        if context.key(written) == context.key(other) { return .names }
+        if context.nameClaim(written, of: owner) == .identity, context.claim(other, of: owner) != nil {
             return .product
         }
         return nil
