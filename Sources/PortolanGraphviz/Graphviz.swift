@@ -51,6 +51,15 @@ public enum Graphviz {
         }
     }
 
+    /// Loads what the first drawing of a process would otherwise wait for (the layout and render
+    /// plugins, fontconfig and the fonts of Portolan's labels) by drawing a small graph.
+    public static func prepare() {
+        _ = try? render(dot: """
+            digraph { node [fontname="Helvetica,Arial,sans-serif"] a [label=<<b>a</b>>]
+              subgraph cluster_b { label=<<b>b</b>> b } a -> b [label=<<table><tr><td>1</td></tr></table>>] }
+            """, formats: [.svg])
+    }
+
     /// Runs `body` with Graphviz to itself and its messages collected from the start.
     static func locked<T>(_ body: () throws -> T) throws -> T {
         lock.lock()

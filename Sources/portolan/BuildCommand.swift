@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PortolanAnalysis
 import PortolanEmitters
+import PortolanGraphviz
 import PortolanModel
 
 struct Build: ParsableCommand {
@@ -26,6 +27,22 @@ struct Build: ParsableCommand {
     func run() throws {
         var clock = Stopwatch(enabled: timings)
         defer { clock.report() }
+        // libgvc is not thread-safe, so one thread does all the Graphviz work: it loads Graphviz's
+        // plugins and fonts while the documents are read, then draws each view (layouts, SVG, PNG)
+        // while this thread makes and writes everything else.
+        let output = self.output
+        let drawn = Handover<[View]>()
+        defer { drawn.give([]) }
+        let drawings = Produced<Drawing> { add in
+            Graphviz.prepare()
+            for view in Self.drawingOrder(drawn.wait()) {
+                add(Result {
+                    try DiagramFiles.draw(view.graph, formats: DiagramFiles.formats,
+                                          reusePNG: DiagramFiles.previousPNG(in: "\(output)/\(view.slug)"))
+                })
+            }
+        }
+
         let model = try Inputs.model([input])
         let worst = Inputs.report(model)
         let products = Products.group(model)
@@ -34,17 +51,9 @@ struct Build: ParsableCommand {
             try TableOutputs.loadInventory($0, products: products, report: true).0
         } ?? .empty
         let views = View.all(products, aliases: aliases)
+        drawn.give(views)
         clock.lap("read")
 
-        // libgvc is not thread-safe, so one thread does all the Graphviz work (layouts, SVG, PNG)
-        // while this one makes and writes everything else.
-        let output = self.output
-        let drawings = Background {
-            try views.map { view in
-                try DiagramFiles.draw(view.graph, formats: DiagramFiles.formats,
-                                      reusePNG: DiagramFiles.previousPNG(in: "\(output)/\(view.slug)"))
-            }
-        }
         var writer = OutputWriter(root: output)
         var tables: [(files: [String: Data], ruleCount: Int)] = []
         for (index, view) in views.enumerated() {
@@ -62,41 +71,41 @@ struct Build: ParsableCommand {
         try LintOutputs.write(findings, products: products, writer: &writer)
         clock.lap("lint")
 
-        let drawn = try drawings.value()
-        clock.lap("diagrams (waiting for Graphviz)")
-        var pages: [SitePage] = []
-        for (view, (drawing, made)) in zip(views, zip(drawn, tables)) {
-            drawing.printNotes()
+        // Each view's diagram files and site pages are written as soon as Graphviz has drawn it.
+        let links = views.map { SiteLink(name: $0.name, slug: $0.slug) }
+        var pages: [SitePage?] = Array(repeating: nil, count: views.count)
+        var notes: [[String]] = Array(repeating: [], count: views.count)
+        let order = Self.drawingOrder(Array(views.indices))
+        for (position, index) in order.enumerated() {
+            let (view, made) = (views[index], tables[index])
+            let drawing = try drawings.result(at: position)
+            notes[index] = drawing.notes
             let files = drawing.namedFiles
             for name in files.keys.sorted() { try writer.write(files[name]!, to: "\(view.slug)/\(name)") }
-            pages.append(SiteOutputs.page(view, files: made.files.merging(files) { first, _ in first }, ruleCount: made.ruleCount,
-                                          findings: SiteOutputs.findings(findings, of: view.products, graph: view.graph)))
+            let page = SiteOutputs.page(view, files: made.files.merging(files) { first, _ in first }, ruleCount: made.ruleCount,
+                                        findings: SiteOutputs.findings(findings, of: view.products, graph: view.graph))
+            let (html, markdown) = try both({ try StaticSite.pageFiles(page, all: links) }, { try MarkdownDocs.pageFiles(page) })
+            try SiteOutputs.write(html, under: "site", writer: &writer)
+            try SiteOutputs.write(markdown, under: "docs", writer: &writer)
+            pages[index] = page
         }
-        try SiteOutputs.write(pages, writer: &writer)
-        clock.lap("site")
+        for note in notes.joined() { Console.error(note) }
+        clock.lap("diagrams and pages (as Graphviz draws them)")
+        try SiteOutputs.write(try StaticSite.indexFiles(pages.compactMap { $0 }), under: "site", writer: &writer)
+        try SiteOutputs.write(try MarkdownDocs.indexFiles(pages.compactMap { $0 }), under: "docs", writer: &writer)
+        clock.lap("site index")
         let warnings = model.documents.flatMap(\.diagnostics).filter { $0.severity == .warning }.count
-        Console.error("read \(model.documents.count) documents (\(products.count) products, \(model.documents.map(\.connections.count).reduce(0, +)) connections, \(warnings) reader warnings, \(findings.count) lint findings: see platform/lint.txt); wrote \(writer.written.count) files to \(output)/")
+        Console.error("read \(model.documents.count) documents (\(products.count) products, \(model.documents.map(\.connections.count).reduce(0, +)) connections, \(warnings) reader warnings, \(findings.count) lint findings: see platform/lint.txt); wrote \(writer.written.count - writer.unchanged) files to \(output)/ (\(writer.unchanged) more were already up to date)")
         if worst == .error { throw ExitCode(1) }
     }
 }
 
-/// Work started on a thread of its own (with room for deep C recursion); `value()` waits for it.
-final class Background<T: Sendable>: @unchecked Sendable {
-    private var result: Result<T, Error>?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () throws -> T) {
-        let thread = Thread { [self] in
-            result = Result(catching: work)
-            done.signal()
-        }
-        thread.stackSize = 64 << 20
-        thread.start()
-    }
-
-    func value() throws -> T {
-        done.wait()
-        done.signal()
-        return try result!.get()
+extension Build {
+    /// The platform first: it is the largest drawing and its page the largest to make, so this
+    /// thread makes that page while Graphviz draws the products, and only a small page is left
+    /// when Graphviz is done.
+    static func drawingOrder<T>(_ views: [T]) -> [T] {
+        guard let last = views.last else { return [] }
+        return [last] + views.dropLast()
     }
 }

@@ -8,12 +8,6 @@ import PortolanModel
 enum SiteOutputs {
     static let findingsNote = "What portolan lint finds in the documents (its rules and the reader's diagnostics), after the silences of lint.yaml."
 
-    /// `build`: `site/` (the HTML site) and `docs/` (the Markdown tree with its `mkdocs.yml`).
-    static func write(_ pages: [SitePage], writer: inout OutputWriter) throws {
-        try write(StaticSite.files(pages), under: "site", writer: &writer)
-        try write(MarkdownDocs.files(pages), under: "docs", writer: &writer)
-    }
-
     static func write(_ files: [String: Data], under folder: String, writer: inout OutputWriter) throws {
         for path in files.keys.sorted() {
             try writer.write(files[path]!, to: folder.isEmpty ? path : "\(folder)/\(path)")

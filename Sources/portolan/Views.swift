@@ -15,11 +15,10 @@ struct View: Sendable {
 
     /// One view per product, then the platform.
     static func all(_ products: [Product], aliases: AliasTable) -> [View] {
-        products.map { product in
-            View(kind: .product, name: product.name, slug: product.slug, products: [product],
-                 graph: ComponentGraphs.product(product, among: products, aliases: aliases))
-        } + [View(kind: .platform, name: "Platform", slug: "platform", products: products,
-                  graph: ComponentGraphs.platform(products, aliases: aliases))]
+        let graphs = ComponentGraphs.all(products, aliases: aliases)
+        return zip(products, graphs.products).map { product, graph in
+            View(kind: .product, name: product.name, slug: product.slug, products: [product], graph: graph)
+        } + [View(kind: .platform, name: "Platform", slug: "platform", products: products, graph: graphs.platform)]
     }
 
     var model: Model { Model(documents: products.flatMap(\.documents)) }

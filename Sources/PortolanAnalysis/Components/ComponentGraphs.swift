@@ -14,6 +14,13 @@ public enum ComponentGraphs {
         return build(view: .platform, title: "Platform", products: products, all: products, names: names)
     }
 
+    /// Every product's diagram and the platform's, resolving the names once.
+    public static func all(_ products: [Product], aliases: AliasTable) -> (products: [ComponentGraph], platform: ComponentGraph) {
+        let names = ComponentNames(products: products, aliases: aliases)
+        return (products.map { build(view: .product, title: $0.name, products: [$0], all: products, names: names) },
+                build(view: .platform, title: "Platform", products: products, all: products, names: names))
+    }
+
     private static func build(view: ComponentGraph.View, title: String, products: [Product], all: [Product],
                               names: ComponentNames) -> ComponentGraph {
         let productNames = all.map { names.canonical($0.name, in: $0) }

@@ -31,6 +31,9 @@ public struct ComponentNames: Sendable {
     /// Every written name's first spelling, by key, in model order.
     private var firstSpelling: [String: String] = [:]
     private var resolved: [String: (name: String, rule: MergeRule?)] = [:]
+    /// Per product slug, the names its documents write that declare an abbreviation
+    /// ("User Interface (UI)"), in order: their key, the keys of the base and of the abbreviation.
+    private var declarations: [String: [(key: String, base: String, inner: String, tidy: String)]] = [:]
     public private(set) var merges: [NameMerge] = []
 
     public init(products: [Product], aliases: AliasTable) {
@@ -49,8 +52,9 @@ public struct ComponentNames: Sendable {
             let key = NameKey.key(tidy)
             if firstSpelling[key] == nil { firstSpelling[key] = tidy }
         }
+        for product in products { declarations[product.slug] = Self.declarations(of: product) }
         var seen: Set<String> = []
-        for (name, product) in written {
+        for (name, product) in written where resolved[Self.cacheKey(name, product)] == nil {
             let result = resolve(name, in: product)
             resolved[Self.cacheKey(name, product)] = result
             if let rule = result.rule, result.name != NameKey.tidy(name), seen.insert(Self.cacheKey(name, product)).inserted {
@@ -111,13 +115,16 @@ public struct ComponentNames: Sendable {
     /// "UI" or "User Interface" when the same product writes "User Interface (UI)".
     private func declaredAbbreviation(for name: String, in product: Product) -> String? {
         let key = NameKey.key(name)
+        return (declarations[product.slug] ?? Self.declarations(of: product)).first { $0.key != key && ($0.inner == key || $0.base == key) }?.tidy
+    }
+
+    private static func declarations(of product: Product) -> [(key: String, base: String, inner: String, tidy: String)] {
         let names = [product.name] + product.services.map(\.name) + product.connections.flatMap { [$0.source, $0.destination] }
-        for candidate in names where NameKey.key(candidate) != key {
-            if let (base, inner) = Self.abbreviation(candidate), NameKey.key(inner) == key || NameKey.key(base) == key {
-                return NameKey.tidy(candidate)
-            }
+        var seen: Set<String> = []
+        return names.compactMap { candidate in
+            guard seen.insert(candidate).inserted, let (base, inner) = abbreviation(candidate) else { return nil }
+            return (NameKey.key(candidate), NameKey.key(base), NameKey.key(inner), NameKey.tidy(candidate))
         }
-        return nil
     }
 
     /// "User Interface (UI)" -> ("User Interface", "UI") when the parenthesis holds the initials.

@@ -12,35 +12,58 @@ public enum LookAlikes {
     /// their letters (six or more, the first four equal) differ by at most a quarter of the shorter
     /// name ("Config server", "Config Service").
     public static func find(_ names: [String]) -> [LookAlike] {
+        let facts = names.map(Facts.init)
         var found: [LookAlike] = []
-        for (i, a) in names.enumerated() {
-            for b in names[(i + 1)...] {
-                if let reason = reason(a, b) { found.append(LookAlike(first: a, second: b, reason: reason)) }
+        for (i, a) in facts.enumerated() {
+            for b in facts[(i + 1)...] {
+                if let reason = reason(a, b) { found.append(LookAlike(first: a.name, second: b.name, reason: reason)) }
             }
         }
         return found
     }
 
+    /// What `reason` compares of a name, worked out once per name (`find` compares every pair).
+    struct Facts {
+        var name: String
+        var key: String
+        var words: [String]
+        /// Upper-case letters when the name is one word of two or more capitals ("SBC").
+        var abbreviation: String?
+        var initials: String
+        var keyWithoutDigits: String
+
+        init(_ name: String) {
+            self.name = name
+            key = NameKey.key(name)
+            words = NameKey.words(name)
+            let letters = name.filter { $0.isLetter }
+            abbreviation = letters.count >= 2 && !name.contains(" ") && letters == letters.uppercased() ? letters.uppercased() : nil
+            initials = NameKey.initials(name)
+            keyWithoutDigits = key.filter { !$0.isNumber }
+        }
+    }
+
     static func reason(_ a: String, _ b: String) -> String? {
-        let keyA = NameKey.key(a), keyB = NameKey.key(b)
+        reason(Facts(a), Facts(b))
+    }
+
+    static func reason(_ a: Facts, _ b: Facts) -> String? {
+        let keyA = a.key, keyB = b.key
         guard keyA != keyB, !keyA.isEmpty, !keyB.isEmpty else { return nil }
-        let wordsA = NameKey.words(a), wordsB = NameKey.words(b)
-        let (short, long) = wordsA.count <= wordsB.count ? (wordsA, wordsB) : (wordsB, wordsA)
+        let (short, long) = a.words.count <= b.words.count ? (a.words, b.words) : (b.words, a.words)
         if !short.isEmpty, NameKey.contains(long, phrase: short.joined(separator: " ")) {
             return "one name contains the other"
         }
         for (abbreviation, full) in [(a, b), (b, a)] {
-            let letters = abbreviation.filter { $0.isLetter }
-            if letters.count >= 2, !abbreviation.contains(" "), letters == letters.uppercased(),
-               NameKey.initials(full).count > 1, NameKey.initials(full).hasPrefix(letters.uppercased()) {
-                return "\"\(abbreviation)\" is the initials of \"\(full)\""
+            if let letters = abbreviation.abbreviation, full.initials.count > 1, full.initials.hasPrefix(letters) {
+                return "\"\(abbreviation.name)\" is the initials of \"\(full.name)\""
             }
         }
         // Only longer names whose first letters agree: short ids ("RS", "ORS") and siblings
         // that differ up front ("DCU StatefulSet", "LDS StatefulSet") are not spelling variants.
         guard min(keyA.count, keyB.count) >= 6, keyA.prefix(4) == keyB.prefix(4) else { return nil }
         // Numbered siblings ("Service 1", "Service 12") differ in digits only: distinct by design.
-        if keyA.filter({ !$0.isNumber }) == keyB.filter({ !$0.isNumber }) { return nil }
+        if a.keyWithoutDigits == b.keyWithoutDigits { return nil }
         let distance = NameKey.editDistance(keyA, keyB)
         if distance <= min(keyA.count, keyB.count) / 4 {
             return "spelled alike (\(distance) letter\(distance == 1 ? "" : "s") apart)"

@@ -1,3 +1,4 @@
+import PortolanModel
 import Foundation
 /// Escaping for the two kinds of text a DOT file holds.
 public enum DOTText {
@@ -21,7 +22,7 @@ public enum DOTText {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                if scalar.properties.generalCategory == .control { continue }
+                if scalar.isControlCharacter { continue }
                 out.unicodeScalars.append(scalar)
             }
         }
@@ -49,7 +50,7 @@ public enum DOTText {
                 previousWasCR = scalar == "\r"
                 continue
             default:
-                if scalar.properties.generalCategory == .control { break }
+                if scalar.isControlCharacter { break }
                 out.unicodeScalars.append(scalar)
             }
             previousWasCR = false

@@ -12,17 +12,30 @@ public enum MarkdownDocs {
     static let folder = "MarkdownTemplates"
 
     public static func files(_ pages: [SitePage], options: StaticSite.Options = StaticSite.Options()) throws -> [String: Data] {
+        var files = try indexFiles(pages, options: options)
+        for page in pages {
+            files.merge(try pageFiles(page)) { first, _ in first }
+        }
+        return files
+    }
+
+    /// `mkdocs.yml` and `pages/index.md`.
+    public static func indexFiles(_ pages: [SitePage], options: StaticSite.Options = StaticSite.Options()) throws -> [String: Data] {
         let library = try SiteResources.library(folder: folder, names: templates)
-        var files: [String: Data] = [:]
         let nav: [[String: Any]] = [["name": yamlQuoted("Overview"), "path": "index.md"]]
             + pages.map { ["name": yamlQuoted($0.name), "path": "\($0.slug)/index.md"] }
-        files["mkdocs.yml"] = Data(try library.page("mkdocs", ["siteTitle": yamlQuoted(options.title), "nav": nav]).utf8)
-        files["pages/index.md"] = Data(try library.page("index", index(pages, options: options)).utf8)
-        for page in pages {
-            files["pages/\(page.slug)/index.md"] = Data(try library.page("page", context(page)).utf8)
-            for download in page.downloads {
-                files["pages/\(page.slug)/\(download.file)"] = download.data
-            }
+        return [
+            "mkdocs.yml": Data(try library.page("mkdocs", ["siteTitle": yamlQuoted(options.title), "nav": nav]).utf8),
+            "pages/index.md": Data(try library.page("index", index(pages, options: options)).utf8),
+        ]
+    }
+
+    /// One page's `pages/<slug>/index.md` and its downloads.
+    public static func pageFiles(_ page: SitePage) throws -> [String: Data] {
+        let library = try SiteResources.library(folder: folder, names: templates)
+        var files = ["pages/\(page.slug)/index.md": Data(try library.page("page", context(page)).utf8)]
+        for download in page.downloads {
+            files["pages/\(page.slug)/\(download.file)"] = download.data
         }
         return files
     }

@@ -1,3 +1,4 @@
+import PortolanModel
 /// GitHub-flavoured Markdown tables whose cells cannot break the table or inject markup.
 public enum MarkdownTable {
     /// A header row, the delimiter row and one row per entry; every cell escaped.
@@ -26,7 +27,7 @@ public enum MarkdownTable {
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             default:
-                if scalar.properties.generalCategory == .control { out += " " } else { out.unicodeScalars.append(scalar) }
+                if scalar.isControlCharacter { out += " " } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out

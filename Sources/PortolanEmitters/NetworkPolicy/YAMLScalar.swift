@@ -1,3 +1,4 @@
+import PortolanModel
 /// Double-quoted YAML scalars: every string Portolan writes into YAML goes through here, so no
 /// name can end a scalar, start a comment or smuggle in a line break.
 enum YAMLScalar {
@@ -31,7 +32,7 @@ enum YAMLScalar {
     /// Text safe inside a `#` comment: one line, control characters replaced by spaces.
     static func comment(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x85 ? " " : scalar
+            scalar.isControlCharacter || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x85 ? " " : scalar
         }))
     }
 }

@@ -14,7 +14,7 @@ enum SiteContexts {
             "siteTitle": options.title,
             "root": "",
             "isIndex": true,
-            "nav": nav(pages, current: nil, root: ""),
+            "nav": nav(pages.map(SiteLink.init), current: nil, root: ""),
             "products": products.map { summary($0) },
             "hasPlatform": platform != nil,
             "sources": allSources(pages),
@@ -48,13 +48,13 @@ enum SiteContexts {
         ]
     }
 
-    static func nav(_ pages: [SitePage], current: String?, root: String) -> [[String: Any]] {
+    static func nav(_ pages: [SiteLink], current: String?, root: String) -> [[String: Any]] {
         pages.map { page in
             ["name": page.name, "href": "\(root)\(page.slug)/index.html", "current": page.slug == current]
         }
     }
 
-    static func page(_ page: SitePage, all pages: [SitePage], options: StaticSite.Options) -> [String: Any] {
+    static func page(_ page: SitePage, all pages: [SiteLink], options: StaticSite.Options) -> [String: Any] {
         let isPlatform = page.kind == .platform
         let edgeOf = edgeLookup(page.graph)
         let rows: [[String: Any]] = page.graph.edges.map { edge in

@@ -8,14 +8,27 @@ enum SiteResources {
         var description: String { "the site resource \(name) is missing from the PortolanEmitters bundle" }
     }
 
-    /// Every `*.mustache` in `folder`, registered by file name without the extension.
+    /// Every `*.mustache` in `folder`, registered by file name without the extension; read and
+    /// parsed once per process (a build renders a dozen pages from the same templates).
     static func library(folder: String, names: [String]) throws -> MustacheLibrary {
+        let key = folder + "\u{0}" + names.joined(separator: "\u{0}")
+        libraries.lock.lock()
+        defer { libraries.lock.unlock() }
+        if let known = libraries.loaded[key] { return known }
         var library = MustacheLibrary()
         for name in names {
             try library.register(try text(folder: folder, name: name, extension: "mustache"), named: name)
         }
+        libraries.loaded[key] = library
         return library
     }
+
+    private final class Libraries: @unchecked Sendable {
+        let lock = NSLock()
+        var loaded: [String: MustacheLibrary] = [:]
+    }
+
+    private static let libraries = Libraries()
 
     static func text(folder: String, name: String, extension ext: String) throws -> String {
         String(decoding: try data(folder: folder, name: name, extension: ext), as: UTF8.self)

@@ -22,17 +22,47 @@ public enum StaticSite {
     /// Relative path -> bytes: `index.html`, `site.css`, `site.js`, and for each page
     /// `<slug>/index.html` with its downloads beside it.
     public static func files(_ pages: [SitePage], options: Options = Options()) throws -> [String: Data] {
-        let library = try SiteResources.library(folder: "Templates", names: templates)
-        var files: [String: Data] = [:]
-        files["index.html"] = Data(try library.page("index", SiteContexts.index(pages, options: options)).utf8)
-        files["site.css"] = try SiteResources.data(folder: "Templates", name: "site", extension: "css")
-        files["site.js"] = try SiteResources.data(folder: "Templates", name: "site", extension: "js")
+        var files = try indexFiles(pages, options: options)
+        let links = pages.map(SiteLink.init)
         for page in pages {
-            files["\(page.slug)/index.html"] = Data(try library.page("page", SiteContexts.page(page, all: pages, options: options)).utf8)
-            for download in page.downloads {
-                files["\(page.slug)/\(download.file)"] = download.data
-            }
+            files.merge(try pageFiles(page, all: links, options: options)) { first, _ in first }
         }
         return files
+    }
+
+    /// `index.html`, `site.css` and `site.js`.
+    public static func indexFiles(_ pages: [SitePage], options: Options = Options()) throws -> [String: Data] {
+        let library = try SiteResources.library(folder: "Templates", names: templates)
+        return [
+            "index.html": Data(try library.page("index", SiteContexts.index(pages, options: options)).utf8),
+            "site.css": try SiteResources.data(folder: "Templates", name: "site", extension: "css"),
+            "site.js": try SiteResources.data(folder: "Templates", name: "site", extension: "js"),
+        ]
+    }
+
+    /// One page's `<slug>/index.html` and its downloads; `all` names every page, for the navigation.
+    /// A page can be made as soon as its own diagram is drawn.
+    public static func pageFiles(_ page: SitePage, all: [SiteLink], options: Options = Options()) throws -> [String: Data] {
+        let library = try SiteResources.library(folder: "Templates", names: templates)
+        var files = ["\(page.slug)/index.html": Data(try library.page("page", SiteContexts.page(page, all: all, options: options)).utf8)]
+        for download in page.downloads {
+            files["\(page.slug)/\(download.file)"] = download.data
+        }
+        return files
+    }
+}
+
+/// A page as the navigation names it.
+public struct SiteLink: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+
+    public init(name: String, slug: String) {
+        self.name = name
+        self.slug = slug
+    }
+
+    public init(_ page: SitePage) {
+        self.init(name: page.name, slug: page.slug)
     }
 }

@@ -26,12 +26,29 @@ public enum NearDuplicateName: LintRule {
         var severity: Severity { self == .version ? .note : .warning }
     }
 
+    /// What `likeness` compares of a name, worked out once per name.
+    struct Keys {
+        var name: String
+        var key: String
+        /// The key without a version suffix, for names without parentheses.
+        var base: String?
+
+        init(_ name: String) {
+            self.name = name
+            key = ComponentMatch.make(name)
+            base = name.contains("(") ? nil : ComponentMatch.make(ComponentKnowledge.baseName(name))
+        }
+    }
+
     static func likeness(_ a: String, _ b: String) -> Likeness? {
-        guard a != b else { return nil }
-        let keyA = ComponentMatch.make(a), keyB = ComponentMatch.make(b)
+        likeness(Keys(a), Keys(b))
+    }
+
+    static func likeness(_ a: Keys, _ b: Keys) -> Likeness? {
+        guard a.name != b.name else { return nil }
+        let keyA = a.key, keyB = b.key
         if keyA == keyB { return .punctuation }
-        if !a.contains("("), !b.contains("("),
-           ComponentMatch.make(ComponentKnowledge.baseName(a)) == ComponentMatch.make(ComponentKnowledge.baseName(b)) {
+        if let baseA = a.base, let baseB = b.base, baseA == baseB {
             return .version
         }
         // Longer names whose first letters agree, neither a prefix of the other (that is a variant
@@ -59,6 +76,13 @@ public enum NearDuplicateName: LintRule {
     public static func check(_ context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
         var earlier: [(product: String, spellings: [(name: String, rows: [LintRow])])] = []
+        var keys: [String: Keys] = [:]
+        for row in context.rows {
+            for name in [row.connection.source, row.connection.destination] where keys[name] == nil { keys[name] = Keys(name) }
+        }
+        func likeness(_ a: String, _ b: String) -> Likeness? {
+            Self.likeness(keys[a] ?? Keys(a), keys[b] ?? Keys(b))
+        }
         for product in context.products {
             let spellings = spellings(context.rows.filter { $0.product.slug == product.slug })
             // Within the product: the rarer spelling points at the commoner (ties: the later at the earlier).
