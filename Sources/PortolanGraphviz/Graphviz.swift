@@ -52,12 +52,10 @@ public enum Graphviz {
     }
 
     /// Loads what the first drawing of a process would otherwise wait for (the layout and render
-    /// plugins, fontconfig and the fonts of Portolan's labels) by drawing a small graph.
-    public static func prepare() {
-        _ = try? render(dot: """
-            digraph { node [fontname="Helvetica,Arial,sans-serif"] a [label=<<b>a</b>>]
-              subgraph cluster_b { label=<<b>b</b>> b } a -> b [label=<<table><tr><td>1</td></tr></table>>] }
-            """, formats: [.svg])
+    /// plugins, fontconfig, the fonts and shapes of `dot`) by laying it out and rendering it as
+    /// xdot and SVG, as `readableLayout` does.
+    public static func prepare(dot: String) {
+        _ = try? render(dot: dot, formats: [.xdot, .svg])
     }
 
     /// Runs `body` with Graphviz to itself and its messages collected from the start.
@@ -110,7 +108,7 @@ public enum Graphviz {
         }
         let data = Data(bytes: result, count: Int(length))
         if format == .svg {
-            return Data(SVGAttributes.plainHyphens(String(decoding: data, as: UTF8.self)).utf8)
+            return SVGAttributes.plainHyphens(data)
         }
         return data
     }

@@ -6,6 +6,17 @@ import Foundation
 /// operations on every object; libxdot parses the latter). The same facts `LabelLayout` reads
 /// from the `json` output, without writing and parsing a JSON document per candidate layout.
 enum LaidOutGeometry {
+    /// Lays out DOT text and reads its label problems from memory, as `readableLayout` does for
+    /// each candidate (so tests can compare this reading with the JSON one).
+    static func problems(dot: String) throws -> LabelLayout.Problems {
+        try Graphviz.locked {
+            let graph = try Graphviz.layOut(dot, decoratable: true)
+            defer { agclose(graph) }
+            _ = try Graphviz.renderLaidOut(graph, format: .xdot)
+            return problems(graph)
+        }
+    }
+
     /// The caller holds Graphviz's lock; `graph` was laid out and rendered as `xdot`.
     static func problems(_ graph: UnsafeMutablePointer<Agraph_t>) -> LabelLayout.Problems {
         var edges: [(label: LabelLayout.Label, line: [(Double, Double)])] = []

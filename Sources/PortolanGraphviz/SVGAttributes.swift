@@ -5,9 +5,13 @@ import Foundation
 /// (`id="conn-5"`), so there it is written back as `-`, which XML allows unescaped.
 enum SVGAttributes {
     static func plainHyphens(_ svg: String) -> String {
+        String(decoding: plainHyphens(Data(svg.utf8)), as: UTF8.self)
+    }
+
+    static func plainHyphens(_ svg: Data) -> Data {
         // One pass over the bytes: inside the value of an ` id="` or ` class="` attribute,
         // "&#45;" becomes "-"; everything else is copied as it is.
-        let bytes = Array(svg.utf8)
+        let bytes = [UInt8](svg)
         let markers: [[UInt8]] = [Array(" id=\"".utf8), Array(" class=\"".utf8)]
         let entity = Array("&#45;".utf8)
         var out: [UInt8] = []
@@ -35,6 +39,6 @@ enum SVGAttributes {
             out.append(bytes[i])
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return Data(out)
     }
 }

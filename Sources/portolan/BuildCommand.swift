@@ -34,7 +34,7 @@ struct Build: ParsableCommand {
         let drawn = Handover<[View]>()
         defer { drawn.give([]) }
         let drawings = Produced<Drawing> { add in
-            Graphviz.prepare()
+            Graphviz.prepare(dot: DiagramFiles.warmUpDOT)
             for view in Self.drawingOrder(drawn.wait()) {
                 add(Result {
                     try DiagramFiles.draw(view.graph, formats: DiagramFiles.formats,

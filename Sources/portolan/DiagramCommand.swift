@@ -175,6 +175,23 @@ enum DiagramFiles {
         return Drawing(files: files, notes: notes)
     }
 
+    /// A small diagram made the way every diagram is (a cluster, a datastore, an external party,
+    /// three protocol families, the legend), for Graphviz to lay out and draw once while the
+    /// documents are read: it then has its plugins, fonts and shapes loaded for the first real one.
+    static var warmUpDOT: String {
+        func row(_ number: String, _ source: String, _ destination: String, _ proto: String, _ port: Int, _ kind: String) -> Connection {
+            Connection(number: number, source: source, destination: destination, protocol: proto,
+                       ports: PortSpec(ranges: [PortRange(port)]), classification: kind, description: "", line: 1)
+        }
+        let document = Document(path: "warm-up", subject: "Warm Up", connections: [
+            row("1", "Browser", "Warm Up Ingress", "HTTPS", 443, "Ingress"),
+            row("2", "Warm Up Service", "Redis", "TCP", 6379, "Egress"),
+            row("3", "Warm Up Service", "Media server", "RTP", 5004, "Egress"),
+        ])
+        let products = Products.group(Model(documents: [document]))
+        return ConnectionDiagram.dot(ComponentGraphs.product(products[0], among: products, aliases: AliasTable()))
+    }
+
     /// `build`: a PNG of the same DOT text in the output folder, when the DOT file beside it is
     /// that text and its stamp matches; nil otherwise.
     static func previousPNG(in folder: String) -> (_ dot: String, _ digest: String) -> Data? {

@@ -23,8 +23,8 @@ struct Stopwatch {
         guard enabled else { return }
         let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         for (step, seconds) in laps {
-            Console.error(String(format: "  %-28@ %7.3f s", step as NSString, seconds))
+            Console.error("  " + step.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
         }
-        Console.error(String(format: "  %-28@ %7.3f s", "total" as NSString, total))
+        Console.error("  " + "total".padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%7.3f s", total))
     }
 }

@@ -1,0 +1,71 @@
+import Foundation
+import PortolanAnalysis
+import PortolanEmitters
+@testable import PortolanGraphviz
+import Testing
+
+/// `readableLayout` lays each candidate out once, reads its labels from the graph in memory and
+/// draws the chosen one from that same layout (with leader lines switched on afterwards). These
+/// tests hold it to the slower way: the JSON reading, and a fresh layout of the DOT text it returns.
+@Suite struct OneLayoutTests {
+    static func graphs() throws -> [ComponentGraph] {
+        try DiagramSeeds.productGraphs().map(\.1) + [try DiagramSeeds.platformGraph()]
+    }
+
+    static func readable(_ graph: ComponentGraph, formats: [Graphviz.Format]) throws -> Graphviz.Readable {
+        let candidates = ConnectionDiagram.Options.candidates
+        return try Graphviz.readableLayout(candidates: candidates.count, formats: { _ in formats }) { index, leaders in
+            var options = candidates[index]
+            options.leaders = leaders
+            return ConnectionDiagram.dot(graph, options: options)
+        }
+    }
+
+    /// Label boxes, overlaps and detached labels read from memory are those read from JSON, for
+    /// every candidate layout of every seed diagram.
+    @Test func labelsReadFromMemoryAreThoseOfTheJSON() throws {
+        var compared = 0
+        for graph in try Self.graphs() {
+            for options in ConnectionDiagram.Options.candidates {
+                let dot = ConnectionDiagram.dot(graph, options: options)
+                let fromMemory = try LaidOutGeometry.problems(dot: dot)
+                let fromJSON = LabelLayout.problems(json: try Graphviz.render(dot: dot, format: .json).data)
+                #expect(fromMemory.collisions.map { [$0.0, $0.1] } == fromJSON.collisions.map { [$0.0, $0.1] }, "\(graph.title)")
+                #expect(fromMemory.detached == fromJSON.detached, "\(graph.title)")
+                compared += 1
+            }
+        }
+        #expect(compared == 25)
+    }
+
+    /// The drawings made from the kept layout are what laying out the returned DOT text gives,
+    /// leader lines included (three of the seed diagrams have labels that need one).
+    @Test func drawingsAreThoseOfTheReturnedDOT() throws {
+        var withLeaders = 0
+        for graph in try Self.graphs() {
+            let readable = try Self.readable(graph, formats: [.svg, .json])
+            if readable.dot.contains("decorate=true") { withLeaders += 1 }
+            let again = try Graphviz.render(dot: readable.dot, formats: [.svg, .json])
+            #expect(readable.drawings[.svg] == again.data[.svg], "\(graph.title)")
+            // The kept graph declares `decorate` for every edge (false unless a leader), which the
+            // JSON lists; the positions of everything are the same.
+            let kept = String(decoding: readable.drawings[.json] ?? Data(), as: UTF8.self)
+                .replacingOccurrences(of: "      \"decorate\": \"false\",\n", with: "")
+            #expect(kept == String(decoding: again.data[.json] ?? Data(), as: UTF8.self), "\(graph.title)")
+        }
+        #expect(withLeaders == 3)
+    }
+
+    /// `formats` is asked with the chosen text, so a caller can leave out what it already has.
+    @Test func formatsAreAskedWithTheChosenText() throws {
+        let graph = try #require(try Self.graphs().first)
+        var asked: [String] = []
+        let readable = try Graphviz.readableLayout(candidates: 1, formats: { asked.append($0); return [] }) { _, leaders in
+            var options = ConnectionDiagram.Options.candidates[0]
+            options.leaders = leaders
+            return ConnectionDiagram.dot(graph, options: options)
+        }
+        #expect(asked == [readable.dot])
+        #expect(readable.drawings.isEmpty)
+    }
+}
