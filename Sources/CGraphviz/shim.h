@@ -1,3 +1,2 @@
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
-#include <graphviz/xdot.h>

@@ -10,8 +10,6 @@ public enum Graphviz {
         case svg, png, pdf
         /// Layout geometry (positions of nodes, edges and labels) for checks.
         case json
-        /// The same geometry as attributes of the graph in memory (and as DOT text).
-        case xdot
     }
 
     public struct Failure: Error, CustomStringConvertible, Equatable {
@@ -53,9 +51,9 @@ public enum Graphviz {
 
     /// Loads what the first drawing of a process would otherwise wait for (the layout and render
     /// plugins, fontconfig, the fonts and shapes of `dot`) by laying it out and rendering it as
-    /// xdot and SVG, as `readableLayout` does.
+    /// SVG, as `readableLayout` does.
     public static func prepare(dot: String) {
-        _ = try? render(dot: dot, formats: [.xdot, .svg])
+        _ = try? render(dot: dot, formats: [.svg])
     }
 
     /// Runs `body` with Graphviz to itself and its messages collected from the start.

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Where Graphviz put the edge labels, read from its JSON output, and which of them collide.
+/// Where Graphviz put the edge labels and cluster titles (read by `LaidOutGeometry`), which of
+/// them collide, and which sit away from their own line.
 public enum LabelLayout {
     public struct Label: Sendable, Hashable {
-        /// The edge's `id` attribute, or its Graphviz number when it has none.
+        /// The edge's `id` attribute (or its Graphviz number when it has none), or the cluster's name.
         public var edge: String
-        public var text: String
-        /// Centre and size in points.
+        /// Centre and size in points: the box Graphviz made for the label (an edge's number badge
+        /// with its padding and border, a cluster's title).
         public var x: Double
         public var y: Double
         public var width: Double
@@ -27,22 +28,6 @@ public enum LabelLayout {
         public var count: Int { collisions.count + detached.count }
     }
 
-    /// Checks a graph rendered as `json`: edge labels must not overlap one another or a
-    /// cluster's title, and must sit on (or right beside) their own edge.
-    public static func problems(json: Data) -> Problems {
-        guard let root = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else { return Problems() }
-        var edges: [(label: Label, line: [(Double, Double)])] = []
-        for edge in root["edges"] as? [[String: Any]] ?? [] {
-            guard let label = label(of: edge, name: edge["id"] as? String ?? "edge \(edge["_gvid"] as? Int ?? -1)") else { continue }
-            edges.append((label, splinePoints(edge["pos"] as? String ?? "")))
-        }
-        let titles = (root["objects"] as? [[String: Any]] ?? []).compactMap { object -> Label? in
-            guard let name = object["name"] as? String, name.hasPrefix("cluster") else { return nil }
-            return label(of: object, name: name)
-        }
-        return problems(edges: edges, titles: titles)
-    }
-
     /// Edge labels must not overlap one another or a cluster's title (`titles`), and must sit on
     /// (or right beside) their own edge's line.
     public static func problems(edges: [(label: Label, line: [(Double, Double)])], titles: [Label]) -> Problems {
@@ -55,39 +40,6 @@ public enum LabelLayout {
         }
         problems.collisions = collisions(edges.map(\.label) + titles)
         return problems
-    }
-
-    /// The edge labels of a graph rendered as `json`.
-    public static func labels(json: Data) -> [Label] {
-        guard let root = try? JSONSerialization.jsonObject(with: json) as? [String: Any] else { return [] }
-        return (root["edges"] as? [[String: Any]] ?? []).compactMap { edge in
-            label(of: edge, name: edge["id"] as? String ?? "edge \(edge["_gvid"] as? Int ?? -1)")
-        }
-    }
-
-    /// A label's box: its text plus the badge's padding and border.
-    static func label(of object: [String: Any], name: String) -> Label? {
-        guard let position = (object["lp"] as? String).flatMap(point) else { return nil }
-        let draws = object["_ldraw_"] as? [[String: Any]] ?? []
-        let texts = draws.filter { $0["op"] as? String == "T" }
-        return label(name: name, x: position.0, y: position.1,
-                     texts: texts.compactMap { text in
-                         (text["text"] as? String).map { ($0, (text["width"] as? NSNumber)?.doubleValue ?? 0) }
-                     },
-                     fontSizes: draws.compactMap { ($0["size"] as? NSNumber)?.doubleValue })
-    }
-
-    /// A label's box from its centre, its lines of text (with their widths) and font sizes.
-    static func label(name: String, x: Double, y: Double, texts: [(text: String, width: Double)], fontSizes: [Double]) -> Label {
-        let width = texts.map(\.width).max() ?? 8
-        let size = fontSizes.max() ?? 11
-        return Label(edge: name, text: texts.map(\.text).joined(separator: " "), x: x, y: y, width: width + 8, height: size + 6)
-    }
-
-    /// "x,y" as Graphviz writes a label's position.
-    static func point(_ text: String) -> (Double, Double)? {
-        let numbers = text.split(separator: ",").compactMap { Double($0) }
-        return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
     }
 
     /// Pairs of labels whose boxes overlap, in order.

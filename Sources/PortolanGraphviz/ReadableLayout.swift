@@ -33,13 +33,7 @@ extension Graphviz {
                 let problems: LabelLayout.Problems
                 do {
                     graph = try layOut(dot(index, []), decoratable: true)
-                    do {
-                        _ = try renderLaidOut(graph, format: .xdot)
-                        problems = LaidOutGeometry.problems(graph)
-                    } catch {
-                        agclose(graph)
-                        throw error
-                    }
+                    problems = LaidOutGeometry.problems(graph)
                 } catch {
                     lastFailure = error
                     _ = takeMessages()

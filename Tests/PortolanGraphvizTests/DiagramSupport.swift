@@ -63,4 +63,22 @@ enum DiagramSeeds {
         guard let end = rest.firstIndex(of: "\"") else { return nil }
         return String(rest[..<end])
     }
+
+    /// The number badges an SVG draws, by edge id: the bounding box of the first path in each
+    /// `<g id="a_conn-…-label">`, in Graphviz's coordinates (the SVG writes y negated).
+    static func badges(svg: String) -> [String: (x: Double, y: Double, width: Double, height: Double)] {
+        var result: [String: (x: Double, y: Double, width: Double, height: Double)] = [:]
+        for part in svg.components(separatedBy: "<g id=\"a_").dropFirst() {
+            guard let close = part.range(of: "-label\">") else { continue }
+            let id = String(part[..<close.lowerBound])
+            guard let d = part.range(of: " d=\""), let end = part[d.upperBound...].firstIndex(of: "\"") else { continue }
+            let numbers = part[d.upperBound..<end].split(whereSeparator: { !"0123456789.-".contains($0) }).compactMap { Double($0) }
+            let xs = stride(from: 0, to: numbers.count - 1, by: 2).map { numbers[$0] }
+            let ys = stride(from: 1, to: numbers.count, by: 2).map { -numbers[$0] }
+            guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else { continue }
+            result[id] = ((minX + maxX) / 2, (minY + maxY) / 2, maxX - minX, maxY - minY)
+        }
+        return result
+    }
 }
+
