@@ -10,7 +10,7 @@ extension Graphviz {
         public var drawings: [Format: Data]
         /// Graphviz's warnings for the chosen layout.
         public var warnings: [String]
-        /// Label overlaps every candidate kept; those of the chosen one.
+        /// The label overlaps of the chosen layout (none unless every candidate had some).
         public var collisions: [(LabelLayout.Label, LabelLayout.Label)]
     }
 

@@ -4,10 +4,6 @@ import Foundation
 /// In `id` and `class` values that hides the names the site and tests look for
 /// (`id="conn-5"`), so there it is written back as `-`, which XML allows unescaped.
 enum SVGAttributes {
-    static func plainHyphens(_ svg: String) -> String {
-        String(decoding: plainHyphens(Data(svg.utf8)), as: UTF8.self)
-    }
-
     static func plainHyphens(_ svg: Data) -> Data {
         // One pass over the bytes: inside the value of an ` id="` or ` class="` attribute,
         // "&#45;" becomes "-"; everything else is copied as it is.
