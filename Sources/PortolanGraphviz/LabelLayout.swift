@@ -24,8 +24,6 @@ public enum LabelLayout {
         public var collisions: [(Label, Label)] = []
         /// Edge labels placed away from their own line.
         public var detached: [Label] = []
-
-        public var count: Int { collisions.count + detached.count }
     }
 
     /// Edge labels must not overlap one another or a cluster's title (`titles`), and must sit on

@@ -6,16 +6,7 @@ import Foundation
 /// `->dimen`, `GD_label(cluster)`: exactly the badge Graphviz then draws), and each edge's
 /// spline from the `pos` attribute `attach_attrs` sets. No output is written and parsed.
 enum LaidOutGeometry {
-    /// Lays out DOT text and reads its label problems, as `readableLayout` does for each candidate.
-    static func problems(dot: String) throws -> LabelLayout.Problems {
-        try Graphviz.locked {
-            let graph = try Graphviz.layOut(dot, decoratable: true)
-            defer { agclose(graph) }
-            return problems(graph)
-        }
-    }
-
-    /// The edge label boxes of DOT text once laid out, in edge order.
+    /// The edge label boxes of DOT text once laid out, in edge order (for tests).
     static func edgeLabels(dot: String) throws -> [LabelLayout.Label] {
         try Graphviz.locked {
             let graph = try Graphviz.layOut(dot, decoratable: true)

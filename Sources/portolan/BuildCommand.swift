@@ -62,7 +62,7 @@ struct Build: ParsableCommand {
                 Console.error("[\(index + 1)/\(products.count)] \(product.name): \(product.connections.count) connections, \(product.services.count) included services")
             }
             let made = try view.tableFiles(inventory: inventory)
-            for name in made.files.keys.sorted() { try writer.write(made.files[name]!, to: "\(view.slug)/\(name)") }
+            try writer.write(made.files, under: view.slug)
             tables.append(made)
         }
         clock.lap("tables and firewall sheets")
@@ -80,19 +80,17 @@ struct Build: ParsableCommand {
             let (view, made) = (views[index], tables[index])
             let drawing = try drawings.result(at: position)
             notes[index] = drawing.notes
-            let files = drawing.namedFiles
-            for name in files.keys.sorted() { try writer.write(files[name]!, to: "\(view.slug)/\(name)") }
-            let page = SiteOutputs.page(view, files: made.files.merging(files) { first, _ in first }, ruleCount: made.ruleCount,
-                                        findings: SiteOutputs.findings(findings, of: view.products, graph: view.graph))
+            try writer.write(drawing.namedFiles, under: view.slug)
+            let page = SiteOutputs.page(view, tables: made, drawing: drawing, lint: findings)
             let (html, markdown) = try both({ try StaticSite.pageFiles(page, all: links) }, { try MarkdownDocs.pageFiles(page) })
-            try SiteOutputs.write(html, under: "site", writer: &writer)
-            try SiteOutputs.write(markdown, under: "docs", writer: &writer)
+            try writer.write(html, under: "site")
+            try writer.write(markdown, under: "docs")
             pages[index] = page
         }
         for note in notes.joined() { Console.error(note) }
         clock.lap("diagrams and pages (as Graphviz draws them)")
-        try SiteOutputs.write(try StaticSite.indexFiles(pages.compactMap { $0 }), under: "site", writer: &writer)
-        try SiteOutputs.write(try MarkdownDocs.indexFiles(pages.compactMap { $0 }), under: "docs", writer: &writer)
+        try writer.write(try StaticSite.indexFiles(pages.compactMap { $0 }), under: "site")
+        try writer.write(try MarkdownDocs.indexFiles(pages.compactMap { $0 }), under: "docs")
         clock.lap("site index")
         let warnings = model.documents.flatMap(\.diagnostics).filter { $0.severity == .warning }.count
         Console.error("read \(model.documents.count) documents (\(products.count) products, \(model.documents.map(\.connections.count).reduce(0, +)) connections, \(warnings) reader warnings, \(findings.count) lint findings: see platform/lint.txt); wrote \(writer.written.count - writer.unchanged) files to \(output)/ (\(writer.unchanged) more were already up to date)")

@@ -34,6 +34,13 @@ struct OutputWriter {
         try write(Data(text.utf8), to: relativePath)
     }
 
+    /// Files by path relative to `folder` (empty: the root), in path order.
+    mutating func write(_ files: [String: Data], under folder: String) throws {
+        for path in files.keys.sorted() {
+            try write(files[path]!, to: folder.isEmpty ? path : "\(folder)/\(path)")
+        }
+    }
+
     mutating func write(_ data: Data, to relativePath: String) throws {
         let parts = relativePath.split(separator: "/")
         guard !parts.isEmpty, !relativePath.hasPrefix("/"),

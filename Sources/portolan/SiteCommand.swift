@@ -31,11 +31,11 @@ struct Site: ParsableCommand {
         let products = Products.group(model)
         let pages = try SiteOutputs.pages(products, inputs: paths)
         var writer = OutputWriter(root: output)
-        try SiteOutputs.write(StaticSite.files(pages), under: "", writer: &writer)
+        try writer.write(StaticSite.files(pages), under: "")
         Console.error("wrote the site (\(pages.count) pages, \(writer.written.count) files) to \(output)/; open \(output)/index.html")
         if let markdown {
             var docs = OutputWriter(root: markdown)
-            try SiteOutputs.write(MarkdownDocs.files(pages), under: "", writer: &docs)
+            try docs.write(MarkdownDocs.files(pages), under: "")
             Console.error("wrote the Markdown pages (\(docs.written.count) files) to \(markdown)/")
         }
         if worst == .error { throw ExitCode(1) }

@@ -8,12 +8,6 @@ import PortolanModel
 enum SiteOutputs {
     static let findingsNote = "What portolan lint finds in the documents (its rules and the reader's diagnostics), after the silences of lint.yaml."
 
-    static func write(_ files: [String: Data], under folder: String, writer: inout OutputWriter) throws {
-        for path in files.keys.sorted() {
-            try writer.write(files[path]!, to: folder.isEmpty ? path : "\(folder)/\(path)")
-        }
-    }
-
     /// `site`: one page per product, then the platform view, each drawn and tabled here.
     static func pages(_ products: [Product], inputs: [String]) throws -> [SitePage] {
         let (aliases, _) = try DiagramFiles.aliases(explicit: nil, inputs: inputs, report: false)
@@ -23,10 +17,15 @@ enum SiteOutputs {
         return try View.all(products, aliases: aliases).map { view in
             let drawing = try DiagramFiles.draw(view.graph, formats: DiagramFiles.formats)
             drawing.printNotes()
-            let (files, ruleCount) = try view.tableFiles(inventory: inventory)
-            return page(view, files: files.merging(drawing.namedFiles) { first, _ in first }, ruleCount: ruleCount,
-                        findings: findings(lint, of: view.products, graph: view.graph))
+            return page(view, tables: try view.tableFiles(inventory: inventory), drawing: drawing, lint: lint)
         }
+    }
+
+    /// A view's page from its table files, its drawing and the run's lint findings (those about
+    /// the view's products go on the page).
+    static func page(_ view: View, tables: (files: [String: Data], ruleCount: Int), drawing: Drawing, lint: [LintFinding]) -> SitePage {
+        page(view, files: tables.files.merging(drawing.namedFiles) { first, _ in first }, ruleCount: tables.ruleCount,
+             findings: findings(lint, of: view.products, graph: view.graph))
     }
 
     /// What a page offers for download, from its folder's files, in this order.
@@ -43,7 +42,7 @@ enum SiteOutputs {
     ]
 
     /// A view's page; `files` are its folder's files by name (the downloads come from them).
-    static func page(_ view: View, files: [String: Data], ruleCount: Int, findings: [SiteFinding]) -> SitePage {
+    private static func page(_ view: View, files: [String: Data], ruleCount: Int, findings: [SiteFinding]) -> SitePage {
         let products = view.products
         let intro = view.kind == .platform
             ? ["Every product in one diagram. Components that several documents name are drawn once, in the cluster of the product that owns them; edge numbers are the connection numbers of each product's table."]
