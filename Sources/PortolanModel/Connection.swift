@@ -14,10 +14,14 @@ public struct Connection: Sendable, Hashable {
     /// Where the row starts in its document (1-based).
     public var line: Int
     public var column: Int
+    /// The page, for documents that have pages (PDF); `line` is then the line within the page.
+    public var page: Int?
+    /// Cells of columns that map to no role, by their header text, in table order: kept, never dropped.
+    public var attributes: [Attribute]
 
     public init(number: String, source: String, destination: String, protocol: String?,
                 ports: PortSpec, classification: String?, description: String,
-                line: Int, column: Int = 1) {
+                line: Int, column: Int = 1, page: Int? = nil, attributes: [Attribute] = []) {
         self.number = number
         self.source = source
         self.destination = destination
@@ -27,6 +31,8 @@ public struct Connection: Sendable, Hashable {
         self.description = description
         self.line = line
         self.column = column
+        self.page = page
+        self.attributes = attributes
     }
 
     public var classificationKind: ClassificationKind? {
@@ -39,7 +45,7 @@ public struct Connection: Sendable, Hashable {
 extension Connection: Codable {
     enum CodingKeys: String, CodingKey {
         case number, source, destination, `protocol`, ports, portText, configurable
-        case classification, description, line, column
+        case classification, description, line, column, page, attributes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -56,6 +62,8 @@ extension Connection: Codable {
         description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
         line = try c.decodeIfPresent(Int.self, forKey: .line) ?? 0
         column = try c.decodeIfPresent(Int.self, forKey: .column) ?? 1
+        page = try c.decodeIfPresent(Int.self, forKey: .page)
+        attributes = try c.decodeIfPresent([Attribute].self, forKey: .attributes) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,5 +79,19 @@ extension Connection: Codable {
         try c.encode(description, forKey: .description)
         try c.encode(line, forKey: .line)
         try c.encode(column, forKey: .column)
+        // Written only when present, so documents without pages or extra columns keep their JSON.
+        try c.encodeIfPresent(page, forKey: .page)
+        if !attributes.isEmpty { try c.encode(attributes, forKey: .attributes) }
+    }
+}
+
+/// A cell of a column that the reader could not map to a role, kept under its header text.
+public struct Attribute: Codable, Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
     }
 }
