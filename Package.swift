@@ -38,10 +38,16 @@ let package = Package(
         // The only code that touches the Graphviz C API.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev", "graphviz", "pkg-config"])]),
-        .target(name: "PortolanGraphviz", dependencies: ["CGraphviz", "PortolanModel"]),
-        // Thin CLI: one file per subcommand, all file I/O.
-        .executableTarget(name: "portolan", dependencies: [
+        // Also the diagram's layout choice, PNG reuse and warm-up (from the emitters' DOT).
+        .target(name: "PortolanGraphviz", dependencies: ["CGraphviz", "PortolanModel", "PortolanAnalysis", "PortolanEmitters"]),
+        // The one entry point: a workspace (documents and configuration, in memory) in, named
+        // files and every diagnostic out; no file I/O. Every command goes through it.
+        .target(name: "PortolanBuild", dependencies: [
             "PortolanModel", "PortolanReaders", "PortolanAnalysis", "PortolanEmitters", "PortolanGraphviz",
+        ]),
+        // Thin CLI: one file per subcommand; reads the workspace, calls PortolanBuild, writes files.
+        .executableTarget(name: "portolan", dependencies: [
+            "PortolanModel", "PortolanReaders", "PortolanAnalysis", "PortolanEmitters", "PortolanBuild",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: parse time and peak memory on generated documents.

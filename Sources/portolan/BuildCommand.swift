@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import PortolanAnalysis
-import PortolanEmitters
-import PortolanGraphviz
-import PortolanModel
+import PortolanBuild
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,95 +12,35 @@ struct Build: ParsableCommand {
             it is unchanged and its stamp says it was drawn from that text by this Graphviz version.
             """)
 
-    @Option(help: "Folder of documents.")
+    @Option(help: "Folder of documents, with its aliases.yaml, inventory.yaml and lint.yaml.")
     var input: String = "Input"
 
     @Option(help: "Folder to write into; Portolan replaces only the files it writes.")
     var output: String = "Output"
 
+    @OptionGroup var site: SiteTitle
+
     @Flag(help: "Print how long each step took.")
     var timings = false
 
     func run() throws {
-        var clock = Stopwatch(enabled: timings)
-        defer { clock.report() }
-        // libgvc is not thread-safe, so one thread does all the Graphviz work: it loads Graphviz's
-        // plugins and fonts while the documents are read, then draws each view (layouts, SVG, PNG)
-        // while this thread makes and writes everything else.
         let output = self.output
-        let drawn = Handover<[View]>()
-        defer { drawn.give([]) }
-        let drawings = Produced<Drawing> { add in
-            Graphviz.prepare(dot: DiagramFiles.warmUpDOT)
-            for view in Self.drawingOrder(drawn.wait()) {
-                add(Result {
-                    try DiagramFiles.draw(view.graph, formats: DiagramFiles.formats,
-                                          reusePNG: DiagramFiles.previousPNG(in: "\(output)/\(view.slug)"))
-                })
-            }
+        let run = try Run(.everything(title: site.title)) { workspaces in
+            var workspace = try workspaces.load([input])
+            workspace.previousOutput = { FileManager.default.contents(atPath: "\(output)/\($0)") }
+            return workspace
         }
-
-        let model = try Inputs.model([input])
-        let worst = Inputs.report(model)
-        let products = Products.group(model)
-        let (aliases, _) = try DiagramFiles.aliases(explicit: nil, inputs: [input], report: true)
-        let inventory = try TableOutputs.inventoryPath(input: input).map {
-            try TableOutputs.loadInventory($0, products: products, report: true).0
-        } ?? .empty
-        let views = View.all(products, aliases: aliases)
-        drawn.give(views)
-        clock.lap("read")
-
-        var writer = OutputWriter(root: output)
-        var tables: [(files: [String: Data], ruleCount: Int)] = []
-        for (index, view) in views.enumerated() {
-            if view.kind == .product {
-                let product = view.products[0]
-                Console.error("[\(index + 1)/\(products.count)] \(product.name): \(product.connections.count) connections, \(product.services.count) included services")
-            }
-            let made = try view.tableFiles(inventory: inventory)
-            try writer.write(made.files, under: view.slug)
-            tables.append(made)
+        run.report()
+        let result = run.result
+        for (index, view) in result.views.enumerated() where view.scope == .product {
+            Console.error("[\(index + 1)/\(result.views.count - 1)] \(view.name): \(count(view.connections, "connection")), \(count(view.services, "included service"))")
         }
-        clock.lap("tables and firewall sheets")
-        DiagramFiles.reportLookAlikes(views.last!.graph)
-        let findings = LintOutputs.findings(products, inputs: [input], report: true)
-        try LintOutputs.write(findings, products: products, writer: &writer)
-        clock.lap("lint")
-
-        // Each view's diagram files and site pages are written as soon as Graphviz has drawn it.
-        let links = views.map { SiteLink(name: $0.name, slug: $0.slug) }
-        var pages: [SitePage?] = Array(repeating: nil, count: views.count)
-        var notes: [[String]] = Array(repeating: [], count: views.count)
-        let order = Self.drawingOrder(Array(views.indices))
-        for (position, index) in order.enumerated() {
-            let (view, made) = (views[index], tables[index])
-            let drawing = try drawings.result(at: position)
-            notes[index] = drawing.notes
-            try writer.write(drawing.namedFiles, under: view.slug)
-            let page = SiteOutputs.page(view, tables: made, drawing: drawing, lint: findings)
-            let (html, markdown) = try both({ try StaticSite.pageFiles(page, all: links) }, { try MarkdownDocs.pageFiles(page) })
-            try writer.write(html, under: "site")
-            try writer.write(markdown, under: "docs")
-            pages[index] = page
-        }
-        for note in notes.joined() { Console.error(note) }
-        clock.lap("diagrams and pages (as Graphviz draws them)")
-        try writer.write(try StaticSite.indexFiles(pages.compactMap { $0 }), under: "site")
-        try writer.write(try MarkdownDocs.indexFiles(pages.compactMap { $0 }), under: "docs")
-        clock.lap("site index")
-        let warnings = model.documents.flatMap(\.diagnostics).filter { $0.severity == .warning }.count
-        Console.error("read \(model.documents.count) documents (\(products.count) products, \(model.documents.map(\.connections.count).reduce(0, +)) connections, \(warnings) reader warnings, \(findings.count) lint findings: see platform/lint.txt); wrote \(writer.written.count - writer.unchanged) files to \(output)/ (\(writer.unchanged) more were already up to date)")
-        if worst == .error { throw ExitCode(1) }
-    }
-}
-
-extension Build {
-    /// The platform first: it is the largest drawing and its page the largest to make, so this
-    /// thread makes that page while Graphviz draws the products, and only a small page is left
-    /// when Graphviz is done.
-    static func drawingOrder<T>(_ views: [T]) -> [T] {
-        guard let last = views.last else { return [] }
-        return [last] + views.dropLast()
+        let (written, unchanged) = try Run.write(result.files, to: output)
+        if timings { run.printTimings() }
+        let documents = run.workspaces.display.count
+        let connections = result.views.last.map(\.connections) ?? 0
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+        Console.error("read \(count(documents, "document")) (\(count(result.views.count - 1, "product")), \(count(connections, "connection")), \(count(warnings, "warning")), \(count(result.findings.count, "lint finding")): see platform/lint.txt); wrote \(count(written, "file")) to \(output)/ (\(unchanged) more \(unchanged == 1 ? "was" : "were") already up to date)")
+        try run.exit()
     }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import PortolanAnalysis
-import PortolanEmitters
-import PortolanGraphviz
-import PortolanModel
+import PortolanBuild
 
 struct Diagram: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,13 +21,12 @@ struct Diagram: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case dot, svg, png, pdf }
-    enum View: String, ExpressibleByArgument, CaseIterable { case product, platform }
 
     @Option(help: "Output format: dot, svg, png or pdf.")
     var format: Format = .svg
 
     @Option(help: "product: one diagram per product; platform: all products in one diagram.")
-    var view: View = .product
+    var view: Scope = .product
 
     @Option(help: "File for one diagram, or folder for several (<product-slug>.<format>). Without it, one diagram goes to standard output.")
     var output: String?
@@ -38,186 +34,25 @@ struct Diagram: ParsableCommand {
     @Option(help: "Alias file (YAML: canonical name -> other names). Default: aliases.yaml in the first folder given.")
     var aliases: String?
 
-    @Argument(help: "Documents or folders of documents.")
-    var paths: [String]
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one document or folder") }
-    }
+    @OptionGroup var documents: DocumentPaths
 
     func run() throws {
-        let model = try Inputs.model(paths)
-        var worst = Inputs.report(model)
-        let products = Products.group(model)
-        let (table, aliasWorst) = try DiagramFiles.aliases(explicit: aliases, inputs: paths, report: true)
-        worst = [worst, aliasWorst].compactMap { $0 }.max()
-
-        if output == nil, view == .product, products.count > 1 {
-            throw ValidationError("\(products.count) products make \(products.count) diagrams: name a folder with --output, or use --view platform")
+        let request = Request(parts: [.diagrams], scopes: [view], diagramFormats: [format.rawValue])
+        let run = try Run(request) { try $0.load(documents.paths, aliases: aliases, configs: [.aliases]) }
+        run.report()
+        let diagrams = run.result.views.map { ($0.slug, run.result.files["\($0.slug)/connections.\(format.rawValue)"] ?? Data()) }
+        if output == nil, diagrams.count > 1 {
+            throw ValidationError("\(count(diagrams.count, "product")) make \(count(diagrams.count, "diagram")): name a folder with --output, or use --view platform")
         }
-        let graphs: [(slug: String, graph: ComponentGraph)]
-        switch view {
-        case .product:
-            graphs = products.map { ($0.slug, ComponentGraphs.product($0, among: products, aliases: table)) }
-        case .platform:
-            graphs = [("platform", ComponentGraphs.platform(products, aliases: table))]
+        if let output, diagrams.count > 1 || output.hasSuffix("/") || Workspaces.isDirectory(output) {
+            let files = Dictionary(uniqueKeysWithValues: diagrams.map { ("\($0.0).\(format.rawValue)", $0.1) })
+            let (written, unchanged) = try Run.write(files, to: output)
+            Console.error("wrote \(count(written + unchanged, "diagram")) to \(output)/")
+        } else if let (_, data) = diagrams.first {
+            try Run.emit(data, output: output)
         }
-        DiagramFiles.reportLookAlikes(ComponentGraphs.platform(products, aliases: table))
-
-        var outputs: [(slug: String, data: Data)] = []
-        for (slug, graph) in graphs {
-            let drawing = try DiagramFiles.draw(graph, formats: [format.rawValue])
-            drawing.printNotes()
-            outputs.append((slug, drawing.data(format.rawValue)))
-        }
-        if let output {
-            let isFolder = outputs.count > 1 || output.hasSuffix("/") || DiagramFiles.isDirectory(output)
-            if isFolder {
-                var writer = OutputWriter(root: output)
-                for (slug, data) in outputs { try writer.write(data, to: "\(slug).\(format.rawValue)") }
-                Console.error("wrote \(writer.written.count) diagram\(writer.written.count == 1 ? "" : "s") to \(output)/")
-            } else if let (_, data) = outputs.first {
-                let url = URL(fileURLWithPath: output)
-                var writer = OutputWriter(root: url.deletingLastPathComponent().path)
-                try writer.write(data, to: url.lastPathComponent)
-            }
-        } else if let (_, data) = outputs.first {
-            FileHandle.standardOutput.write(data)
-        }
-        if worst == .error { throw ExitCode(1) }
+        try run.exit()
     }
 }
 
-/// Diagram steps shared by `diagram` and `build`: reading the alias file, rendering, writing.
-enum DiagramFiles {
-    static let aliasFileName = "aliases.yaml"
-    /// What `build` and `site` draw of each view.
-    static let formats = ["dot", "svg", "png"]
-
-    static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-
-    /// Reads the alias file: `explicit` (which must exist), else `aliases.yaml` in the first
-    /// folder of `inputs`, else none. Diagnostics print as `path:line:col: severity: message`.
-    static func aliases(explicit: String?, inputs: [String], report: Bool) throws -> (AliasTable, Severity?) {
-        guard let file = try Inputs.configFile(explicit: explicit, named: aliasFileName, inputs: inputs, what: "alias file") else {
-            return (AliasTable(), nil)
-        }
-        let (table, diagnostics) = AliasTable.parse(yaml: file.text)
-        if report { for diagnostic in diagnostics { Console.error(diagnostic.formatted(path: file.path)) } }
-        return (table, diagnostics.map(\.severity).max())
-    }
-
-    /// Notes for names that look alike but were not merged, so the user can decide on an alias.
-    static func reportLookAlikes(_ platform: ComponentGraph) {
-        for pair in LookAlikes.find(platform.nodes.map(\.name)) {
-            Console.error("note: not merged, but look alike: \"\(pair.first)\" and \"\(pair.second)\" (\(pair.reason)); if they are one component, list one under the other in \(aliasFileName)")
-        }
-    }
-
-    /// Lays a diagram out (the first layout choice whose edge labels stand apart, see
-    /// `ConnectionDiagram.Options` and `Graphviz.readableLayout`) and renders that one layout in
-    /// each format asked for ("dot" is the chosen DOT text), so the DOT and the drawings made from
-    /// it always agree. Safe to call from any thread: Graphviz runs under its own lock.
-    /// `reusePNG` is offered the chosen DOT text and the PNG stamp's digest and may return a PNG
-    /// drawn from the same text before (see `PNGStamp`).
-    static func draw(_ graph: ComponentGraph, formats: [String],
-                     reusePNG: (_ dot: String, _ digest: String) -> Data? = { _, _ in nil }) throws -> Drawing {
-        var notes: [String] = []
-        let candidates = ConnectionDiagram.Options.candidates(connections: graph.edges.count)
-        let overview = candidates.allSatisfy { $0.engine == .sfdp }
-        if overview {
-            notes.append("\(graph.title): note: \(graph.edges.count) connections are more than \(ConnectionDiagram.Options.overviewAbove): drawn as an overview (sfdp, no boxes, straight lines), which takes a second where dot takes minutes or fails; each product's diagram keeps its boxes")
-        }
-        var reused: Data?
-        let readable: Graphviz.Readable
-        do {
-            readable = try Graphviz.readableLayout(candidates: candidates.count, formats: { chosen in
-                var wanted = formats.compactMap(Graphviz.Format.init(rawValue:))
-                if wanted.contains(.png), let png = reusePNG(chosen, PNGStamp.digest(dot: chosen, graphviz: Graphviz.version)) {
-                    reused = png
-                    wanted.removeAll { $0 == .png }
-                }
-                return wanted
-            }, dot: { index, leaders in
-                var options = candidates[index]
-                options.leaders = leaders
-                return ConnectionDiagram.dot(graph, options: options)
-            })
-        } catch let failure as Graphviz.Failure {
-            throw Inputs.Failure(description: "\(graph.title): error: \(failure.description)")
-        }
-        if overview {
-            if !readable.collisions.isEmpty {
-                notes.append("\(graph.title): note: \(readable.collisions.count) pairs of edge labels overlap in the overview; the product diagrams are the readable ones")
-            }
-        } else {
-            for (first, second) in readable.collisions {
-                notes.append("\(graph.title): warning: the labels of \(first.edge) and \(second.edge) overlap in every layout tried")
-            }
-        }
-        notes += readable.warnings.map { "\(graph.title): warning: graphviz: \($0)" }
-        var files: [String: Data] = [:]
-        for format in formats {
-            switch format {
-            case "dot": files[format] = Data(readable.dot.utf8)
-            case "png":
-                let digest = PNGStamp.digest(dot: readable.dot, graphviz: Graphviz.version)
-                guard let png = reused ?? readable.drawings[.png].flatMap({ PNGStamp.stamped($0, digest: digest) }) else {
-                    throw Inputs.Failure(description: "\(graph.title): error: graphviz made no PNG")
-                }
-                files[format] = png
-            default: files[format] = readable.drawings[Graphviz.Format(rawValue: format)!]
-            }
-        }
-        return Drawing(files: files, notes: notes)
-    }
-
-    /// A small diagram made the way every diagram is (a cluster, a datastore, an external party,
-    /// three protocol families, the legend), for Graphviz to lay out and draw once while the
-    /// documents are read: it then has its plugins, fonts and shapes loaded for the first real one.
-    static var warmUpDOT: String {
-        func row(_ number: String, _ source: String, _ destination: String, _ proto: String, _ port: Int, _ kind: String) -> Connection {
-            Connection(number: number, source: source, destination: destination, protocol: proto,
-                       ports: PortSpec(ranges: [PortRange(port)]), classification: kind, description: "", line: 1)
-        }
-        let document = Document(path: "warm-up", subject: "Warm Up", connections: [
-            row("1", "Browser", "Warm Up Ingress", "HTTPS", 443, "Ingress"),
-            row("2", "Warm Up Service", "Redis", "TCP", 6379, "Egress"),
-            row("3", "Warm Up Service", "Media server", "RTP", 5004, "Egress"),
-        ])
-        let products = Products.group(Model(documents: [document]))
-        return ConnectionDiagram.dot(ComponentGraphs.product(products[0], among: products, aliases: AliasTable()))
-    }
-
-    /// `build`: a PNG of the same DOT text in the output folder, when the DOT file beside it is
-    /// that text and its stamp matches; nil otherwise.
-    static func previousPNG(in folder: String) -> (_ dot: String, _ digest: String) -> Data? {
-        { dot, digest in
-            guard let previous = FileManager.default.contents(atPath: folder + "/connections.dot"), previous == Data(dot.utf8),
-                  let png = FileManager.default.contents(atPath: folder + "/connections.png"),
-                  PNGStamp.digest(of: png) == digest else { return nil }
-            return png
-        }
-    }
-}
-
-/// A diagram laid out once: the chosen DOT text and its drawings by format ("dot", "svg", "png",
-/// "pdf"), with what the layout choice and Graphviz said, for the caller to print in order.
-struct Drawing: Sendable {
-    var files: [String: Data]
-    var notes: [String]
-
-    func data(_ format: String) -> Data { files[format] ?? Data() }
-
-    /// The files as `build` names them in a view's folder: `connections.<format>`.
-    var namedFiles: [String: Data] {
-        Dictionary(uniqueKeysWithValues: files.map { ("connections.\($0.key)", $0.value) })
-    }
-
-    func printNotes() {
-        for note in notes { Console.error(note) }
-    }
-}
+extension Scope: ExpressibleByArgument {}

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import PortolanAnalysis
-import PortolanEmitters
+import PortolanBuild
 import PortolanModel
 
 struct Diff: ParsableCommand {
@@ -37,36 +36,37 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let before = try Self.model(old), after = try Self.model(new)
-        let worst = [Inputs.report(before), Inputs.report(after)].compactMap { $0 }.max()
-        let oldProducts = Products.group(before), newProducts = Products.group(after)
-        var loaded = Inventory.empty
-        if let inventory {
-            loaded = try TableOutputs.loadInventory(inventory, products: oldProducts + newProducts, report: true).0
+        var request = Request(parts: [.diff], scopes: [])
+        request.diffFormat = format.rawValue
+        request.diffLabels = (old, new)
+        let run = try Run(request) { workspaces in
+            let baseline = try Self.release(old, &workspaces)
+            var workspace = try Self.release(new, &workspaces, inventory: inventory)
+            workspace.baseline = baseline.model
+            return workspace
         }
-        let diff = Differ.diff(old: oldProducts, new: newProducts, inventory: loaded)
-        let data: Data
-        switch format {
-        case .md: data = Data(DiffMarkdown.render(diff, old: old, new: new).utf8)
-        case .json: data = Data(try DiffJSON.render(diff).utf8)
-        case .csv: data = Data(DiffCSV.render(diff).utf8)
-        case .xlsx: data = try DiffXLSX.data(diff)
+        run.report()
+        try Run.emit(run.result.files["diff.\(format.rawValue)"] ?? Data(), output: output)
+        if let diff = run.result.diff {
+            Console.error("\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed, \(diff.renumbered.count) renumbered; firewall: \(count(diff.firewall.toAdd.rules.count, "rule")) to add, \(diff.firewall.toRemove.rules.count) to remove")
         }
-        try TableOutputs.emit(data, output: output)
-        Console.error("\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed, \(diff.renumbered.count) renumbered; firewall: \(diff.firewall.toAdd.rules.count) rules to add, \(diff.firewall.toRemove.rules.count) to remove")
-        if worst == .error { throw ExitCode(1) }
+        try run.exit()
     }
 
     /// A release: parsed JSON (a file ending in .json) or documents and folders.
-    static func model(_ path: String) throws -> Model {
-        guard path.lowercased().hasSuffix(".json") else { return try Inputs.model([path]) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Inputs.Failure(description: "\(path): error: no such file, or it cannot be read")
+    static func release(_ path: String, _ workspaces: inout Workspaces, inventory: String? = nil) throws -> Workspace {
+        guard path.lowercased().hasSuffix(".json") else {
+            return try workspaces.load([path], inventory: inventory, configs: inventory == nil ? [] : [.inventory])
         }
+        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(path, "no such file, or it cannot be read") }
         do {
-            return try JSONDecoder().decode(Model.self, from: data)
-        } catch {
-            throw Inputs.Failure(description: "\(path): error: not the JSON `portolan parse` prints (\(error))")
+            var workspace = Workspace(model: try JSONDecoder().decode(Model.self, from: data))
+            if let inventory, let file = try Workspaces.configFile(explicit: inventory, names: [], folder: nil, what: "inventory file") {
+                workspace.inventory = Workspace.inventory(path: file.path, text: file.text)
+            }
+            return workspace
+        } catch let error as DecodingError {
+            throw Failure(path, "not the JSON `portolan parse` prints (\(error))")
         }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import PortolanAnalysis
-import PortolanEmitters
-import PortolanModel
+import PortolanBuild
 
 struct Firewall: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,37 +17,24 @@ struct Firewall: ParsableCommand {
     @Option(help: "File to write (default: standard output; xlsx needs a file or a pipe).")
     var output: String?
 
-    @Argument(help: "Documents or folders of documents.")
-    var paths: [String]
-
-    func run() throws {
-        let model = try Inputs.model(paths)
-        var worst = Inputs.report(model)
-        let products = Products.group(model)
-        var loaded = Inventory.empty
-        if let inventory {
-            let (parsed, severity) = try TableOutputs.loadInventory(inventory, products: products, report: true)
-            loaded = parsed
-            worst = [worst, severity].compactMap { $0 }.max()
-        }
-        let sheet = FirewallRules.derive(products, inventory: loaded)
-        let data: Data
-        switch format {
-        case .csv: data = Data(FirewallCSV.render(sheet).utf8)
-        case .xlsx: data = try FirewallXLSX.data(sheet)
-        case .md: data = Data(FirewallMarkdown.render(sheet, title: products.map(\.name).joined(separator: ", ")).utf8)
-        case .json: data = Data(try FirewallJSON.render(sheet).utf8)
-        }
-        try TableOutputs.emit(data, output: output)
-        let flagged = sheet.rules.filter(\.needsConfirmation).count
-        Console.error("\(sheet.rules.count) rules (\(sheet.rules(in: .perimeter).count) perimeter, \(sheet.rules(in: .intraCluster).count) intra-cluster); \(flagged) flagged: confirm before filing")
-        if worst == .error { throw ExitCode(1) }
-    }
+    @OptionGroup var documents: DocumentPaths
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one document or folder") }
         if format == .xlsx, output == nil, isatty(STDOUT_FILENO) != 0 {
             throw ValidationError("an XLSX workbook is binary: give --output FILE or redirect standard output")
         }
+    }
+
+    func run() throws {
+        var request = Request(parts: [.firewall], scopes: [.platform])
+        request.sheetTitledByProducts = true
+        let run = try Run(request) { try $0.load(documents.paths, inventory: inventory, configs: inventory == nil ? [] : [.inventory]) }
+        run.report()
+        try Run.emit(run.result.files["platform/firewall.\(format.rawValue)"] ?? Data(), output: output)
+        if let sheet = run.result.platformSheet {
+            let flagged = sheet.rules.filter(\.needsConfirmation).count
+            Console.error("\(count(sheet.rules.count, "rule")) (\(sheet.rules(in: .perimeter).count) perimeter, \(sheet.rules(in: .intraCluster).count) intra-cluster); \(flagged) flagged: confirm before filing")
+        }
+        try run.exit()
     }
 }

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import PortolanAnalysis
+import PortolanBuild
 import PortolanEmitters
-import PortolanModel
 
 struct Netpol: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,26 +10,19 @@ struct Netpol: ParsableCommand {
     @Option(help: "Inventory YAML: component name or alias -> namespace, pod labels, addresses, zone.")
     var inventory: String
 
-    @Option(help: "File to write (default: standard output).")
-    var output: String?
-
-    @Argument(help: "Documents or folders of documents.")
-    var paths: [String]
+    @OptionGroup var file: OutputFile
+    @OptionGroup var documents: DocumentPaths
 
     func run() throws {
-        let model = try Inputs.model(paths)
-        var worst = Inputs.report(model)
-        let products = Products.group(model)
-        let (loaded, severity) = try TableOutputs.loadInventory(inventory, products: products, report: true)
-        worst = [worst, severity].compactMap { $0 }.max()
-        let sheet = FirewallRules.derive(products, inventory: loaded)
-        let (rules, skipped) = NetworkPolicies.plan(sheet)
-        try TableOutputs.emit(Data(NetworkPolicies.render(sheet).utf8), output: output)
-        Console.error("\(rules.count * 2) NetworkPolicies for \(rules.count) intra-cluster rules; \(skipped.count) intra-cluster rules need inventory entries, a transport or a port")
-        if worst == .error { throw ExitCode(1) }
-    }
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one document or folder") }
+        let run = try Run(Request(parts: [.policies], scopes: [.platform])) {
+            try $0.load(documents.paths, inventory: inventory, configs: [.inventory])
+        }
+        run.report()
+        try Run.emit(run.result.files["platform/networkpolicies.yaml"] ?? Data(), output: file.output)
+        if let sheet = run.result.platformSheet {
+            let (rules, skipped) = NetworkPolicies.plan(sheet)
+            Console.error("\(count(rules.count * 2, "NetworkPolicy", plural: "NetworkPolicies")) for \(count(rules.count, "intra-cluster rule")); \(skipped.count) intra-cluster \(skipped.count == 1 ? "rule needs" : "rules need") inventory entries, a transport or a port")
+        }
+        try run.exit()
     }
 }

@@ -21,14 +21,54 @@ struct OutputWriter {
 
     struct UnsafePath: Error, CustomStringConvertible {
         var path: String
-        var description: String { "refusing to write outside the output folder: \(path)" }
+        var description: String { "\(path): error: refusing to write outside the output folder" }
     }
 
     struct Failure: Error, CustomStringConvertible {
         var path: String
         var reason: String
-        var description: String { "cannot write \(path): \(reason)" }
+        var description: String { "\(path): error: cannot write: \(reason)" }
     }
+
+    /// Checks, before anything is written, that every folder these files go into is the output
+    /// folder itself or a real folder inside it: never a link to a folder (which could lead
+    /// out of the output tree) and never a file. A missing folder is fine: it is created.
+    func check(_ paths: [String]) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw Refusal(path: root, reason: "the output folder is a file; name a folder (it is created if missing)")
+        }
+        var folders: Set<String> = []
+        for path in paths {
+            var parts = path.split(separator: "/").map(String.init)
+            parts.removeLast()
+            for depth in parts.indices { folders.insert(parts[...depth].joined(separator: "/")) }
+        }
+        for folder in folders.sorted() {
+            let full = "\(root)/\(folder)"
+            var status = stat()
+            guard lstat(full, &status) == 0 else { continue }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: continue
+            case S_IFLNK:
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "?"
+                throw Refusal(path: full, reason: "is a link to \(target); refusing to write through a linked folder, which can lead out of the output folder (remove the link, or choose another output folder)")
+            default:
+                throw Refusal(path: full, reason: "is a file where Portolan writes a folder; remove it or choose another output folder")
+            }
+        }
+    }
+
+    struct Refusal: Error, CustomStringConvertible {
+        var path: String
+        var reason: String
+        var description: String { "\(path): error: \(reason)" }
+    }
+
+    /// Test hook (`PORTOLAN_FAULT_KILL_AFTER_TEMP=N`): the process kills itself with SIGKILL once
+    /// its Nth temporary file is written and before it is renamed, as a crash or `kill -9` would.
+    nonisolated(unsafe) private static var temporaryFiles = 0
+    private static let killAfter = ProcessInfo.processInfo.environment["PORTOLAN_FAULT_KILL_AFTER_TEMP"].flatMap { Int($0) }
 
     mutating func write(_ text: String, to relativePath: String) throws {
         try write(Data(text.utf8), to: relativePath)
@@ -87,6 +127,8 @@ struct OutputWriter {
             }
         }
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        temporaryFiles += 1
+        if let killAfter, temporaryFiles >= killAfter { kill(getpid(), SIGKILL) }
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)

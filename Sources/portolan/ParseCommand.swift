@@ -1,6 +1,6 @@
 import ArgumentParser
-import PortolanEmitters
-import PortolanModel
+import Foundation
+import PortolanBuild
 
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,20 +11,14 @@ struct Parse: ParsableCommand {
     @Option(help: "Output format: json (the model with positions and diagnostics) or yaml (the model users can edit and build from).")
     var format: Format = .json
 
-    @Argument(help: "Documents or folders of documents.")
-    var paths: [String]
+    @OptionGroup var documents: DocumentPaths
 
     func run() throws {
-        let model = try Inputs.model(paths)
-        let worst = Inputs.report(model)
-        switch format {
-        case .json: Console.out(try ModelSerialization.json(model))
-        case .yaml: Console.out(try YAMLModel.emit(model))
-        }
-        if worst == .error { throw ExitCode(1) }
-    }
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one document or folder") }
+        var request = Request(parts: [.parse], scopes: [])
+        request.modelFormat = format.rawValue
+        let run = try Run(request) { try $0.load(documents.paths, configs: []) }
+        run.report()
+        Console.out(run.result.files["model.\(format.rawValue)"] ?? Data())
+        try run.exit()
     }
 }

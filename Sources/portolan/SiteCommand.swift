@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import PortolanAnalysis
-import PortolanEmitters
-import PortolanModel
+import PortolanBuild
 
 struct Site: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,26 +16,20 @@ struct Site: ParsableCommand {
     @Option(help: "Folder to write the Markdown pages and mkdocs.yml into.")
     var markdown: String?
 
-    @Argument(help: "Documents or folders of documents.")
-    var paths: [String]
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one document or folder") }
-    }
+    @OptionGroup var site: SiteTitle
+    @OptionGroup var documents: DocumentPaths
 
     func run() throws {
-        let model = try Inputs.model(paths)
-        let worst = Inputs.report(model)
-        let products = Products.group(model)
-        let pages = try SiteOutputs.pages(products, inputs: paths)
-        var writer = OutputWriter(root: output)
-        try writer.write(StaticSite.files(pages), under: "")
-        Console.error("wrote the site (\(pages.count) pages, \(writer.written.count) files) to \(output)/; open \(output)/index.html")
+        let request = Request(parts: markdown == nil ? [.site] : [.site, .docs], title: site.title)
+        let run = try Run(request) { try $0.load(documents.paths) }
+        run.report()
+        let pages = run.result.views.count
+        let (written, unchanged) = try Run.write(run.result.files(under: "site"), to: output)
+        Console.error("wrote the site (\(count(pages, "page")), \(count(written + unchanged, "file"))) to \(output)/; open \(output)/index.html")
         if let markdown {
-            var docs = OutputWriter(root: markdown)
-            try docs.write(MarkdownDocs.files(pages), under: "")
-            Console.error("wrote the Markdown pages (\(docs.written.count) files) to \(markdown)/")
+            let (written, unchanged) = try Run.write(run.result.files(under: "docs"), to: markdown)
+            Console.error("wrote the Markdown pages (\(count(written + unchanged, "file"))) to \(markdown)/")
         }
-        if worst == .error { throw ExitCode(1) }
+        try run.exit()
     }
 }

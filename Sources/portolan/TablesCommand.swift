@@ -1,29 +1,19 @@
 import ArgumentParser
 import Foundation
-import PortolanAnalysis
-import PortolanEmitters
-import PortolanModel
+import PortolanBuild
 
 struct Tables: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print Markdown tables: per product connections, included services and listening ports, then all connections.")
 
-    @Option(help: "File to write (default: standard output).")
-    var output: String?
-
-    @Argument(help: "Documents or folders of documents.")
-    var paths: [String]
+    @OptionGroup var file: OutputFile
+    @OptionGroup var documents: DocumentPaths
 
     func run() throws {
-        let model = try Inputs.model(paths)
-        let worst = Inputs.report(model)
-        let products = Products.group(model)
-        let pages = products.map(ConnectionTables.product) + [ConnectionTables.platform(products)]
-        try TableOutputs.emit(Data(pages.joined(separator: "\n").utf8), output: output)
-        if worst == .error { throw ExitCode(1) }
-    }
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one document or folder") }
+        let run = try Run(Request(parts: [.tables])) { try $0.load(documents.paths, configs: []) }
+        run.report()
+        let pages = run.result.views.map { String(decoding: run.result.files["\($0.slug)/connections.md"] ?? Data(), as: UTF8.self) }
+        try Run.emit(Data(pages.joined(separator: "\n").utf8), output: file.output)
+        try run.exit()
     }
 }

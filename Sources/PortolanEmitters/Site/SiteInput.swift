@@ -5,7 +5,8 @@ import PortolanModel
 /// One page of the docs site: a product, or the platform view. The CLI fills it (rendering the
 /// diagram and the downloads); `StaticSite` only turns it into files.
 public struct SitePage: Sendable {
-    public enum Kind: String, Sendable { case product, platform }
+    /// A product or the whole platform: the one type every stage uses for it.
+    public typealias Kind = ComponentGraph.View
 
     public var kind: Kind
     public var name: String

@@ -1,25 +1,12 @@
 import Foundation
 import PortolanAnalysis
 import PortolanEmitters
+import PortolanGraphviz
 import PortolanModel
 
-/// The docs site and its Markdown twin: gathers each page's parts (diagram rendered in-process,
-/// firewall sheet, downloads, findings) and writes what `StaticSite` and `MarkdownDocs` make.
-enum SiteOutputs {
+/// A site page (and its Markdown twin) from a view's files, its drawing and the run's findings.
+enum Pages {
     static let findingsNote = "What portolan lint finds in the documents (its rules and the reader's diagnostics), after the silences of lint.yaml."
-
-    /// `site`: one page per product, then the platform view, each drawn and tabled here.
-    static func pages(_ products: [Product], inputs: [String]) throws -> [SitePage] {
-        let (aliases, _) = try DiagramFiles.aliases(explicit: nil, inputs: inputs, report: false)
-        let inventoryPath = inputs.first(where: DiagramFiles.isDirectory).flatMap { TableOutputs.inventoryPath(input: $0) }
-        let inventory = try inventoryPath.map { try TableOutputs.loadInventory($0, products: products, report: false).0 } ?? .empty
-        let lint = LintOutputs.findings(products, inputs: inputs, report: false)
-        return try View.all(products, aliases: aliases).map { view in
-            let drawing = try DiagramFiles.draw(view.graph, formats: DiagramFiles.formats)
-            drawing.printNotes()
-            return page(view, tables: try view.tableFiles(inventory: inventory), drawing: drawing, lint: lint)
-        }
-    }
 
     /// A view's page from its table files, its drawing and the run's lint findings (those about
     /// the view's products go on the page).
@@ -44,12 +31,12 @@ enum SiteOutputs {
     /// A view's page; `files` are its folder's files by name (the downloads come from them).
     private static func page(_ view: View, files: [String: Data], ruleCount: Int, findings: [SiteFinding]) -> SitePage {
         let products = view.products
-        let intro = view.kind == .platform
+        let intro = view.scope == .platform
             ? ["Every product in one diagram. Components that several documents name are drawn once, in the cluster of the product that owns them; edge numbers are the connection numbers of each product's table."]
             : products.flatMap { $0.documents.flatMap(\.intro) }
         return SitePage(
-            kind: view.kind, name: view.name, slug: view.slug,
-            subject: view.kind == .platform ? nil : products.flatMap { $0.documents.compactMap(\.subject) }.first,
+            kind: view.scope, name: view.name, slug: view.slug,
+            subject: view.scope == .platform ? nil : products.flatMap { $0.documents.compactMap(\.subject) }.first,
             intro: intro, sources: products.flatMap { $0.documents.map(\.path) }, graph: view.graph,
             svg: String(decoding: files["connections.svg"] ?? Data(), as: UTF8.self),
             services: products.flatMap { product in product.services.map { (product.name, $0) } },
@@ -58,9 +45,6 @@ enum SiteOutputs {
             downloads: downloads.map { SiteDownload(file: $0.file, label: $0.label, data: files[$0.file] ?? Data()) })
     }
 
-    /// Every finding of `portolan lint` over the run: the rules' findings after the silences of
-    /// `lint.yaml` (in the first folder given), and the reader's diagnostics. The configuration's
-    /// own diagnostics are `lint`'s to print.
     /// The findings about these products' documents; one about a connection links to its edge.
     static func findings(_ all: [LintFinding], of products: [Product], graph: ComponentGraph) -> [SiteFinding] {
         var result: [SiteFinding] = []

@@ -1,0 +1,176 @@
+import Foundation
+import PortolanAnalysis
+import PortolanEmitters
+import PortolanGraphviz
+import PortolanModel
+
+/// The one entry point: a workspace in, named files and every diagnostic out, no file I/O.
+///
+/// libgvc is not thread-safe, so one thread does all the Graphviz work. It starts when the
+/// builder is made (loading Graphviz's plugins and fonts on a warm-up diagram while the caller
+/// reads the documents), then draws each view while the calling thread makes everything else.
+public final class Builder: @unchecked Sendable {
+    public let request: Request
+    private let job = Handover<Job>()
+    private let drawings: Produced<Drawing>?
+
+    private struct Job: Sendable {
+        var views: [View]
+        var formats: [String]
+        var previous: @Sendable (String) -> Data?
+    }
+
+    public init(_ request: Request) {
+        self.request = request
+        guard request.drawsDiagrams else {
+            drawings = nil
+            return
+        }
+        let job = self.job
+        drawings = Produced { add in
+            Graphviz.prepare(dot: DiagramDrawing.warmUpDOT)
+            let work = job.wait()
+            for view in work.views {
+                let reuse = work.formats.contains("png")
+                    ? DiagramDrawing.reuse(previousDOT: work.previous("\(view.slug)/connections.dot"),
+                                           previousPNG: work.previous("\(view.slug)/connections.png"))
+                    : { _, _ in nil }
+                add(Result { try DiagramDrawing.draw(view.graph, formats: work.formats, reusePNG: reuse) })
+            }
+        }
+    }
+
+    deinit {
+        job.give(Job(views: [], formats: [], previous: { _ in nil }))
+    }
+
+    /// Builds what the request asks for. Throws only when an emitter fails (a template that
+    /// does not render); everything about the input is a diagnostic in the result.
+    public func run(_ workspace: Workspace) throws -> BuildResult {
+        var result = BuildResult()
+        var clock = Clock()
+        let steps = Steps(workspace: workspace)
+        let (products, merges) = Products.grouped(workspace.model)
+        result.diagnostics = steps.gathered() + merges.map { Located(path: $0.path, $0.diagnostic) }
+        let aliases = workspace.aliases?.value ?? AliasTable()
+        let inventory = workspace.inventory?.value ?? .empty
+        if let file = workspace.inventory {
+            result.diagnostics += file.value.unmatched(in: products + (workspace.baseline.map(Products.group) ?? []))
+                .map { Located(path: file.path, $0) }
+        }
+        let all = View.all(products, aliases: aliases)
+        let views = all.filter { request.scopes.contains($0.scope) }
+        result.views = views.map {
+            .init(scope: $0.scope, name: $0.name, slug: $0.slug, connections: $0.products.flatMap(\.connections).count,
+                  services: $0.products.flatMap(\.services).count)
+        }
+        // The platform first: the largest drawing, and its page the largest to make, so this
+        // thread makes that page while Graphviz draws the products.
+        let order = Self.drawingOrder(Array(views.indices))
+        job.give(Job(views: order.map { views[$0] }, formats: formats, previous: workspace.previousOutput))
+        clock.lap("products and views", into: &result)
+
+        try steps.parse(request, model: workspace.model, into: &result)
+        try steps.diff(request, products: products, inventory: inventory, into: &result)
+        var tables: [(files: [String: Data], ruleCount: Int)] = []
+        let viewParts: Set<Request.Part> = [.tables, .firewall, .policies, .model]
+        let tableParts = request.makesPages ? viewParts : request.parts.intersection(viewParts)
+        for view in views {
+            let made = try view.files(tableParts, inventory: inventory, sheetTitle: request.sheetTitledByProducts ? products.map(\.name).joined(separator: ", ") : nil)
+            tables.append(made)
+            if view.scope == .platform, !tableParts.isDisjoint(with: [.firewall, .policies]) {
+                result.platformSheet = FirewallRules.derive(view.products, inventory: inventory)
+            }
+            add(made.files.filter { request.parts.contains(Self.part(of: $0.key)) }, under: view.slug, to: &result)
+        }
+        clock.lap("tables and firewall sheets", into: &result)
+        for pair in LookAlikes.find(all.last!.graph.nodes.map(\.name)) {
+            result.diagnostics.append(Located(path: workspace.aliases?.path ?? "aliases.yaml", Diagnostic(.note,
+                "not merged, but look alike: \"\(pair.first)\" and \"\(pair.second)\" (\(pair.reason)); if they are one component, list one under the other in the alias file")))
+        }
+        let lint = steps.lint(request, products: products, views: views, into: &result)
+        try lintFiles(lint, products: products, views: views, into: &result)
+        clock.lap("lint", into: &result)
+
+        guard let drawings else {
+            clock.finish(into: &result)
+            return result
+        }
+        // Each view's diagram files and pages are made as soon as Graphviz has drawn it.
+        let links = views.map { SiteLink(name: $0.name, slug: $0.slug) }
+        var pages: [SitePage?] = Array(repeating: nil, count: views.count)
+        var notes: [[Located]] = Array(repeating: [], count: views.count)
+        for (position, index) in order.enumerated() {
+            let view = views[index]
+            let drawing: Drawing
+            do {
+                drawing = try drawings.result(at: position)
+            } catch let failure as DrawingFailure {
+                notes[index] = [Located(path: failure.subject, Diagnostic(.error, failure.message))]
+                continue
+            }
+            notes[index] = drawing.notes.map { Located(path: drawing.subject, $0) }
+            if request.parts.contains(.diagrams) {
+                add(drawing.namedFiles.filter { request.diagramFormats.contains(String($0.key.dropFirst("connections.".count))) },
+                    under: view.slug, to: &result)
+            }
+            guard request.makesPages else { continue }
+            let page = Pages.page(view, tables: tables[index], drawing: drawing, lint: lint)
+            let options = StaticSite.Options(title: request.title)
+            let (html, markdown) = try both({ try StaticSite.pageFiles(page, all: links, options: options) },
+                                            { try MarkdownDocs.pageFiles(page) })
+            if request.parts.contains(.site) { add(html, under: "site", to: &result) }
+            if request.parts.contains(.docs) { add(markdown, under: "docs", to: &result) }
+            pages[index] = page
+        }
+        result.diagnostics += notes.joined()
+        clock.lap("diagrams and pages (as Graphviz draws them)", into: &result)
+        if request.makesPages {
+            let options = StaticSite.Options(title: request.title)
+            if request.parts.contains(.site) { add(try StaticSite.indexFiles(pages.compactMap { $0 }, options: options), under: "site", to: &result) }
+            if request.parts.contains(.docs) { add(try MarkdownDocs.indexFiles(pages.compactMap { $0 }, options: options), under: "docs", to: &result) }
+        }
+        clock.lap("site index", into: &result)
+        clock.finish(into: &result)
+        return result
+    }
+
+    /// What Graphviz draws: the formats asked for, and what the site's pages need.
+    private var formats: [String] {
+        var formats = request.parts.contains(.diagrams) ? request.diagramFormats : []
+        if request.makesPages {
+            for format in DiagramDrawing.formats where !formats.contains(format) { formats.append(format) }
+        }
+        return formats
+    }
+
+    /// Which part a view's table file belongs to.
+    private static func part(of name: String) -> Request.Part {
+        name == "connections.md" ? .tables : name.hasPrefix("firewall.") ? .firewall
+            : name == "networkpolicies.yaml" ? .policies : .model
+    }
+
+    private func lintFiles(_ findings: [LintFinding], products: [Product], views: [View], into result: inout BuildResult) throws {
+        guard request.parts.contains(.lint) else { return }
+        if request.scopes.contains(.product) {
+            for product in products {
+                result.files["\(product.slug)/lint.txt"] = Data(LintText.render(LintFiles.own(findings, of: product)).utf8)
+            }
+        }
+        if request.scopes.contains(.platform) {
+            for format in request.lintFormats {
+                let (name, data) = try LintFiles.render(findings, format: format)
+                result.files["\(Products.platformSlug)/\(name)"] = data
+            }
+        }
+    }
+
+    private func add(_ files: [String: Data], under folder: String, to result: inout BuildResult) {
+        for (path, data) in files { result.files["\(folder)/\(path)"] = data }
+    }
+
+    static func drawingOrder<T>(_ views: [T]) -> [T] {
+        guard let last = views.last else { return [] }
+        return [last] + views.dropLast()
+    }
+}

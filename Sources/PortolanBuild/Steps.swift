@@ -1,0 +1,78 @@
+import Foundation
+import PortolanAnalysis
+import PortolanEmitters
+import PortolanModel
+
+/// The build's smaller steps, each adding its files and diagnostics to the result.
+struct Steps {
+    let workspace: Workspace
+
+    /// What gathering the workspace met, then each configuration file's diagnostics, then the
+    /// documents' (the baseline's first, for `diff`).
+    func gathered() -> [Located] {
+        var located = workspace.problems
+        located += workspace.aliases.map { file in file.diagnostics.map { Located(path: file.path, $0) } } ?? []
+        located += workspace.inventory.map { file in file.diagnostics.map { Located(path: file.path, $0) } } ?? []
+        located += workspace.lint.map { file in file.diagnostics.map { Located(path: file.path, $0) } } ?? []
+        for document in (workspace.baseline?.documents ?? []) + workspace.model.documents {
+            located += document.diagnostics.map { Located(path: document.path, $0) }
+        }
+        return located
+    }
+
+    func parse(_ request: Request, model: Model, into result: inout BuildResult) throws {
+        guard request.parts.contains(.parse) else { return }
+        if request.modelFormat == "yaml" {
+            result.files["model.yaml"] = Data(try YAMLModel.emit(model).utf8)
+        } else {
+            result.files["model.json"] = Data(try ModelSerialization.json(model).utf8)
+        }
+    }
+
+    func diff(_ request: Request, products: [Product], inventory: Inventory, into result: inout BuildResult) throws {
+        guard request.parts.contains(.diff), let baseline = workspace.baseline else { return }
+        let diff = Differ.diff(old: Products.group(baseline), new: products, inventory: inventory)
+        result.diff = diff
+        let data: Data
+        switch request.diffFormat {
+        case "json": data = Data(try DiffJSON.render(diff).utf8)
+        case "csv": data = Data(DiffCSV.render(diff).utf8)
+        case "xlsx": data = try DiffXLSX.data(diff)
+        default: data = Data(DiffMarkdown.render(diff, old: request.diffLabels.old, new: request.diffLabels.new).utf8)
+        }
+        result.files["diff.\(request.diffFormat)"] = data
+    }
+
+    /// Every lint finding (needed by the lint files and the pages); silences that matched
+    /// nothing are notes on the configuration file.
+    func lint(_ request: Request, products: [Product], views: [View], into result: inout BuildResult) -> [LintFinding] {
+        guard request.parts.contains(.lint) || request.makesPages else { return [] }
+        let run = LintFiles.run(Model(documents: products.flatMap(\.documents)), products: products,
+                                config: workspace.lint?.value ?? LintConfig())
+        result.findings = run.findings
+        result.silenced = run.silenced.map(\.count).reduce(0, +)
+        if request.parts.contains(.lint), let file = workspace.lint {
+            for (silence, count) in run.silenced where count == 0 {
+                result.diagnostics.append(Located(path: file.path, Diagnostic(.note,
+                    "this silence of \(silence.rule) matched no finding; remove it if the problem is fixed", line: silence.line)))
+            }
+        }
+        return run.findings
+    }
+}
+
+/// Wall-clock time per step, kept in the result for `--timings`.
+struct Clock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private let start = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap(_ step: String, into result: inout BuildResult) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        result.timings.append((step, Double(now - last) / 1e9))
+        last = now
+    }
+
+    func finish(into result: inout BuildResult) {
+        result.timings.append(("total", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import PortolanAnalysis
+import PortolanEmitters
+import PortolanModel
+
+/// A product or the whole platform (`ComponentGraph.View`): the one type for it in every stage.
+public typealias Scope = ComponentGraph.View
+
+/// What one folder of `build` and one page of the site show: a product, or the platform.
+public struct View: Sendable {
+    public var scope: Scope
+    public var name: String
+    public var slug: String
+    /// The product, or every product for the platform.
+    public var products: [Product]
+    public var graph: ComponentGraph
+
+    /// One view per product, then the platform.
+    static func all(_ products: [Product], aliases: AliasTable) -> [View] {
+        let graphs = ComponentGraphs.all(products, aliases: aliases)
+        return zip(products, graphs.products).map { product, graph in
+            View(scope: .product, name: product.name, slug: product.slug, products: [product], graph: graph)
+        } + [View(scope: .platform, name: "Platform", slug: Products.platformSlug, products: products, graph: graphs.platform)]
+    }
+
+    var model: Model { Model(documents: products.flatMap(\.documents)) }
+
+    /// The view's files of these parts, by name in its folder: adding a file to every view's
+    /// folder (and to its page's downloads, see `Pages.downloads`) is one line here.
+    func files(_ parts: Set<Request.Part>, inventory: Inventory, sheetTitle: String?) throws -> (files: [String: Data], ruleCount: Int) {
+        let sheet = FirewallRules.derive(products, inventory: inventory)
+        var files: [String: Data] = [:]
+        if parts.contains(.tables) {
+            files["connections.md"] = Data((scope == .platform ? ConnectionTables.platform(products) : ConnectionTables.product(products[0])).utf8)
+        }
+        if parts.contains(.firewall) {
+            files["firewall.csv"] = Data(FirewallCSV.render(sheet).utf8)
+            files["firewall.xlsx"] = try FirewallXLSX.data(sheet)
+            files["firewall.md"] = Data(FirewallMarkdown.render(sheet, title: scope == .platform ? sheetTitle ?? "platform" : name).utf8)
+            files["firewall.json"] = Data(try FirewallJSON.render(sheet).utf8)
+        }
+        if parts.contains(.policies) {
+            files["networkpolicies.yaml"] = Data(NetworkPolicies.render(sheet).utf8)
+        }
+        if parts.contains(.model) {
+            files["model.json"] = Data(try ModelSerialization.json(model).utf8)
+        }
+        return (files, sheet.rules.count)
+    }
+}
