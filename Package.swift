@@ -61,6 +61,8 @@ let package = Package(
         .testTarget(name: "PortolanAnalysisTests", dependencies: ["PortolanAnalysis", "PortolanReaders", "PortolanModel"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PortolanGraphvizTests", dependencies: ["PortolanGraphviz", "PortolanEmitters", "PortolanAnalysis", "PortolanReaders", "PortolanModel"]),
-        .testTarget(name: "PortolanCLITests", dependencies: ["PortolanModel"]),
+        // Shared by the test targets: the repository's root, temporary folders, running the binary, skips.
+        .target(name: "PortolanTestSupport", path: "Tests/PortolanTestSupport"),
+        .testTarget(name: "PortolanCLITests", dependencies: ["PortolanModel", "PortolanTestSupport"]),
     ]
 )

@@ -84,7 +84,7 @@ public final class Builder: @unchecked Sendable {
             add(made.files.filter { request.parts.contains(Self.part(of: $0.key)) }, under: view.slug, to: &result)
         }
         clock.lap("tables and firewall sheets", into: &result)
-        for pair in LookAlikes.find(all.last!.graph.nodes.map(\.name)) {
+        for pair in request.parts.contains(.diagrams) ? LookAlikes.find(all.last!.graph.nodes.map(\.name)) : [] {
             result.diagnostics.append(Located(path: workspace.aliases?.path ?? "aliases.yaml", Diagnostic(.note,
                 "not merged, but look alike: \"\(pair.first)\" and \"\(pair.second)\" (\(pair.reason)); if they are one component, list one under the other in the alias file")))
         }

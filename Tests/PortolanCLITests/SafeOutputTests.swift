@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// Issue 12: what a hostile or unlucky user did to the output folder. Each case failed before.
+@Suite struct SafeOutputTests {
+    static func files(under folder: String) -> [String] {
+        (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []).sorted()
+    }
+
+    static func contents(_ folder: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for file in files(under: folder) {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: "\(folder)/\(file)", isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[file] = FileManager.default.contents(atPath: "\(folder)/\(file)")
+            }
+        }
+        return result
+    }
+
+    /// The issue's reproduction: `mkdir sd v; echo precious > v/model.json; ln -s $PWD/v sd/cx-contact`.
+    @Test func aLinkedFolderInsideTheOutputIsNotWrittenThrough() throws {
+        let folder = try CLI.temporaryFolder()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: "\(folder)/sd", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: "\(folder)/v", withIntermediateDirectories: true)
+        try Data("precious\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/v/model.json"))
+        try fm.createSymbolicLink(atPath: "\(folder)/sd/cx-contact", withDestinationPath: "\(folder)/v")
+        let result = try CLI.run(["build", "--input", "\(CLI.root)/Input", "--output", "sd"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("sd/cx-contact: error: is a link to \(folder)/v; refusing to write through a linked folder"), "\(result.stderr)")
+        #expect(Self.files(under: "\(folder)/v") == ["model.json"])
+        #expect(fm.contents(atPath: "\(folder)/v/model.json") == Data("precious\n".utf8))
+        // Nothing was written before the refusal, not even the lock.
+        #expect(Self.files(under: "\(folder)/sd") == ["cx-contact"])
+    }
+
+    @Test func anOutputFolderThatIsAFileGetsAClearMessage() throws {
+        let folder = try CLI.temporaryFolder()
+        try Data("x".utf8).write(to: URL(fileURLWithPath: "\(folder)/out"))
+        let result = try CLI.run(["build", "--input", "\(CLI.root)/Input", "--output", "out"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("out: error: the output folder is a file; name a folder (it is created if missing)\n"), "\(result.stderr)")
+        #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+        // A file where a product's folder goes.
+        try FileManager.default.createDirectory(atPath: "\(folder)/out2", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: "\(folder)/out2/genesys-pulse"))
+        let second = try CLI.run(["build", "--input", "\(CLI.root)/Input", "--output", "out2"], in: folder)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("out2/genesys-pulse: error: is a file where Portolan writes a folder"), "\(second.stderr)")
+    }
+
+    /// A build killed between writing a temporary file and renaming it (the fault hook kills
+    /// the process with SIGKILL after its 40th temporary file) leaves that file behind; the next
+    /// build removes it and its result is what a clean build makes.
+    @Test func aKilledBuildsTemporaryFilesAreRemovedByTheNext() throws {
+        let folder = try CLI.temporaryFolder()
+        let killed = try CLI.run(["build", "--input", "\(CLI.root)/Input", "--output", "out"], in: folder,
+                                 environment: ["PORTOLAN_FAULT_KILL_AFTER_TEMP": "40"])
+        #expect(killed.signal == SIGKILL)
+        let left = Self.files(under: "\(folder)/out").filter { $0.hasSuffix(".tmp") }
+        #expect(left.count == 1, "\(left)")
+        #expect(left.allSatisfy { ($0 as NSString).lastPathComponent.hasPrefix(".portolan-") })
+        let again = try CLI.run(["build", "--input", "\(CLI.root)/Input", "--output", "out"], in: folder)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(Self.files(under: "\(folder)/out").filter { $0.hasSuffix(".tmp") || $0.hasSuffix(".lock") }.isEmpty)
+        #expect(try CLI.run(["build", "--input", "\(CLI.root)/Input", "--output", "clean"], in: folder).status == 0)
+        #expect(Self.contents("\(folder)/out") == Self.contents("\(folder)/clean"))
+    }
+
+    /// Two builds into one folder at once: the second waits for the first's lock, and the
+    /// folder ends as one clean build makes it.
+    @Test func twoBuildsIntoOneFolderDoNotInterleave() async throws {
+        let folder = try CLI.temporaryFolder()
+        async let first = CLI.run(["build", "--input", "\(CLI.root)/Input", "--output", "out"], in: folder)
+        async let second = CLI.run(["build", "--input", "\(CLI.root)/Input", "--output", "out"], in: folder)
+        let (a, b) = try await (first, second)
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr)\n\(b.stderr)")
+        #expect(try CLI.run(["build", "--input", "\(CLI.root)/Input", "--output", "clean"], in: folder).status == 0)
+        #expect(Self.contents("\(folder)/out") == Self.contents("\(folder)/clean"))
+    }
+
+    /// `--input Input`, `./Input/` and an absolute path give the same files, and no file holds
+    /// the absolute path.
+    @Test func theInputPathDoesNotChangeTheOutput() throws {
+        let folder = try CLI.temporaryFolder()
+        for (input, output) in [("Input", "a"), ("./Input/", "b"), ("\(CLI.root)/Input", "c")] {
+            let result = try CLI.run(["build", "--input", input, "--output", "\(folder)/\(output)"])
+            #expect(result.status == 0, "\(input): \(result.stderr)")
+        }
+        let a = Self.contents("\(folder)/a")
+        #expect(a.count == 161)
+        #expect(Self.contents("\(folder)/b") == a)
+        #expect(Self.contents("\(folder)/c") == a)
+        let absolute = Data(CLI.root.utf8)
+        #expect(a.filter { $0.value.range(of: absolute) != nil }.keys.sorted() == [])
+    }
+}
