@@ -34,7 +34,7 @@ public enum Products {
         var indexByKey: [String: Int] = [:]
         var slugs: Set<String> = []
         for document in model.documents {
-            let name = document.subject ?? document.title.map(productName) ?? fileStem(document.path)
+            let name = productName(document.subject ?? document.title ?? fileStem(document.path))
             let key = groupKey(name)
             if let index = indexByKey[key] {
                 if name != products[index].name {
@@ -51,8 +51,8 @@ public enum Products {
         return (products, notes)
     }
 
-    /// "Designer architecture" -> "Designer": a heading that names a product's architecture
-    /// names the product.
+    /// "Designer architecture" -> "Designer": a heading (or subject) that names a product's
+    /// architecture names the product.
     static func productName(_ title: String) -> String {
         let suffix = " architecture"
         guard title.count > suffix.count, title.lowercased().hasSuffix(suffix) else { return title }

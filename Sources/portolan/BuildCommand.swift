@@ -25,6 +25,9 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let output = self.output
+        // Taken first, so a second build into this folder waits before it reads what this one writes.
+        let lock = try OutputLock(folder: output)
+        defer { lock.release() }
         let run = try Run(.everything(title: site.title)) { workspaces in
             var workspace = try workspaces.load([input])
             workspace.previousOutput = { FileManager.default.contents(atPath: "\(output)/\($0)") }
@@ -35,7 +38,7 @@ struct Build: ParsableCommand {
         for (index, view) in result.views.enumerated() where view.scope == .product {
             Console.error("[\(index + 1)/\(result.views.count - 1)] \(view.name): \(count(view.connections, "connection")), \(count(view.services, "included service"))")
         }
-        let (written, unchanged) = try Run.write(result.files, to: output)
+        let (written, unchanged) = try Run.write(result.files, to: output, held: lock)
         if timings { run.printTimings() }
         let documents = run.workspaces.display.count
         let connections = result.views.last.map(\.connections) ?? 0

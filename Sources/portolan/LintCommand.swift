@@ -46,7 +46,8 @@ struct Lint: ParsableCommand {
         var paths = self.paths
         if paths.isEmpty {
             guard Workspaces.isDirectory("Input") else {
-                throw ValidationError("name the documents or folders to check (there is no Input folder here to check by default)")
+                Console.error("portolan: error: name the documents or folders to check (there is no Input folder here to check by default)")
+                throw ExitCode.validationFailure
             }
             paths = ["Input"]
         }

@@ -15,7 +15,15 @@ final class OutputLock {
     /// Takes the lock on `folder` (created if missing), then removes the temporary files that
     /// writers which died before renaming them left behind.
     init(folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw OutputWriter.Refusal(path: folder, reason: "the output folder is a file; name a folder (it is created if missing)")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputWriter.Refusal(path: folder, reason: "cannot create the output folder: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+        }
         path = "\(folder)/\(Self.fileName)"
         while true {
             let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)

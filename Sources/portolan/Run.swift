@@ -40,11 +40,12 @@ struct Run {
 
     /// Writes files under a folder: one writer at a time (the folder's lock), every folder
     /// checked before the first file is written. Returns (written, already up to date).
-    static func write(_ files: [String: Data], to folder: String) throws -> (written: Int, unchanged: Int) {
+    /// `held`: the folder's lock, when the command took it before building.
+    static func write(_ files: [String: Data], to folder: String, held: OutputLock? = nil) throws -> (written: Int, unchanged: Int) {
         var writer = OutputWriter(root: folder)
         try writer.check(Array(files.keys))
-        let lock = try OutputLock(folder: folder)
-        defer { lock.release() }
+        let lock = try held ?? OutputLock(folder: folder)
+        defer { if held == nil { lock.release() } }
         try writer.write(files, under: "")
         return (writer.written.count - writer.unchanged, writer.unchanged)
     }

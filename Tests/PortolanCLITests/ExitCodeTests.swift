@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// Every command's exit code follows the worst severity of every source (documents, the alias,
+/// inventory and lint files, the drawings), and every diagnostic prints as
+/// `path:line:col: severity: message`.
+@Suite struct ExitCodeTests {
+    static func input(with name: String, _ text: String) throws -> String {
+        let folder = try CLI.temporaryFolder()
+        try FileManager.default.copyItem(atPath: "\(CLI.root)/Input", toPath: "\(folder)/in")
+        try CLI.write(Array(text.utf8), to: "\(folder)/in/\(name)")
+        return folder
+    }
+
+    @Test(arguments: [
+        ("aliases.yaml", "Redis: [\n", "in/aliases.yaml:2:1: error: the alias file is not valid YAML"),
+        ("inventory.yaml", "- just a list\n", "in/inventory.yaml:1:1: error:"),
+        ("lint.yaml", "silence: 3\n", "in/lint.yaml:1:1: error:"),
+    ])
+    func aBrokenConfigurationFileFailsTheBuild(name: String, text: String, message: String) throws {
+        let folder = try Self.input(with: name, text)
+        let build = try CLI.run(["build", "--input", "in", "--output", "out"], in: folder)
+        #expect(build.status == 1, "\(name): \(build.stderr)")
+        #expect(build.stderr.contains(message), "\(name): \(build.stderr)")
+        #expect(!build.stderr.contains("Error:"))
+    }
+
+    @Test func aCommandsOwnFailurePrintsOnceWithoutAPrefix() throws {
+        let result = try CLI.run(["tables", "no/such.txt"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "no/such.txt: error: no such file or folder\n")
+    }
+
+    /// Control characters and bidirectional overrides in a file name are shown, not obeyed.
+    @Test func whatReachesTheTerminalCannotDriveIt() throws {
+        let folder = try CLI.temporaryFolder()
+        try CLI.write([], to: "\(folder)/a\u{1B}[2Jb\u{202E}c\u{07}.txt")
+        let result = try CLI.run(["parse", "a\u{1B}[2Jb\u{202E}c\u{07}.txt"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr == "a<U+001B>[2Jb<U+202E>c<U+0007>.txt: error: the file is empty\n")
+    }
+}
