@@ -8,13 +8,13 @@ DEBUG   := .build/debug/portolan
 APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev pkg-config
 # Used by the tests only: a real browser for the site, LibreOffice to open the XLSX sheets.
 APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui
-PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema
+PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema mkdocs
 FUZZ_SECONDS ?= 60
 # The release binary carries the Swift runtime and Foundation inside it: it starts faster and
 # runs on a machine without a Swift toolchain (Graphviz and libxml2 are still shared libraries).
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: all deps test-deps build output test check-output test-fuzz bench readme-lint-rules clean
+.PHONY: all deps test-deps build output test check-output skipped-checks test-fuzz bench readme-lint-rules clean
 
 all: output
 
@@ -41,7 +41,7 @@ test-deps: deps
 	    echo "the browser and spreadsheet tests need:$$missing (sudo apt-get install -y$$missing); they are skipped"; \
 	  fi; \
 	fi
-	@python3 -c "import openpyxl, kubernetes_validate, yaml, jsonschema" 2>/dev/null || \
+	@python3 -c "import openpyxl, kubernetes_validate, yaml, jsonschema, mkdocs" 2>/dev/null || \
 	  python3 -m pip install -q $(PIP_TEST_PACKAGES) || echo "pip install $(PIP_TEST_PACKAGES) failed; those checks are skipped"
 
 build: deps
@@ -52,16 +52,27 @@ output: build
 
 # The whole suite: unit and end-to-end tests, the fuzz regressions, the site in a real
 # browser, then a check that the committed Output/ is what the code generates from Input/.
+# Size and speed cases are `make bench`'s. A check that cannot run (a tool is missing) says
+# so on its own line and in the summary at the end; under CI (CI=true) that is a failure.
 test: test-deps
+	@mkdir -p .build && rm -f .build/skipped-checks.txt
 	$(SWIFT) build
 	PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test
 	.build/debug/portolan-fuzz Tests/Fuzz/regressions $(INPUT)
 	python3 Tests/Browser/site_test.py --binary $(DEBUG)
 	$(MAKE) --no-print-directory check-output
+	@$(MAKE) --no-print-directory skipped-checks
+
+skipped-checks:
+	@if [ -s .build/skipped-checks.txt ]; then \
+	  echo "Skipped checks (install what they name to run them):"; sort -u .build/skipped-checks.txt | sed 's/^/  /'; \
+	  if [ "$$CI" = true ]; then echo "CI installs every tool these checks need, so a skipped check fails the run"; exit 1; fi; \
+	else echo "No check was skipped."; fi
 
 check-output:
 	@rm -rf .build/check-output && mkdir -p .build/check-output
-	@$(DEBUG) build --input $(INPUT) --output .build/check-output >/dev/null 2>&1 || true
+	@$(DEBUG) build --input $(INPUT) --output .build/check-output >.build/check-output.log 2>&1 || \
+	  { cat .build/check-output.log; echo "portolan build failed (exit code above): Output/ was not checked"; exit 1; }
 	@if diff -r -q -x site-screenshot.png $(OUTPUT) .build/check-output; then \
 	  echo "Output/ matches what the code generates from Input/"; \
 	else \
@@ -78,10 +89,15 @@ test-fuzz: deps
 	.build-fuzz/release/portolan-fuzz .build/fuzz/corpus -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=20000 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build/fuzz/ -print_final_stats=1
 
+# Parse time and peak memory on generated documents, `build` of the seeds timed step by step,
+# and the size cases of the suite (a 50 MB document, a view of hundreds of connections).
 bench: deps
 	$(SWIFT) build -c release --product portolan-bench
 	$(SWIFT) build $(RELEASE_FLAGS) --product portolan
 	.build/release/portolan-bench
+	@rm -rf .build/bench-output && $(RELEASE) build --input $(INPUT) --output .build/bench-output --timings 2>&1 | grep -E '^  '
+	$(SWIFT) build
+	PORTOLAN_BENCH=1 PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test --filter 'fiftyMegabyteDocument|hundredsOfConnectionsGiveAnOverview'
 
 # The README's "Lint rules" section is generated from the rules.
 readme-lint-rules:

@@ -57,8 +57,8 @@ import Testing
         #expect(result.stdout.contains("Customer Browser/API"))
     }
 
-    /// A 50 MB document: read to the end without crashing (speed is measured by `make bench`).
-    @Test func fiftyMegabyteDocument() throws {
+    /// A 50 MB document: read to the end without crashing (a size case: `make bench` runs it).
+    @Test(.enabled(if: benchmarking, "a size case: `make bench` runs it")) func fiftyMegabyteDocument() throws {
         let folder = try CLI.temporaryFolder()
         var text = "Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData that travels on this connection\n"
         let filler = String(repeating: "x", count: 400)

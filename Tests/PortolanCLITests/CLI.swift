@@ -27,3 +27,6 @@ enum CLI {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 }
+
+/// Size and speed cases run under `make bench` (`PORTOLAN_BENCH=1`), not in `make test`.
+let benchmarking = ProcessInfo.processInfo.environment["PORTOLAN_BENCH"] != nil

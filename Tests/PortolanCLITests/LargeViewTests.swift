@@ -4,7 +4,7 @@ import Testing
 /// A platform view with hundreds of connections is drawn as an overview (sfdp, no boxes), and
 /// says so, instead of failing or taking minutes in dot; every connection is still an edge.
 @Suite struct LargeViewTests {
-    @Test func hundredsOfConnectionsGiveAnOverview() throws {
+    @Test(.enabled(if: benchmarking, "a size case: `make bench` runs it")) func hundredsOfConnectionsGiveAnOverview() throws {
         let folder = try CLI.temporaryFolder()
         for product in 0..<2 {
             var text = "From the point of view of Product \(product) as a service in the network.\n\n"

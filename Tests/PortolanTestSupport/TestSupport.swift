@@ -81,3 +81,33 @@ public func skipped(_ check: String, because reason: String) -> String {
 
 /// True under CI, where every check must run.
 public var runningInCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+/// Golden files: `Tests/<Target>/testdata/<Test>/<case>.expected.<ext>`, one per test case.
+/// A missing file is written and the comparison fails (read it, then commit it);
+/// `PORTOLAN_RECORD=1` re-records every golden file the run reaches.
+public enum Golden {
+    public static var recording: Bool { ProcessInfo.processInfo.environment["PORTOLAN_RECORD"] == "1" }
+
+    public static func path(target: String, test: String, case name: String, extension ext: String) -> String {
+        "\(Repository.root)/Tests/\(target)/testdata/\(test)/\(name).expected.\(ext)"
+    }
+
+    /// nil when `actual` is what the golden file holds (or was just re-recorded on request);
+    /// otherwise why not, for the test to report.
+    public static func mismatch(_ actual: String, target: String, test: String, case name: String, extension ext: String) -> String? {
+        let file = path(target: target, test: test, case: name, extension: ext)
+        let existing = FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) }
+        if existing == actual { return nil }
+        if recording || existing == nil {
+            try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? Data(actual.utf8).write(to: URL(fileURLWithPath: file))
+            return recording ? nil : "\(file) was missing: recorded it; read it, then commit it"
+        }
+        let expectedLines = existing!.split(separator: "\n", omittingEmptySubsequences: false)
+        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
+        let expectedLine = first < expectedLines.count ? String(expectedLines[first]) : "<end>"
+        let actualLine = first < actualLines.count ? String(actualLines[first]) : "<end>"
+        return "\(file):\(first + 1): differs\n  expected: \(expectedLine)\n  actual:   \(actualLine)\n(PORTOLAN_RECORD=1 re-records it; read the diff before committing)"
+    }
+}
