@@ -27,7 +27,7 @@ struct OutputWriter {
     struct Failure: Error, CustomStringConvertible {
         var path: String
         var reason: String
-        var description: String { "\(path): error: cannot write: \(reason)" }
+        var description: String { "\(path): error: \(reason)" }
     }
 
     /// Checks, before anything is written, that every folder these files go into is the output
@@ -89,7 +89,11 @@ struct OutputWriter {
         let url = URL(fileURLWithPath: root).appendingPathComponent(relativePath)
         let folder = url.deletingLastPathComponent().path
         if !folders.contains(folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw Failure(path: folder, reason: "cannot create the folder (\((error as NSError).localizedFailureReason ?? "a file is in the way, or no permission"))")
+            }
             folders.insert(folder)
         }
         written.append(relativePath)
@@ -112,7 +116,7 @@ struct OutputWriter {
     private static func replace(_ path: String, with data: Data, folder: String) throws {
         let temporary = "\(folder)/.portolan-\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot write: " + String(cString: strerror(errno))) }
         var failure: String?
         data.withUnsafeBytes { buffer in
             var offset = 0
@@ -132,7 +136,7 @@ struct OutputWriter {
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
-            throw Failure(path: path, reason: failure)
+            throw Failure(path: path, reason: "cannot write: " + failure)
         }
     }
 }
