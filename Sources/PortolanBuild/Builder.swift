@@ -75,12 +75,11 @@ public final class Builder: @unchecked Sendable {
         var tables: [(files: [String: Data], ruleCount: Int)] = []
         let viewParts: Set<Request.Part> = [.tables, .firewall, .policies, .model]
         let tableParts = request.makesPages ? viewParts : request.parts.intersection(viewParts)
-        for view in views {
-            let made = try view.files(tableParts, inventory: inventory, sheetTitle: request.sheetTitledByProducts ? products.map(\.name).joined(separator: ", ") : nil)
-            tables.append(made)
-            if view.scope == .platform, !tableParts.isDisjoint(with: [.firewall, .policies]) {
-                result.platformSheet = FirewallRules.derive(view.products, inventory: inventory)
-            }
+        let sheetTitle = request.sheetTitledByProducts ? products.map(\.name).joined(separator: ", ") : nil
+        for view in views where !tableParts.isEmpty {
+            let made = try view.files(tableParts, inventory: inventory, sheetTitle: sheetTitle)
+            tables.append((made.files, made.sheet.rules.count))
+            if view.scope == .platform { result.platformSheet = made.sheet }
             add(made.files.filter { request.parts.contains(Self.part(of: $0.key)) }, under: view.slug, to: &result)
         }
         clock.lap("tables and firewall sheets", into: &result)
@@ -88,8 +87,8 @@ public final class Builder: @unchecked Sendable {
             result.diagnostics.append(Located(path: workspace.aliases?.path ?? "aliases.yaml", Diagnostic(.note,
                 "not merged, but look alike: \"\(pair.first)\" and \"\(pair.second)\" (\(pair.reason)); if they are one component, list one under the other in the alias file")))
         }
-        let lint = steps.lint(request, products: products, views: views, into: &result)
-        try lintFiles(lint, products: products, views: views, into: &result)
+        let lint = steps.lint(request, products: products, into: &result)
+        try lintFiles(lint, products: products, into: &result)
         clock.lap("lint", into: &result)
 
         guard let drawings else {
@@ -150,7 +149,7 @@ public final class Builder: @unchecked Sendable {
             : name == "networkpolicies.yaml" ? .policies : .model
     }
 
-    private func lintFiles(_ findings: [LintFinding], products: [Product], views: [View], into result: inout BuildResult) throws {
+    private func lintFiles(_ findings: [LintFinding], products: [Product], into result: inout BuildResult) throws {
         guard request.parts.contains(.lint) else { return }
         if request.scopes.contains(.product) {
             for product in products {

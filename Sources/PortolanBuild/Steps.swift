@@ -45,12 +45,18 @@ struct Steps {
 
     /// Every lint finding (needed by the lint files and the pages); silences that matched
     /// nothing are notes on the configuration file.
-    func lint(_ request: Request, products: [Product], views: [View], into result: inout BuildResult) -> [LintFinding] {
+    func lint(_ request: Request, products: [Product], into result: inout BuildResult) -> [LintFinding] {
         guard request.parts.contains(.lint) || request.makesPages else { return [] }
         let run = LintFiles.run(Model(documents: products.flatMap(\.documents)), products: products,
                                 config: workspace.lint?.value ?? LintConfig())
         result.findings = run.findings
         result.silenced = run.silenced.map(\.count).reduce(0, +)
+        // A rule's error (a connection numbered twice) fails every command that lints, as it
+        // fails `lint`; the readers' own findings are already among the documents' diagnostics.
+        for finding in run.findings where finding.severity == .error && finding.rule != Linter.readerRule {
+            result.diagnostics.append(Located(path: finding.path, Diagnostic(.error, "\(finding.message) [\(finding.rule)]",
+                                                                           line: finding.line, column: finding.column)))
+        }
         if request.parts.contains(.lint), let file = workspace.lint {
             for (silence, count) in run.silenced where count == 0 {
                 result.diagnostics.append(Located(path: file.path, Diagnostic(.note,

@@ -27,7 +27,7 @@ public struct View: Sendable {
 
     /// The view's files of these parts, by name in its folder: adding a file to every view's
     /// folder (and to its page's downloads, see `Pages.downloads`) is one line here.
-    func files(_ parts: Set<Request.Part>, inventory: Inventory, sheetTitle: String?) throws -> (files: [String: Data], ruleCount: Int) {
+    func files(_ parts: Set<Request.Part>, inventory: Inventory, sheetTitle: String?) throws -> (files: [String: Data], sheet: FirewallSheet) {
         let sheet = FirewallRules.derive(products, inventory: inventory)
         var files: [String: Data] = [:]
         if parts.contains(.tables) {
@@ -45,6 +45,6 @@ public struct View: Sendable {
         if parts.contains(.model) {
             files["model.json"] = Data(try ModelSerialization.json(model).utf8)
         }
-        return (files, sheet.rules.count)
+        return (files, sheet)
     }
 }

@@ -25,6 +25,25 @@ import Testing
         #expect(!build.stderr.contains("Error:"))
     }
 
+    /// A lint rule's error fails `build` as it fails `lint`, and is printed by both.
+    @Test func aLintErrorFailsEveryCommandThatLints() throws {
+        let folder = try CLI.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: "\(folder)/in", withIntermediateDirectories: true)
+        try CLI.write(Array("""
+            Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData that travels on this connection
+            1\tBilling API\tLedger\tHTTP\t443\tEgress\tLedger entries.
+            1\tBilling API\tCache\tRedis\t6379\tEgress\tSessions.
+
+            """.utf8), to: "\(folder)/in/billing.txt")
+        let message = "in/billing.txt:3:1: error: connection 1 is numbered twice (first at line 2) [ConnectionNumbering]\n"
+        let build = try CLI.run(["build", "--input", "in", "--output", "out"], in: folder)
+        #expect(build.status == 1)
+        #expect(build.stderr.contains(message), "\(build.stderr)")
+        let lint = try CLI.run(["lint", "in"], in: folder)
+        #expect(lint.status == 1)
+        #expect(lint.stdout.contains(message))
+    }
+
     @Test func aCommandsOwnFailurePrintsOnceWithoutAPrefix() throws {
         let result = try CLI.run(["tables", "no/such.txt"])
         #expect(result.status == 1)
