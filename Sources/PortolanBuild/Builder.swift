@@ -45,9 +45,20 @@ public final class Builder: @unchecked Sendable {
     }
 
     /// Builds what the request asks for. Throws only when an emitter fails (a template that
-    /// does not render); everything about the input is a diagnostic in the result.
-    public func run(_ workspace: Workspace) throws -> BuildResult {
+    /// does not render) or `deliver` throws; everything about the input is a diagnostic in the
+    /// result. `deliver` is handed the files in groups as they are made (each view's tables,
+    /// the lint files, each view's drawings and pages as Graphviz finishes them, the indexes),
+    /// on the calling thread, so a caller can write them while Graphviz draws the rest; the
+    /// result holds them all as well.
+    public func run(_ workspace: Workspace, deliver: (([String: Data]) throws -> Void)? = nil) throws -> BuildResult {
         var result = BuildResult()
+        var delivered: Set<String> = []
+        func handOver() throws {
+            guard let deliver else { return }
+            let new = result.files.filter { !delivered.contains($0.key) }
+            delivered.formUnion(new.keys)
+            if !new.isEmpty { try deliver(new) }
+        }
         var clock = Clock()
         let steps = Steps(workspace: workspace)
         let (products, merges) = Products.grouped(workspace.model)
@@ -82,6 +93,7 @@ public final class Builder: @unchecked Sendable {
             if view.scope == .platform { result.platformSheet = made.sheet }
             add(made.files.filter { request.parts.contains(Self.part(of: $0.key)) }, under: view.slug, to: &result)
         }
+        try handOver()
         clock.lap("tables and firewall sheets", into: &result)
         for pair in request.parts.contains(.diagrams) ? LookAlikes.find(all.last!.graph.nodes.map(\.name)) : [] {
             result.diagnostics.append(Located(path: workspace.aliases?.path ?? "aliases.yaml", Diagnostic(.note,
@@ -89,6 +101,7 @@ public final class Builder: @unchecked Sendable {
         }
         let lint = steps.lint(request, products: products, into: &result)
         try lintFiles(lint, products: products, into: &result)
+        try handOver()
         clock.lap("lint", into: &result)
 
         guard let drawings else {
@@ -113,7 +126,10 @@ public final class Builder: @unchecked Sendable {
                 add(drawing.namedFiles.filter { request.diagramFormats.contains(String($0.key.dropFirst("connections.".count))) },
                     under: view.slug, to: &result)
             }
-            guard request.makesPages else { continue }
+            guard request.makesPages else {
+                try handOver()
+                continue
+            }
             let page = Pages.page(view, tables: tables[index], drawing: drawing, lint: lint)
             let options = StaticSite.Options(title: request.title)
             let (html, markdown) = try both({ try StaticSite.pageFiles(page, all: links, options: options) },
@@ -121,6 +137,7 @@ public final class Builder: @unchecked Sendable {
             if request.parts.contains(.site) { add(html, under: "site", to: &result) }
             if request.parts.contains(.docs) { add(markdown, under: "docs", to: &result) }
             pages[index] = page
+            try handOver()
         }
         result.diagnostics += notes.joined()
         clock.lap("diagrams and pages (as Graphviz draws them)", into: &result)
@@ -129,6 +146,7 @@ public final class Builder: @unchecked Sendable {
             if request.parts.contains(.site) { add(try StaticSite.indexFiles(pages.compactMap { $0 }, options: options), under: "site", to: &result) }
             if request.parts.contains(.docs) { add(try MarkdownDocs.indexFiles(pages.compactMap { $0 }, options: options), under: "docs", to: &result) }
         }
+        try handOver()
         clock.lap("site index", into: &result)
         clock.finish(into: &result)
         return result

@@ -28,7 +28,13 @@ struct Build: ParsableCommand {
         // Taken first, so a second build into this folder waits before it reads what this one writes.
         let lock = try OutputLock(folder: output)
         defer { lock.release() }
-        let run = try Run(.everything(title: site.title)) { workspaces in
+        // Each group of files is written as soon as it is made, while Graphviz draws the rest;
+        // every folder a group goes into is checked before its first file is written.
+        var writer = OutputWriter(root: output)
+        let run = try Run(.everything(title: site.title), deliver: { files in
+            try writer.check(Array(files.keys))
+            try writer.write(files, under: "")
+        }) { workspaces in
             var workspace = try workspaces.load([input])
             workspace.previousOutput = { FileManager.default.contents(atPath: "\(output)/\($0)") }
             return workspace
@@ -38,7 +44,7 @@ struct Build: ParsableCommand {
         for (index, view) in result.views.enumerated() where view.scope == .product {
             Console.error("[\(index + 1)/\(result.views.count - 1)] \(view.name): \(count(view.connections, "connection")), \(count(view.services, "included service"))")
         }
-        let (written, unchanged) = try Run.write(result.files, to: output, held: lock)
+        let (written, unchanged) = (writer.written.count - writer.unchanged, writer.unchanged)
         if timings { run.printTimings() }
         let documents = run.workspaces.display.count
         let connections = result.views.last.map(\.connections) ?? 0

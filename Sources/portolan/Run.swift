@@ -9,13 +9,14 @@ struct Run {
     var result: BuildResult
     var workspaces: Workspaces
 
-    init(_ request: Request, load: (inout Workspaces) throws -> Workspace) throws {
+    /// `deliver`: see `Builder.run`.
+    init(_ request: Request, deliver: (([String: Data]) throws -> Void)? = nil, load: (inout Workspaces) throws -> Workspace) throws {
         let builder = Builder(request)
         var workspaces = Workspaces()
         let started = DispatchTime.now().uptimeNanoseconds
         let workspace = try load(&workspaces)
         let read = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        result = try builder.run(workspace)
+        result = try builder.run(workspace, deliver: deliver)
         result.timings.insert(("read", read), at: 0)
         if let total = result.timings.indices.last { result.timings[total].seconds += read }
         self.workspaces = workspaces
@@ -40,12 +41,11 @@ struct Run {
 
     /// Writes files under a folder: one writer at a time (the folder's lock), every folder
     /// checked before the first file is written. Returns (written, already up to date).
-    /// `held`: the folder's lock, when the command took it before building.
-    static func write(_ files: [String: Data], to folder: String, held: OutputLock? = nil) throws -> (written: Int, unchanged: Int) {
+    static func write(_ files: [String: Data], to folder: String) throws -> (written: Int, unchanged: Int) {
         var writer = OutputWriter(root: folder)
         try writer.check(Array(files.keys))
-        let lock = try held ?? OutputLock(folder: folder)
-        defer { if held == nil { lock.release() } }
+        let lock = try OutputLock(folder: folder)
+        defer { lock.release() }
         try writer.write(files, under: "")
         return (writer.written.count - writer.unchanged, writer.unchanged)
     }
