@@ -18,6 +18,7 @@ import Testing
 
     @Test func aMisspeltCommandGetsDidYouMean() throws {
         try Self.expect(["bild"], status: 64, stderr: "portolan: error: 'bild' is not a portolan command (did you mean 'build'?)\nRun 'portolan --help' for the commands.\n")
+        try Self.expect(["biuld"], status: 64, stderr: "portolan: error: 'biuld' is not a portolan command (did you mean 'build'?)\nRun 'portolan --help' for the commands.\n")
         try Self.expect(["frobnicate"], status: 64, stderr: "portolan: error: 'frobnicate' is not a portolan command\nRun 'portolan --help' for the commands.\n")
     }
 

@@ -1,3 +1,4 @@
+import PortolanModel
 /// Two component names that look alike but were not merged: candidates for the alias file.
 public struct LookAlike: Codable, Sendable, Hashable {
     public var first: String
@@ -64,7 +65,7 @@ public enum LookAlikes {
         guard min(keyA.count, keyB.count) >= 6, keyA.prefix(4) == keyB.prefix(4) else { return nil }
         // Numbered siblings ("Service 1", "Service 12") differ in digits only: distinct by design.
         if a.keyWithoutDigits == b.keyWithoutDigits { return nil }
-        let distance = NameKey.editDistance(keyA, keyB)
+        let distance = Names.editDistance(keyA, keyB)
         if distance <= min(keyA.count, keyB.count) / 4 {
             return "spelled alike (\(distance) letter\(distance == 1 ? "" : "s") apart)"
         }

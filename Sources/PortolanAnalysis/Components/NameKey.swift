@@ -62,6 +62,4 @@ public enum NameKey {
         return parts.dropLast().joined(separator: " ")
     }
 
-    /// Levenshtein distance between two strings (by characters).
-    public static func editDistance(_ a: String, _ b: String) -> Int { Names.editDistance(a, b) }
 }

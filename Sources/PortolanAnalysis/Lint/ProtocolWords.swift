@@ -37,18 +37,8 @@ enum ProtocolWords {
         closest(to: written, among: canonical)
     }
 
-    /// The candidate nearest by edit distance (case, spaces and punctuation ignored), within a
-    /// third of the text's length; ties go to the earlier candidate.
+    /// The candidate nearest by edit distance (`Names.closest`).
     static func closest(to written: String, among candidates: [String]) -> String? {
-        let key = ComponentMatch.make(written)
-        guard !key.isEmpty else { return nil }
-        var best: (name: String, distance: Int)?
-        for candidate in candidates {
-            let distance = ComponentMatch.distance(key, ComponentMatch.make(candidate))
-            if distance > 0, distance <= max(1, key.count / 3), distance < (best?.distance ?? .max) {
-                best = (candidate, distance)
-            }
-        }
-        return best?.name
+        Names.closest(to: written, among: candidates)
     }
 }

@@ -55,7 +55,7 @@ public enum NearDuplicateName: LintRule {
         // such as "Interaction Server (VQ)"), at most two letters apart.
         guard min(keyA.count, keyB.count) >= 8, keyA.prefix(4) == keyB.prefix(4),
               !keyA.hasPrefix(keyB), !keyB.hasPrefix(keyA) else { return nil }
-        return ComponentMatch.distance(keyA, keyB) <= 2 ? .spelling : nil
+        return Names.editDistance(keyA, keyB) <= 2 ? .spelling : nil
     }
 
     /// Each spelling a product uses, with the rows that use it, in first-use order.
