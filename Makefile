@@ -57,7 +57,9 @@ output: build
 test: test-deps
 	@mkdir -p .build && rm -f .build/skipped-checks.txt
 	$(SWIFT) build
-	PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test
+	@{ PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test 2>&1; echo $$? > .build/swift-test.status; } | tee .build/swift-test.log
+	@grep -E 'Test .* skipped: "' .build/swift-test.log | grep -v 'make bench' | sed -E 's/.*Test (.*) skipped: "(.*)"/SKIPPED: \1: \2/' >> .build/skipped-checks.txt || true
+	@exit $$(cat .build/swift-test.status)
 	.build/debug/portolan-fuzz Tests/Fuzz/regressions $(INPUT)
 	python3 Tests/Browser/site_test.py --binary $(DEBUG)
 	$(MAKE) --no-print-directory check-output
