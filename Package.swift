@@ -64,5 +64,6 @@ let package = Package(
         // Shared by the test targets: the repository's root, temporary folders, running the binary, skips.
         .target(name: "PortolanTestSupport", path: "Tests/PortolanTestSupport"),
         .testTarget(name: "PortolanCLITests", dependencies: ["PortolanModel", "PortolanTestSupport"]),
+        .testTarget(name: "PortolanBuildTests", dependencies: ["PortolanBuild", "PortolanReaders", "PortolanModel"]),
     ]
 )

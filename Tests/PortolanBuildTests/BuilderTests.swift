@@ -1,0 +1,58 @@
+import Foundation
+import PortolanBuild
+import PortolanModel
+import PortolanReaders
+import Testing
+
+/// The entry point in memory: a workspace in, named files and every diagnostic out.
+@Suite struct BuilderTests {
+    static let table = """
+        From the point of view of Billing as a service in the network.
+
+        Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData that travels on this connection
+        1\tBrowser\tBilling API\tHTTPS\t443\tIngress\tInvoices.
+        2\tBilling API\tPostgreSQL\tTCP\t5432\tIntra-cluster\tInvoice records.
+
+        """
+
+    static func workspace(aliases: String? = nil) -> Workspace {
+        let read = FileReader.read(path: "docs/billing.txt", bytes: Array(table.utf8))
+        return Workspace(model: Model(documents: read.documents),
+                         aliases: aliases.map { Workspace.aliases(path: "docs/aliases.yaml", text: $0) })
+    }
+
+    @Test func aCommandGetsOnlyWhatItAsksFor() throws {
+        let result = try Builder(Request(parts: [.tables], scopes: [.platform])).run(Self.workspace())
+        #expect(result.files.keys.sorted() == ["platform/connections.md"])
+        #expect(result.views.map(\.slug) == ["platform"])
+        #expect(result.worst == nil)
+        let firewall = try Builder(Request(parts: [.firewall], scopes: [.product])).run(Self.workspace())
+        #expect(firewall.files.keys.sorted() == ["billing/firewall.csv", "billing/firewall.json", "billing/firewall.md", "billing/firewall.xlsx"])
+    }
+
+    @Test func everythingIsWhatBuildWrites() throws {
+        let result = try Builder(.everything()).run(Self.workspace())
+        // Per view: 3 diagram files, connections.md, 4 firewall files, policies, model, lint.txt;
+        // the platform adds lint.sarif.
+        #expect(result.files.keys.filter { $0.hasPrefix("billing/") }.count == 11)
+        #expect(result.files.keys.filter { $0.hasPrefix("platform/") }.count == 12)
+        #expect(result.files["site/index.html"] != nil)
+        #expect(result.files["docs/mkdocs.yml"] != nil)
+        #expect(result.files["site/billing/index.html"] != nil)
+        #expect(result.timings.map(\.step).last == "total")
+    }
+
+    @Test func aBrokenAliasFileIsAnErrorOfTheBuild() throws {
+        let result = try Builder(.everything()).run(Self.workspace(aliases: "Redis: [\n"))
+        #expect(result.worst == .error)
+        #expect(result.diagnostics.first?.formatted.hasPrefix("docs/aliases.yaml:2:1: error: the alias file is not valid YAML") == true)
+        // The files are made all the same.
+        #expect(result.files["billing/connections.svg"] != nil)
+    }
+
+    @Test func theSameWorkspaceGivesTheSameBytes() throws {
+        let first = try Builder(.everything()).run(Self.workspace())
+        let second = try Builder(.everything()).run(Self.workspace())
+        #expect(first.files == second.files)
+    }
+}
