@@ -39,13 +39,13 @@ import Testing
             "ri-ben-yusabisu", "site", "site-ba38a3",
         ])
         // The platform view keeps every connection (12 rows, 11 products: two subjects merged).
-        let dot = String(decoding: FileManager.default.contents(atPath: "\(folder)/out/platform/connections.dot")!, as: UTF8.self)
+        let dot = String(decoding: try #require(FileManager.default.contents(atPath: "\(folder)/out/platform/connections.dot")), as: UTF8.self)
         #expect(dot.components(separatedBy: "[id=\"conn-").count - 1 == 12)
         #expect(result.stderr.contains("(11 products, 12 connections,"))
         // The one merge is said, on the document that joined.
         #expect(result.stderr.contains("in/11.txt: note: the subject 'cx-contact' is read as the product 'CX Contact' (same name but for case, spaces and hyphens); its connections join that product's\n"))
         // "Designer architecture" names the product Designer.
-        let page = String(decoding: FileManager.default.contents(atPath: "\(folder)/out/site/designer/index.html")!, as: UTF8.self)
+        let page = String(decoding: try #require(FileManager.default.contents(atPath: "\(folder)/out/site/designer/index.html")), as: UTF8.self)
         #expect(page.contains("<title>Designer · Portolan architecture</title>"))
     }
 }

@@ -99,7 +99,7 @@ import Testing
         try FileManager.default.copyItem(atPath: "\(CLI.root)/Input", toPath: "\(folder)/b")
         // Every row of b's documents says TCP 5051 where a's say 5050 (and b is another folder name).
         let path = "\(folder)/b/000_719e74b289d3778a.txt"
-        let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
+        let text = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
         try Data(text.replacingOccurrences(of: "5050", with: "5051").utf8).write(to: URL(fileURLWithPath: path))
         async let first = CLI.run(["build", "--input", "a", "--output", "out"], in: folder)
         async let second = CLI.run(["build", "--input", "b", "--output", "out"], in: folder)

@@ -52,9 +52,9 @@ import Testing
         let folder = try CLI.temporaryFolder()
         let result = try CLI.run(["site", "--title", "Acme <platform>", "--output", "\(folder)/site", "--markdown", "\(folder)/docs", "Input"])
         #expect(result.status == 0, "\(result.stderr)")
-        let index = String(decoding: FileManager.default.contents(atPath: "\(folder)/site/index.html")!, as: UTF8.self)
+        let index = String(decoding: try #require(FileManager.default.contents(atPath: "\(folder)/site/index.html")), as: UTF8.self)
         #expect(index.contains("<title>Acme &lt;platform&gt;</title>"))
-        let mkdocs = String(decoding: FileManager.default.contents(atPath: "\(folder)/docs/mkdocs.yml")!, as: UTF8.self)
+        let mkdocs = String(decoding: try #require(FileManager.default.contents(atPath: "\(folder)/docs/mkdocs.yml")), as: UTF8.self)
         #expect(mkdocs.contains("Acme <platform>") || mkdocs.contains("Acme &lt;platform&gt;"))
     }
 }
