@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "PortolanGraphvizTests", dependencies: ["PortolanGraphviz", "PortolanEmitters", "PortolanAnalysis", "PortolanReaders", "PortolanModel"]),
         // Shared by the test targets: the repository's root, temporary folders, running the binary, skips.
         .target(name: "PortolanTestSupport", path: "Tests/PortolanTestSupport"),
-        .testTarget(name: "PortolanCLITests", dependencies: ["PortolanModel", "PortolanTestSupport"]),
+        .testTarget(name: "PortolanCLITests", dependencies: ["PortolanModel", "PortolanTestSupport"], exclude: ["testdata"]),
         .testTarget(name: "PortolanBuildTests", dependencies: ["PortolanBuild", "PortolanReaders", "PortolanModel"]),
     ]
 )
