@@ -55,12 +55,12 @@ let package = Package(
         // `make test-fuzz`: libFuzzer over every reader (built with -D FUZZING); otherwise replays files.
         .executableTarget(name: "portolan-fuzz", dependencies: ["PortolanModel", "PortolanReaders"]),
         .testTarget(name: "PortolanModelTests", dependencies: ["PortolanModel"]),
-        .testTarget(name: "PortolanReadersTests", dependencies: ["PortolanReaders", "PortolanModel"],
+        .testTarget(name: "PortolanReadersTests", dependencies: ["PortolanReaders", "PortolanModel", "PortolanTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "PortolanEmittersTests", dependencies: ["PortolanEmitters", "PortolanAnalysis", "PortolanReaders", "PortolanModel"]),
-        .testTarget(name: "PortolanAnalysisTests", dependencies: ["PortolanAnalysis", "PortolanReaders", "PortolanModel"],
+        .testTarget(name: "PortolanEmittersTests", dependencies: ["PortolanEmitters", "PortolanAnalysis", "PortolanReaders", "PortolanModel", "PortolanTestSupport"]),
+        .testTarget(name: "PortolanAnalysisTests", dependencies: ["PortolanAnalysis", "PortolanReaders", "PortolanModel", "PortolanTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "PortolanGraphvizTests", dependencies: ["PortolanGraphviz", "PortolanEmitters", "PortolanAnalysis", "PortolanReaders", "PortolanModel"]),
+        .testTarget(name: "PortolanGraphvizTests", dependencies: ["PortolanGraphviz", "PortolanEmitters", "PortolanAnalysis", "PortolanReaders", "PortolanModel", "PortolanTestSupport"]),
         // Shared by the test targets: the repository's root, temporary folders, running the binary, skips.
         .target(name: "PortolanTestSupport", path: "Tests/PortolanTestSupport"),
         .testTarget(name: "PortolanCLITests", dependencies: ["PortolanModel", "PortolanTestSupport"], exclude: ["testdata"]),

@@ -2,12 +2,11 @@ import Foundation
 import PortolanAnalysis
 import PortolanModel
 import PortolanReaders
+import PortolanTestSupport
 
 /// The seed documents of the repository's Input/ folder, read once per test.
 enum FirewallSeeds {
-    static let inputFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Input")
+    static let inputFolder = URL(fileURLWithPath: Repository.root).appendingPathComponent("Input")
 
     static func model() throws -> Model {
         let names = try FileManager.default.contentsOfDirectory(atPath: inputFolder.path)

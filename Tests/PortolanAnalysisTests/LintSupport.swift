@@ -2,11 +2,11 @@ import Foundation
 import PortolanAnalysis
 import PortolanModel
 import PortolanReaders
+import PortolanTestSupport
 
 /// Documents read the way the CLI reads them, for the lint and diff tests.
 enum LintSupport {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: Repository.root)
 
     /// Every .txt document of a folder under the repository, paths relative to it ("Input/000_....txt").
     static func model(_ folder: String) throws -> Model {

@@ -2,11 +2,11 @@ import Foundation
 import PortolanAnalysis
 import PortolanModel
 import PortolanReaders
+import PortolanTestSupport
 
 /// Seeds from the repository's Input/ folder and a model whose names try to break every format.
 enum TableSeeds {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: Repository.root)
     static let inputFolder = repository.appendingPathComponent("Input")
 
     static func products() throws -> [Product] {

@@ -3,15 +3,12 @@ import PortolanEmitters
 import PortolanModel
 import PortolanReaders
 import Testing
+import PortolanTestSupport
 
 /// `portolan parse --format yaml` writes the model users can edit; reading it back gives the
 /// same model: every document's title, subject, intro, connections and included services.
 @Suite struct YAMLModelRoundTripTests {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
+    static let root = Repository.root
 
     static func seeds() throws -> Model {
         let folder = "\(root)/Input"

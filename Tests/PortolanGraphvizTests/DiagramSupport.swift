@@ -5,14 +5,11 @@ import PortolanGraphviz
 import PortolanModel
 import PortolanReaders
 import Testing
+import PortolanTestSupport
 
-/// The seeds and the diagram pipeline the CLI runs (`DiagramFiles.dot` in Sources/portolan).
+/// The seeds and the diagram pipeline the build runs (`DiagramDrawing` in Sources/PortolanGraphviz).
 enum DiagramSeeds {
-    static let input: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/PortolanGraphvizTests/DiagramSupport.swift
-        return parts.joined(separator: "/") + "/Input"
-    }()
+    static let input = Repository.root + "/Input"
 
     static func products() throws -> [Product] {
         let names = try FileManager.default.contentsOfDirectory(atPath: input).filter { $0.hasSuffix(".txt") }.sorted()

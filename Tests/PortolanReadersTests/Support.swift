@@ -2,15 +2,12 @@ import Foundation
 import PortolanModel
 import PortolanReaders
 import Testing
+import PortolanTestSupport
 
 /// Paths and loaders the reader tests share.
 enum Fixture {
     /// The repository root, found from this file's path.
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/PortolanReadersTests/Support.swift
-        return parts.joined(separator: "/")
-    }()
+    static let root = Repository.root
 
     static let seeds = [
         "000": "000_719e74b289d3778a.txt",

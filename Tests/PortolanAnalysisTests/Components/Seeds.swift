@@ -3,14 +3,11 @@ import PortolanAnalysis
 import PortolanModel
 import PortolanReaders
 import Testing
+import PortolanTestSupport
 
 /// The seed documents in the repository's Input/ folder, read the way the CLI reads them.
 enum ComponentSeeds {
-    static let input: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(4)  // Tests/PortolanAnalysisTests/Components/Seeds.swift
-        return parts.joined(separator: "/") + "/Input"
-    }()
+    static let input = Repository.root + "/Input"
 
     static func model() throws -> Model {
         let names = try FileManager.default.contentsOfDirectory(atPath: input).filter { $0.hasSuffix(".txt") }.sorted()
