@@ -68,6 +68,21 @@ import Testing
         #expect(Self.contents("\(folder)/out") == Self.contents("\(folder)/clean"))
     }
 
+    /// Stale temporary files (of a PID that no longer runs) are removed, but never through a link.
+    @Test func staleTemporaryFilesAreRemovedInsideTheOutputOnly() throws {
+        let folder = try CLI.temporaryFolder()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: "\(folder)/out/platform", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: "\(folder)/elsewhere", withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: URL(fileURLWithPath: "\(folder)/out/platform/.portolan-999999-7.tmp"))
+        try Data("other".utf8).write(to: URL(fileURLWithPath: "\(folder)/elsewhere/.portolan-999999-8.tmp"))
+        try fm.createSymbolicLink(atPath: "\(folder)/out/link", withDestinationPath: "\(folder)/elsewhere")
+        let result = try CLI.run(["build", "--input", "\(CLI.root)/Input", "--output", "out"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!fm.fileExists(atPath: "\(folder)/out/platform/.portolan-999999-7.tmp"))
+        #expect(fm.fileExists(atPath: "\(folder)/elsewhere/.portolan-999999-8.tmp"))
+    }
+
     /// A build waits while another holds the output folder's lock (here a stand-in that holds
     /// it for two seconds, with its PID in the lock file), says whom it waits for, then builds.
     @Test func aBuildWaitsForTheFoldersLock() throws {
