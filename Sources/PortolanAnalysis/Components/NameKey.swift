@@ -53,12 +53,7 @@ public enum NameKey {
     /// the last word is not a version. A version has a dot ("6.x", "2.8") or a leading v ("v2").
     public static func withoutVersion(_ name: String) -> String? {
         let parts = tidy(name).split(separator: " ")
-        guard parts.count >= 2, let last = parts.last else { return nil }
-        let body = last.lowercased().hasPrefix("v") ? last.dropFirst() : last[...]
-        let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard let first = pieces.first, !first.isEmpty, first.allSatisfy(\.isNumber) else { return nil }
-        let dotted = pieces.count >= 2 && pieces.dropFirst().allSatisfy { !$0.isEmpty && ($0 == "x" || $0.allSatisfy(\.isNumber)) }
-        guard dotted || (last.lowercased().hasPrefix("v") && pieces.count == 1) else { return nil }
+        guard parts.count >= 2, let last = parts.last, Names.isVersion(last) else { return nil }
         return parts.dropLast().joined(separator: " ")
     }
 

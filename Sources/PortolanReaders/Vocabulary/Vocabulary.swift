@@ -85,16 +85,8 @@ public enum Vocabulary {
         return isVersion(lower)
     }
 
-    /// "6.x", "2.10", "v2": a version that qualifies the name before it.
+    /// "6.x", "2.10", "v2": a version that qualifies the name before it (`Names.isVersion`).
     static func isVersion(_ lower: String) -> Bool {
-        var body = Substring(lower)
-        let prefixed = body.hasPrefix("v")
-        if prefixed { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard let first = parts.first, !first.isEmpty, first.allSatisfy(\.isASCII), first.allSatisfy(\.isNumber) else { return false }
-        if parts.count == 1 { return prefixed }
-        return parts.dropFirst().allSatisfy { part in
-            part == "x" || (!part.isEmpty && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber))
-        }
+        Names.isVersion(lower)
     }
 }
