@@ -1,3 +1,5 @@
+import PortolanModel
+
 /// The protocol, port and classification cells of a wrapped row. They are short, look like
 /// themselves, and stand together on one line, so they anchor the row: words before them are
 /// the source and destination, words after them the description.
@@ -87,9 +89,9 @@ struct Anchor: Equatable {
         guard let first = word.unicodeScalars.first, "iIeE".unicodeScalars.contains(first), word.utf8.count <= 40 else { return false }
         let parts = word.split(separator: "/")
         guard !parts.isEmpty else { return false }
+        // The model's recogniser (`ClassificationKind`), and "Inter-cluster", which some pages write.
         return parts.allSatisfy { part in
-            let key = part.lowercased().filter(\.isLetter)
-            return ["ingress", "egress", "intracluster", "intercluster"].contains(key)
+            ClassificationKind(written: String(part)) != nil || part.lowercased().filter(\.isLetter) == "intercluster"
         }
     }
 }
