@@ -42,7 +42,8 @@ struct Diagram: ParsableCommand {
         run.report()
         let diagrams = run.result.views.map { ($0.slug, run.result.files["\($0.slug)/connections.\(format.rawValue)"] ?? Data()) }
         if output == nil, diagrams.count > 1 {
-            throw ValidationError("\(count(diagrams.count, "product")) make \(count(diagrams.count, "diagram")): name a folder with --output, or use --view platform")
+            Console.error("portolan: error: \(count(diagrams.count, "product")) make \(count(diagrams.count, "diagram")): name a folder with --output, or use --view platform")
+            throw ExitCode.validationFailure
         }
         if let output, diagrams.count > 1 || output.hasSuffix("/") || Workspaces.isDirectory(output) {
             let files = Dictionary(uniqueKeysWithValues: diagrams.map { ("\($0.0).\(format.rawValue)", $0.1) })

@@ -59,7 +59,7 @@ enum Main {
             exit(0)
         }
         if message.hasPrefix("Error: ") { message = "portolan: error: " + message.dropFirst("Error: ".count) }
-        Console.error(message)
+        for line in message.split(separator: "\n", omittingEmptySubsequences: false) { Console.error(String(line)) }
         exit(code.rawValue)
     }
 }

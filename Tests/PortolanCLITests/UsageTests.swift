@@ -22,6 +22,19 @@ import Testing
         try Self.expect(["frobnicate"], status: 64, stderr: "portolan: error: 'frobnicate' is not a portolan command\nRun 'portolan --help' for the commands.\n")
     }
 
+    @Test func aParserErrorHasNoErrorPrefixAndKeepsItsLines() throws {
+        try Self.expect(["build", "--nosuch"], status: 64, stderr: """
+            portolan: error: Unknown option '--nosuch'
+            Usage: portolan build [--input <input>] [--output <output>] [--title <title>] [--timings]
+              See 'portolan build --help' for more information.
+
+            """)
+        let several = try CLI.run(["diagram", "Input"])
+        #expect(several.status == 64)
+        #expect(several.stdout == "")
+        #expect(several.stderr.hasSuffix("\nportolan: error: 4 products make 4 diagrams: name a folder with --output, or use --view platform\n"))
+    }
+
     @Test func helpForNoSuchCommandFails() throws {
         try Self.expect(["help", "nosuch"], status: 64, stderr: "portolan: error: 'nosuch' is not a portolan command\nRun 'portolan --help' for the commands.\n")
         let help = try CLI.run(["help", "lint"])
