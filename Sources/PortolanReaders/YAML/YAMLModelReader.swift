@@ -25,14 +25,12 @@ public enum YAMLModelReader {
 
     public static func read(path: String, text: SourceText) -> Read {
         var context = Context(path: path)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text.lines.joined(separator: "\n"))
-        } catch let error as YamlError {
-            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: [diagnostic(for: error)])], components: [])
-        } catch {
-            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: [Diagnostic(.error, "cannot read the YAML: \(error)")])], components: [])
+        let composed = YAMLTree.compose(text.lines.joined(separator: "\n"))
+        context.diagnostics = composed.diagnostics
+        guard composed.root != nil || composed.diagnostics.isEmpty else {
+            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: composed.diagnostics)], components: [])
         }
+        let root = composed.root
         guard let root, let mapping = root.mapping else {
             context.error("a Portolan model is a mapping with a 'documents:' list", at: root)
             return Read(documents: [Document(path: path, layout: "yaml", diagnostics: context.diagnostics)], components: [])
@@ -132,15 +130,6 @@ public enum YAMLModelReader {
             context.error("unknown kind '\(kind)'\(Suggest.didYouMean(kind, among: kinds)); kinds are \(kinds.joined(separator: ", "))", at: mapping["kind"])
         }
         return ComponentNote(name: name, kind: kind, aliases: context.strings(mapping["aliases"], what: "'aliases'"), line: node.mark?.line)
-    }
-
-    static func diagnostic(for error: YamlError) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return Diagnostic(.error, "YAML syntax: \(problem)", line: mark.line, column: mark.column)
-        default:
-            return Diagnostic(.error, "YAML: \(error)")
-        }
     }
 
     /// Collects diagnostics while walking the tree.
