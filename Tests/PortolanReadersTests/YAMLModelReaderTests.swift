@@ -77,3 +77,29 @@ import Testing
         #expect(YAMLModelReader.isModel(SourceText(text: "aliases:\n  GWS: [x]\n")) == false)
     }
 }
+
+/// Keys written twice in a YAML model (issue 12).
+@Suite struct YAMLModelDuplicateKeyTests {
+    @Test func duplicateKeyIsAnErrorWithBothLines() {
+        let read = YAMLModelReader.read(path: "model.yaml", text: SourceText(text: """
+            documents:
+              - subject: Billing
+                connections:
+                  - number: 1
+                    source: Billing API
+                    destination: Ledger
+                    destination: PostgreSQL
+                    protocol: TCP
+                    port: 5432
+                    classification: Egress
+            components:
+              - name: PostgreSQL
+                kind: datastore
+            """))
+        let document = read.documents[0]
+        #expect(document.diagnostics == [Diagnostic(.error, "duplicate key 'destination' (first at line 6)", line: 7, column: 9, code: "duplicate-key")])
+        // The rest of the model is still read.
+        #expect(document.connections.count == 1)
+        #expect(read.components.map(\.name) == ["PostgreSQL"])
+    }
+}

@@ -26,6 +26,7 @@ public enum YAMLTree {
         /// Position -> the key written there, for the keys swapped so far.
         var swapped: [Position: String] = [:]
         var diagnostics: [Diagnostic] = []
+        var firstDuplicate: Position?
         while true {
             let attempt = swapped.isEmpty ? text : String(String.UnicodeScalarView(scalars))
             do {
@@ -35,13 +36,15 @@ public enum YAMLTree {
                 return Composed(root: restored, diagnostics: Diagnostic.sortedByPosition(diagnostics))
             } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
                 let position = Position(line: context.mark.line, column: context.mark.column)
+                firstDuplicate = firstDuplicate ?? position
                 guard swapped.count < maximumDuplicates, swapped[position] == nil,
                       let key = keys.first, let index = keyStart(in: scalars, at: position),
                       let replacement = Unicode.Scalar(0xE000 + UInt32(swapped.count)) else {
-                    // Not located: say what Yams says, at the first key.
+                    // Not located: say what Yams says, at the first duplicated key of the file.
                     let names = keys.map { "'\(printable($0))'" }.joined(separator: ", ")
-                    diagnostics.append(Diagnostic(.error, "duplicate key \(names) (first at line \(position.line)); later duplicates not located",
-                                                  line: position.line, column: position.column, code: "duplicate-key"))
+                    let first = firstDuplicate ?? position
+                    diagnostics = [Diagnostic(.error, "duplicate key \(names) (first at line \(first.line)); later duplicates not located",
+                                              line: first.line, column: first.column, code: "duplicate-key")]
                     return Composed(root: nil, diagnostics: Diagnostic.sortedByPosition(diagnostics))
                 }
                 swapped[position] = key
