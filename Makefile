@@ -8,7 +8,7 @@ DEBUG   := .build/debug/portolan
 APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev pkg-config
 # Used by the tests only: a real browser for the site, LibreOffice to open the XLSX sheets.
 APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui
-PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema
+PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema mkdocs
 FUZZ_SECONDS ?= 60
 # The release binary carries the Swift runtime and Foundation inside it: it starts faster and
 # runs on a machine without a Swift toolchain (Graphviz and libxml2 are still shared libraries).
@@ -41,7 +41,7 @@ test-deps: deps
 	    echo "the browser and spreadsheet tests need:$$missing (sudo apt-get install -y$$missing); they are skipped"; \
 	  fi; \
 	fi
-	@python3 -c "import openpyxl, kubernetes_validate, yaml, jsonschema" 2>/dev/null || \
+	@python3 -c "import openpyxl, kubernetes_validate, yaml, jsonschema, mkdocs" 2>/dev/null || \
 	  python3 -m pip install -q $(PIP_TEST_PACKAGES) || echo "pip install $(PIP_TEST_PACKAGES) failed; those checks are skipped"
 
 build: deps
@@ -57,6 +57,7 @@ test: test-deps
 	PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test
 	.build/debug/portolan-fuzz Tests/Fuzz/regressions $(INPUT)
 	python3 Tests/Browser/site_test.py --binary $(DEBUG)
+	python3 Tests/Docs/mkdocs_test.py --binary $(DEBUG)
 	$(MAKE) --no-print-directory check-output
 
 check-output:

@@ -33,12 +33,16 @@ public enum ControlCharacters {
     }
 
     /// The text with each hidden control character written as `<U+XXXX>` (four or more
-    /// uppercase hex digits); the text itself when it has none.
-    public static func visible(_ text: String) -> String {
-        guard contains(text) else { return text }
+    /// uppercase hex digits); the text itself when it has none. With `lineBreaks`, line feed
+    /// and carriage return are shown too, for output that is one record a line (lint text).
+    public static func visible(_ text: String, lineBreaks: Bool = false) -> String {
+        func hidden(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isHiddenControl || (lineBreaks && (scalar == "\n" || scalar == "\r"))
+        }
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.isHiddenControl {
+            if hidden(scalar) {
                 out.append(contentsOf: name(scalar).unicodeScalars)
             } else {
                 out.append(scalar)

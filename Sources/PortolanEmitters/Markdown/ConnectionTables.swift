@@ -8,7 +8,7 @@ public enum ConnectionTables {
 
     public static func product(_ product: Product) -> String {
         var out = "# \(MarkdownTable.inline(product.name))\n\n"
-        let sources = product.documents.map { "`" + $0.path.replacingOccurrences(of: "`", with: "'") + "`" }
+        let sources = product.documents.map { "`" + ControlCharacters.visible($0.path, lineBreaks: true).replacingOccurrences(of: "`", with: "'") + "`" }
         out += "From \(sources.joined(separator: ", ")).\n"
         out += "\n## Connections\n\n"
         if product.connections.isEmpty {

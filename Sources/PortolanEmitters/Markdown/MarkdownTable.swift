@@ -13,11 +13,12 @@ public enum MarkdownTable {
     }
 
     /// Escapes a cell: pipes and Markdown punctuation get a backslash, `<`, `>` and `&`
-    /// become entities (no raw HTML), line breaks become `<br>`, other control characters a space.
+    /// become entities (no raw HTML), line breaks become `<br>`, control and bidirectional
+    /// characters show as their code point (`<U+001B>`, `<U+202E>`), a tab a space.
     public static func escape(_ text: String) -> String {
         var out = ""
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
+        for scalar in ControlCharacters.visible(text).unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
             switch scalar {
             case "\r": out += "<br>"
