@@ -7,6 +7,8 @@ public struct Product: Sendable, Hashable {
     /// File-name-safe identifier from the name ("cx-contact").
     public var slug: String
     public var documents: [Document]
+    /// The components a YAML model declares (kinds, aliases): the same for every product of a run.
+    public var declared = DeclaredComponents()
 
     public var connections: [Connection] { documents.flatMap(\.connections) }
     public var services: [IncludedService] { documents.flatMap(\.services) }
@@ -28,6 +30,8 @@ public enum Products {
                 products.append(Product(name: name, slug: key, documents: [document]))
             }
         }
+        let declared = DeclaredComponents(model.components)
+        for index in products.indices { products[index].declared = declared }
         return products
     }
 

@@ -44,6 +44,18 @@ public struct AliasTable: Sendable, Hashable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
+    /// This table with a YAML model's declared components added: each declared name with its
+    /// aliases; a name the alias file already claims keeps its owner.
+    public func adding(_ declared: DeclaredComponents) -> AliasTable {
+        guard !declared.isEmpty else { return self }
+        var table = self
+        for note in declared.notes {
+            let canonical = canonical(for: note.name) ?? note.name
+            table.add(canonical, others: ([note.name] + note.aliases).filter { table.canonical(for: $0) == nil })
+        }
+        return table
+    }
+
     /// Parses the alias file. Never throws: problems become diagnostics with their line, and
     /// every well-formed entry is kept. A value may be one name or a list of names.
     public static func parse(yaml text: String) -> (table: AliasTable, diagnostics: [Diagnostic]) {

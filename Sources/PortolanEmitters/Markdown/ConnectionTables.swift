@@ -59,15 +59,18 @@ public enum ConnectionTables {
     }
 
     /// What each destination component listens on, destinations in order of first appearance,
-    /// ports sorted by transport and number, names matched ignoring case and punctuation.
+    /// ports sorted by transport and number, names matched ignoring case and punctuation; the
+    /// aliases a YAML model declares are listed under the declared name.
     public static func listeningPorts(_ product: Product) -> [Listening] {
         var order: [String] = []
         var byKey: [String: (name: String, ports: [(Transport?, PortRange?, String)], connections: [String])] = [:]
+        let declared = AliasTable().adding(product.declared)
         for connection in product.connections {
-            let key = ComponentMatch.make(connection.destination)
+            let destination = declared.canonical(for: connection.destination) ?? connection.destination
+            let key = ComponentMatch.make(destination)
             if byKey[key] == nil {
                 order.append(key)
-                byKey[key] = (connection.destination, [], [])
+                byKey[key] = (destination, [], [])
             }
             let transport = Transport.of(protocol: connection.protocol)
             var text: [(Transport?, PortRange?, String)] = []
