@@ -60,6 +60,6 @@ public enum ControlCharacters {
     /// The warning a reader or emitter gives once per text it changed.
     public static func warning(_ text: String) -> String {
         let names = Set(text.unicodeScalars.filter(\.isHiddenControl).map(name)).sorted()
-        return "control or bidirectional characters (\(names.joined(separator: ", "))) are shown as their code points"
+        return "control or bidirectional characters (\(names.joined(separator: ", "))), shown as their code points"
     }
 }

@@ -89,3 +89,14 @@ import Testing
         #expect(page.contains("`docs/Evil<U+202E>exe.txt<U+001B>]0;pwned<U+0007>.md`"))
     }
 }
+
+/// Paragraph and heading lines of the Markdown tree cannot open a block of MkDocs' extensions.
+@Suite struct MarkdownInlineBlockTests {
+    @Test func leadingBlockMarkersAreEscaped() {
+        #expect(MarkdownTable.inline("!!! danger \"x\"") == "\\!!! danger \"x\"")
+        #expect(MarkdownTable.inline("??? note") == "\\??? note")
+        #expect(MarkdownTable.inline("::: block") == "\\::: block")
+        #expect(MarkdownTable.inline("# heading") == "\\# heading")
+        #expect(MarkdownTable.inline("Plain! text?") == "Plain! text?")
+    }
+}

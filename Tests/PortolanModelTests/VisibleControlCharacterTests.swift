@@ -32,6 +32,6 @@ import Testing
     }
 
     @Test func warningNamesEachCharacterOnce() {
-        #expect(ControlCharacters.warning("\u{1B}a\u{1B}\u{202E}") == "control or bidirectional characters (<U+001B>, <U+202E>) are shown as their code points")
+        #expect(ControlCharacters.warning("\u{1B}a\u{1B}\u{202E}") == "control or bidirectional characters (<U+001B>, <U+202E>), shown as their code points")
     }
 }

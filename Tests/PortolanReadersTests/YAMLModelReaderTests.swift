@@ -103,3 +103,23 @@ import Testing
         #expect(read.components.map(\.name) == ["PostgreSQL"])
     }
 }
+
+/// Control and bidirectional characters in a YAML model's names (issue 12): kept, and warned about.
+@Suite struct YAMLModelControlCharacterTests {
+    @Test func subjectAndComponentNamesWarn() {
+        let read = YAMLModelReader.read(path: "model.yaml", text: SourceText(text: """
+            documents:
+              - subject: "Evil\\u202Etxt.exe"
+                title: "Red \\e[31mtitle"
+            components:
+              - name: "Bell\\aService"
+            """))
+        let document = read.documents[0]
+        #expect(document.subject == "Evil\u{202E}txt.exe")
+        #expect(document.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0): \($0.severity.rawValue): \($0.message)" } == [
+            "2:14: warning: 'subject' has control or bidirectional characters (<U+202E>), shown as their code points",
+            "3:12: warning: 'title' has control or bidirectional characters (<U+001B>), shown as their code points",
+            "5:11: warning: 'name' has control or bidirectional characters (<U+0007>), shown as their code points",
+        ])
+    }
+}

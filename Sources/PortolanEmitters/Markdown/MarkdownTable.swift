@@ -34,10 +34,11 @@ public enum MarkdownTable {
         return out
     }
 
-    /// Text for a heading or paragraph line: the same escaping, so a name cannot start a list or a block.
+    /// Text for a heading or paragraph line: the same escaping, so a name cannot start a list,
+    /// a heading or a block (`!!!` admonitions, `???` details, `:::` fences of MkDocs' extensions).
     public static func inline(_ text: String) -> String {
         let escaped = escape(text)
-        if let first = escaped.first, "-+=>0123456789".contains(first) { return "\\" + escaped }
+        if let first = escaped.first, "-+=>0123456789#!?:".contains(first) { return "\\" + escaped }
         return escaped
     }
 }

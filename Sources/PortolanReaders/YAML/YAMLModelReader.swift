@@ -87,16 +87,16 @@ public enum YAMLModelReader {
                 guard let row = context.mapping(entry, what: "a connection") else { continue }
                 context.checkKeys(row, allowed: connectionKeys, what: "a connection")
                 let line = entry.mark?.line ?? 0
-                let number = context.string(row["number"], what: "'number'") ?? ""
+                let number = context.string(row["number"], what: "'number'", cell: true) ?? ""
                 if number.isEmpty { context.warning("the connection has no 'number:'", at: entry) }
                 let (connection, diagnostics) = RowBuilder.connection(RowBuilder.Cells(
                     number: number.isEmpty ? "?" : number,
-                    source: context.string(row["source"], what: "'source'") ?? "",
-                    destination: context.string(row["destination"], what: "'destination'") ?? "",
-                    protocol: context.string(row["protocol"], what: "'protocol'") ?? "",
-                    port: context.string(row["port"], what: "'port'") ?? "",
-                    classification: context.string(row["classification"], what: "'classification'") ?? "",
-                    description: context.string(row["description"], what: "'description'") ?? "",
+                    source: context.string(row["source"], what: "'source'", cell: true) ?? "",
+                    destination: context.string(row["destination"], what: "'destination'", cell: true) ?? "",
+                    protocol: context.string(row["protocol"], what: "'protocol'", cell: true) ?? "",
+                    port: context.string(row["port"], what: "'port'", cell: true) ?? "",
+                    classification: context.string(row["classification"], what: "'classification'", cell: true) ?? "",
+                    description: context.string(row["description"], what: "'description'", cell: true) ?? "",
                     line: line, column: entry.mark?.column ?? 1))
                 document.connections.append(connection)
                 context.diagnostics += diagnostics
@@ -167,13 +167,18 @@ public enum YAMLModelReader {
         }
 
         /// A scalar as text (numbers too: `number: 12`, `port: 443`); nil for null or absent.
-        mutating func string(_ node: Node?, what: String) -> String? {
+        /// Control and bidirectional characters are kept (emitters show them as `<U+202E>`)
+        /// with a warning; a connection `cell` gets it from the row builder instead.
+        mutating func string(_ node: Node?, what: String, cell: Bool = false) -> String? {
             guard let node else { return nil }
             guard case .scalar(let scalar) = node else {
                 error("\(what) is a single value, not a list or mapping", at: node)
                 return nil
             }
             if scalar.style == .plain && (scalar.string == "null" || scalar.string == "~" || scalar.string.isEmpty) { return nil }
+            if !cell, ControlCharacters.contains(scalar.string) {
+                warning("\(what) has " + ControlCharacters.warning(scalar.string), at: node)
+            }
             return scalar.string
         }
 
