@@ -107,7 +107,7 @@ def check_mkdocs_yml(results, docs):
         return
     config = yaml.safe_load(text)
     titles = [config["site_name"]] + [list(entry.keys())[0] for entry in config["nav"]]
-    results.check("mkdocs.yml has one nav entry per page", len(config["nav"]) == 4, repr(config["nav"]))
+    results.check("mkdocs.yml has one nav entry per page", len(config["nav"]) == 5, repr(config["nav"]))
     results.check("nav titles and site name hold no markup",
                   all("<" not in t and ">" not in t and '"' not in t for t in titles), repr(titles))
     results.check("nav titles are the subjects, HTML-escaped",
