@@ -63,3 +63,13 @@ public enum ControlCharacters {
         return "control or bidirectional characters (\(names.joined(separator: ", "))), shown as their code points"
     }
 }
+
+extension Diagnostic {
+    /// The diagnostic with control and bidirectional characters in its message (a name quoted
+    /// from the input) shown as code points, line breaks too: it is printed on a terminal.
+    public var visible: Diagnostic {
+        var copy = self
+        copy.message = ControlCharacters.visible(message, lineBreaks: true)
+        return copy
+    }
+}

@@ -65,3 +65,16 @@ import Testing
         #expect(config.silences.map(\.product) == [nil, "~"])
     }
 }
+
+/// Names quoted in configuration diagnostics are printed on a terminal: no raw ESC or override.
+@Suite struct ConfigurationMessageTests {
+    @Test func unknownKeysAndRulesShowCodePoints() {
+        let (_, lint) = LintConfig.parse("\"\\e[2J\": 1\nsilence:\n  - rule: \"Missing\\u202ECell\"\n    reason: r\n")
+        #expect(lint.map(\.message) == [
+            "unknown key '<U+001B>[2J' (expected 'silence')",
+            "unknown rule 'Missing<U+202E>Cell'",
+        ])
+        let (_, aliases) = AliasTable.parse(yaml: "\"Evil\\e]0;x\\a\": {nested: map}\n")
+        #expect(aliases.map(\.message) == ["\"Evil<U+001B>]0;x<U+0007>\": aliases must be a name or a list of names"])
+    }
+}

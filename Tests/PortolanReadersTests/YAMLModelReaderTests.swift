@@ -123,3 +123,19 @@ import Testing
         ])
     }
 }
+
+@Suite struct YAMLModelMessageTests {
+    @Test func unknownKeyAndKindShowCodePoints() {
+        let read = YAMLModelReader.read(path: "model.yaml", text: SourceText(text: """
+            documents:
+              - subject: A
+                "sub\\e[31mject": B
+            components:
+              - {name: X, kind: "ext\\u202Eernal"}
+            """))
+        let messages = read.documents[0].diagnostics.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("unknown key 'sub<U+001B>[31mject' in a document") })
+        #expect(messages.contains { $0.hasPrefix("unknown kind 'ext<U+202E>ernal'") })
+        #expect(!messages.contains { ControlCharacters.contains($0) })
+    }
+}

@@ -59,6 +59,11 @@ public struct AliasTable: Sendable, Hashable {
     /// Parses the alias file. Never throws: problems become diagnostics with their line, and
     /// every well-formed entry is kept. A value may be one name or a list of names.
     public static func parse(yaml text: String) -> (table: AliasTable, diagnostics: [Diagnostic]) {
+        let (table, diagnostics) = read(text)
+        return (table, diagnostics.map(\.visible))
+    }
+
+    private static func read(_ text: String) -> (table: AliasTable, diagnostics: [Diagnostic]) {
         var table = AliasTable()
         let composed = YAMLTree.compose(text, syntaxPrefix: "the alias file is not valid YAML: ")
         var diagnostics = composed.diagnostics

@@ -46,6 +46,11 @@ public struct LintConfig: Sendable, Hashable {
 
     /// Reads the YAML text; entries with an unknown rule or no reason are left out with an error.
     public static func parse(_ text: String) -> (LintConfig, [Diagnostic]) {
+        let (config, diagnostics) = read(text)
+        return (config, diagnostics.map(\.visible))
+    }
+
+    private static func read(_ text: String) -> (LintConfig, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let composed = YAMLTree.compose(text, syntaxPrefix: "not valid YAML: ")
         diagnostics = composed.diagnostics

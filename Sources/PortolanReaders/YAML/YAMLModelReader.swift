@@ -28,12 +28,12 @@ public enum YAMLModelReader {
         let composed = YAMLTree.compose(text.lines.joined(separator: "\n"))
         context.diagnostics = composed.diagnostics
         guard composed.root != nil || composed.diagnostics.isEmpty else {
-            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: composed.diagnostics)], components: [])
+            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: composed.diagnostics.map(\.visible))], components: [])
         }
         let root = composed.root
         guard let root, let mapping = root.mapping else {
             context.error("a Portolan model is a mapping with a 'documents:' list", at: root)
-            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: context.diagnostics)], components: [])
+            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: context.diagnostics.map(\.visible))], components: [])
         }
         context.checkKeys(mapping, allowed: rootKeys, what: "the model")
         if let version = mapping["portolan"], version.int != 1 {
@@ -64,7 +64,7 @@ public enum YAMLModelReader {
         }
         for diagnostic in context.diagnostics {
             let index = starts.lastIndex { $0 <= (diagnostic.line ?? 0) } ?? 0
-            documents[index].diagnostics.append(diagnostic)
+            documents[index].diagnostics.append(diagnostic.visible)
         }
         for index in documents.indices {
             documents[index].diagnostics = Diagnostic.sortedByPosition(documents[index].diagnostics)
