@@ -11,7 +11,8 @@ Markdown links, admonitions and bidirectional overrides. Then:
 - no built page holds the hostile markup as markup (static check of every .html);
 - every built page, loaded in Chromium, runs none of the scripts (`window.__pwned` stays
   undefined, no alert opens) and shows the hostile texts as text, with the right-to-left
-  override shown as `<U+202E>`, never as the character itself.
+  override shown as `<U+202E>`, never as the character itself;
+- served over HTTP, MkDocs' search for the hostile words lists results and runs no script.
 
 Needs mkdocs (PyPI), chromium, chromium-driver and python3-selenium (Debian). Without them the
 test skips (exit 0), unless CI is set, where their absence is a failure. Prints
@@ -175,6 +176,46 @@ def check_in_browser(results, site):
         driver.quit()
 
 
+def check_search(results, site):
+    """MkDocs' search renders titles and page text into the results with innerHTML: served over
+    HTTP (the index loads by XHR), a search for the hostile words runs no script either."""
+    import functools
+    import http.server
+    import threading
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        driver = browser()
+    except WebDriverException as error:
+        server.shutdown()
+        skip(f"Chromium could not start: {str(error).splitlines()[0]}")
+    try:
+        for term in ("Hostile", "Plain", "svg", "description"):
+            driver.get(f"http://127.0.0.1:{server.server_address[1]}/index.html?q={term}")
+            found = driver.execute_async_script("""
+                var done = arguments[0], start = Date.now();
+                (function poll() {
+                    var results = document.getElementById('mkdocs-search-results');
+                    var n = results ? results.querySelectorAll('article').length : 0;
+                    if (n > 0 || Date.now() - start > 8000) { setTimeout(function () { done(n); }, 300); }
+                    else { setTimeout(poll, 100); }
+                })();""")
+            results.check(f"search for '{term}' finds the hostile pages", found > 0, "no results")
+            pwned = driver.execute_script("return window.__pwned === undefined ? null : String(window.__pwned);")
+            results.check(f"search results for '{term}' run no script", pwned is None, f"window.__pwned = {pwned!r}")
+            injected = driver.execute_script(
+                "return document.querySelectorAll('#mkdocs-search-results img, #mkdocs-search-results svg, #mkdocs-search-results script').length;")
+            results.check(f"search results for '{term}' hold no injected element", injected == 0, f"{injected} elements")
+    finally:
+        driver.quit()
+        server.shutdown()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "debug", "portolan"))
@@ -199,6 +240,7 @@ def main():
         if build.returncode == 0:
             check_static(results, os.path.join(work, "site"))
             check_in_browser(results, os.path.join(work, "site"))
+            check_search(results, os.path.join(work, "site"))
     finally:
         if args.keep:
             print(f"kept {work}")
