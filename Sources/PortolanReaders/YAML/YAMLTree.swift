@@ -18,7 +18,7 @@ public enum YAMLTree {
     }
 
     /// Beyond this many duplicate keys the rest are not located (each costs one more parse).
-    static let maximumDuplicates = 64
+    static let maximumDuplicates = 16
 
     /// `syntaxPrefix` opens the message of a syntax error ("the alias file is not valid YAML: ").
     public static func compose(_ text: String, syntaxPrefix: String = "YAML syntax: ") -> Composed {
