@@ -70,7 +70,7 @@ public enum ComponentGraphs {
         let declared = products.first?.declared ?? DeclaredComponents()
         for name in order {
             // What a YAML model declares wins over what the name and protocols suggest.
-            let declaredKind = declared.kind(ofAny: [name] + (written[name] ?? []).sorted())
+            let declaredKind = declared.isEmpty ? nil : declared.kind(ofAny: [name] + (written[name] ?? []).sorted())
             let kind = declaredKind ?? Knowledge.kind(ofName: name) ?? kindFromProtocols(families[name] ?? [], isSource: (asSource[name] ?? 0) > 0) ?? .workload
             let placement: ComponentGraph.Placement
             if let owner = owner[name], declaredKind == nil || declaredKind == .workload {

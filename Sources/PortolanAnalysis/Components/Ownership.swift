@@ -22,7 +22,7 @@ enum Ownership {
     static func claims(of product: Product, names: ComponentNames, otherProducts: Set<String>) -> [String: Claim] {
         var claims: [String: Claim] = [:]
         var declaredKinds: [String: ComponentKind] = [:]
-        for connection in product.connections {
+        for connection in product.connections where !product.declared.isEmpty {
             for written in [connection.source, connection.destination] {
                 let canonical = names.canonical(written, in: product)
                 if declaredKinds[canonical] == nil, let kind = product.declared.kind(ofAny: [canonical, written]) {

@@ -66,7 +66,7 @@ public enum ConnectionTables {
         var byKey: [String: (name: String, ports: [(Transport?, PortRange?, String)], connections: [String])] = [:]
         let declared = AliasTable().adding(product.declared)
         for connection in product.connections {
-            let destination = declared.canonical(for: connection.destination) ?? connection.destination
+            let destination = declared.isEmpty ? connection.destination : declared.canonical(for: connection.destination) ?? connection.destination
             let key = ComponentMatch.make(destination)
             if byKey[key] == nil {
                 order.append(key)
