@@ -62,6 +62,7 @@ test: test-deps
 	@exit $$(cat .build/swift-test.status)
 	.build/debug/portolan-fuzz Tests/Fuzz/regressions $(INPUT)
 	python3 Tests/Browser/site_test.py --binary $(DEBUG)
+	python3 Tests/Docs/mkdocs_test.py --binary $(DEBUG)
 	$(MAKE) --no-print-directory check-output
 	@$(MAKE) --no-print-directory skipped-checks
 

@@ -27,7 +27,7 @@ let package = Package(
         // libxml2's forgiving HTML parser, for saved web pages; touched in one file only.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Pure functions over the model: products, name resolution, protocol families.
-        .target(name: "PortolanAnalysis", dependencies: ["PortolanModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PortolanAnalysis", dependencies: ["PortolanModel", "PortolanReaders", .product(name: "Yams", package: "Yams")]),
         // Pure (model, options) -> text/bytes; no file I/O.
         .target(name: "PortolanEmitters", dependencies: [
             "PortolanModel", "PortolanAnalysis",
@@ -53,7 +53,7 @@ let package = Package(
         // `make bench`: parse time and peak memory on generated documents.
         .executableTarget(name: "portolan-bench", dependencies: ["PortolanModel", "PortolanReaders"]),
         // `make test-fuzz`: libFuzzer over every reader (built with -D FUZZING); otherwise replays files.
-        .executableTarget(name: "portolan-fuzz", dependencies: ["PortolanModel", "PortolanReaders"]),
+        .executableTarget(name: "portolan-fuzz", dependencies: ["PortolanModel", "PortolanReaders", "PortolanAnalysis"]),
         .testTarget(name: "PortolanModelTests", dependencies: ["PortolanModel"]),
         .testTarget(name: "PortolanReadersTests", dependencies: ["PortolanReaders", "PortolanModel", "PortolanTestSupport"],
                     exclude: ["Fixtures"]),

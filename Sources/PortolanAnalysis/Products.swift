@@ -9,6 +9,8 @@ public struct Product: Sendable, Hashable {
     /// run and never one of Portolan's own folders (see `Products.reservedSlugs`).
     public var slug: String
     public var documents: [Document]
+    /// The components a YAML model declares (kinds, aliases): the same for every product of a run.
+    public var declared = DeclaredComponents()
 
     public var connections: [Connection] { documents.flatMap(\.connections) }
     public var services: [IncludedService] { documents.flatMap(\.services) }
@@ -48,6 +50,8 @@ public enum Products {
                 products.append(Product(name: name, slug: slug, documents: [document]))
             }
         }
+        let declared = DeclaredComponents(model.components)
+        for index in products.indices { products[index].declared = declared }
         return (products, notes)
     }
 

@@ -17,10 +17,10 @@ public enum YAMLModel {
     }
 
     static func document(_ document: Document) -> Node {
-        var pairs: [(Node, Node)] = [("source", Node(document.path))]
-        if let title = document.title { pairs.append(("title", Node(title))) }
-        if let subject = document.subject { pairs.append(("subject", Node(subject))) }
-        if !document.intro.isEmpty { pairs.append(("intro", Node(document.intro.map { Node($0) }))) }
+        var pairs: [(Node, Node)] = [("source", text(document.path))]
+        if let title = document.title { pairs.append(("title", text(title))) }
+        if let subject = document.subject { pairs.append(("subject", text(subject))) }
+        if !document.intro.isEmpty { pairs.append(("intro", Node(document.intro.map(text)))) }
         if !document.connections.isEmpty { pairs.append(("connections", Node(document.connections.map(connection)))) }
         if !document.services.isEmpty { pairs.append(("services", Node(document.services.map(service)))) }
         return Node(pairs)
@@ -28,29 +28,36 @@ public enum YAMLModel {
 
     static func connection(_ c: Connection) -> Node {
         var pairs: [(Node, Node)] = [
-            ("number", Node(c.number)), ("source", Node(c.source)), ("destination", Node(c.destination)),
+            ("number", text(c.number)), ("source", text(c.source)), ("destination", text(c.destination)),
         ]
-        if let p = c.protocol { pairs.append(("protocol", Node(p))) }
-        if let port = c.ports.text { pairs.append(("port", Node(port))) }
-        if let k = c.classification { pairs.append(("classification", Node(k))) }
-        if !c.description.isEmpty { pairs.append(("description", Node(c.description))) }
+        if let p = c.protocol { pairs.append(("protocol", text(p))) }
+        if let port = c.ports.text { pairs.append(("port", text(port))) }
+        if let k = c.classification { pairs.append(("classification", text(k))) }
+        if !c.description.isEmpty { pairs.append(("description", text(c.description))) }
         return Node(pairs)
     }
 
     static func service(_ s: IncludedService) -> Node {
-        var pairs: [(Node, Node)] = [("name", Node(s.name))]
+        var pairs: [(Node, Node)] = [("name", text(s.name))]
         if s.items.isEmpty {
-            pairs.append(("description", Node(s.description)))
+            pairs.append(("description", text(s.description)))
         } else {
-            pairs.append(("items", Node(s.items.map { Node($0) })))
+            pairs.append(("items", Node(s.items.map(text))))
         }
         return Node(pairs)
     }
 
     static func component(_ c: ComponentNote) -> Node {
-        var pairs: [(Node, Node)] = [("name", Node(c.name))]
-        if let kind = c.kind { pairs.append(("kind", Node(kind))) }
-        if !c.aliases.isEmpty { pairs.append(("aliases", Node(c.aliases.map { Node($0) }))) }
+        var pairs: [(Node, Node)] = [("name", text(c.name))]
+        if let kind = c.kind { pairs.append(("kind", text(kind))) }
+        if !c.aliases.isEmpty { pairs.append(("aliases", Node(c.aliases.map(text)))) }
         return Node(pairs)
+    }
+
+    /// A text as a scalar; one YAML would read as null (`~`, `null`, empty) is double-quoted,
+    /// so it reads back as the text.
+    static func text(_ value: String) -> Node {
+        let null = ["", "~", "null", "Null", "NULL"].contains(value)
+        return null ? Node(value, Tag(.str), .doubleQuoted) : Node(value)
     }
 }

@@ -1,18 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import PortolanAnalysis
 import PortolanModel
 import PortolanReaders
 
-/// One input through every reader. Built with `-D FUZZING -sanitize=fuzzer` (make test-fuzz),
+/// One input through every reader (the first byte picks which; one that is 2 modulo 4,
+/// such as `"`, takes YAML through the model, alias, lint and inventory readers). Built with `-D FUZZING -sanitize=fuzzer` (make test-fuzz),
 /// libFuzzer calls it with generated inputs; built normally, `portolan-fuzz FILE...` replays
 /// files through it (the crash corpus under Tests/Fuzz/ is replayed by the test suite).
 func readEverything(_ bytes: [UInt8]) {
     guard case .success(let text) = SourceText.decode(bytes) else { return }
     // The first byte picks how the input is taken, so one corpus reaches every reader.
-    let kind = bytes.first.map { Int($0) % 4 } ?? 0
+    let kind = onlyYAML ? 2 : bytes.first.map { Int($0) % 4 } ?? 0
     switch kind {
     case 0: check(DocumentReader.read(path: "fuzz.txt", text: text), lines: text.lines.count)
     case 1: check(DocumentReader.read(path: "fuzz.html", text: text), lines: text.lines.count)
-    case 2: YAMLModelReader.read(path: "fuzz.yaml", text: text).documents.forEach { check($0, lines: Int.max) }
+    case 2: readConfiguration(text)
     default: check(DocumentReader.read(path: "fuzz.md", text: text), lines: text.lines.count)
+    }
+}
+
+/// `PORTOLAN_FUZZ_ONLY=yaml` sends every input to the YAML readers, for a run spent on them.
+let onlyYAML = getenv("PORTOLAN_FUZZ_ONLY").map { String(cString: $0) } == "yaml"
+
+/// YAML through every reader of YAML: the model, the alias file, the lint configuration and
+/// the inventory. None may crash; every diagnostic must lie inside the file.
+func readConfiguration(_ text: SourceText) {
+    // YAML counts NEL, LS and PS as line breaks too, and may point just past the last line.
+    let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"]
+    let lines = text.lines.joined(separator: "\n").unicodeScalars.filter { breaks.contains($0) }.count + 2
+    YAMLModelReader.read(path: "fuzz.yaml", text: text).documents.forEach { check($0, lines: lines) }
+    let yaml = text.lines.joined(separator: "\n")
+    check(AliasTable.parse(yaml: yaml).diagnostics, lines: lines)
+    check(LintConfig.parse(yaml).1, lines: lines)
+    check(Inventory.parse(yaml).1, lines: lines)
+}
+
+func check(_ diagnostics: [Diagnostic], lines: Int) {
+    for diagnostic in diagnostics {
+        precondition((diagnostic.line ?? 1) >= 1 && (diagnostic.line ?? 0) <= lines, "diagnostic line \(diagnostic.line ?? 0) outside the file")
     }
 }
 
@@ -68,7 +97,7 @@ struct Replay {
                 count += 1
             }
         }
-        print("replayed \(count) inputs through every reader")
+        print("replayed \(count) inputs through every reader and YAML configuration reader")
     }
 }
 #endif

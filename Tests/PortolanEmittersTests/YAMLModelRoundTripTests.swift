@@ -67,4 +67,21 @@ import PortolanTestSupport
         #expect(read.documents.first?.connections.first?.description == "Cache: \"hot\" keys # not a comment")
         #expect(read.documents.first?.connections.first?.ports == model.documents[0].connections[0].ports)
     }
+
+    /// Texts YAML would otherwise read as null, a number or a boolean stay texts both ways.
+    @Test func yamlLookalikeNamesRoundTrip() throws {
+        let names = ["~", "null", "true", "1e3", "0x1F", "- x", "a: b", "'quoted'"]
+        let model = Model(documents: [Document(path: "a", subject: "~", connections: names.enumerated().map { index, name in
+            Connection(number: "\(index + 1)", source: name, destination: "Web", protocol: "TCP", ports: PortSpec(ranges: [PortRange(80)], text: "80"),
+                       classification: "Egress", description: name, line: index + 1)
+        })], components: names.map { ComponentNote(name: $0, kind: "workload", aliases: [$0 + " alias"]) })
+        let yaml = try YAMLModel.emit(model)
+        let read = YAMLModelReader.read(path: "m.yaml", text: SourceText(text: yaml))
+        #expect(read.documents.first?.diagnostics == [])
+        #expect(read.documents.first?.subject == "~")
+        #expect(read.documents.first?.connections.map(\.source) == names)
+        #expect(read.components.map(\.name) == names)
+        #expect(try YAMLModel.emit(Model(documents: read.documents.map { var d = $0; d.path = "a"; return d }, components: read.components.map {
+            ComponentNote(name: $0.name, kind: $0.kind, aliases: $0.aliases) })) == yaml)
+    }
 }

@@ -77,3 +77,65 @@ import Testing
         #expect(YAMLModelReader.isModel(SourceText(text: "aliases:\n  GWS: [x]\n")) == false)
     }
 }
+
+/// Keys written twice in a YAML model (issue 12).
+@Suite struct YAMLModelDuplicateKeyTests {
+    @Test func duplicateKeyIsAnErrorWithBothLines() {
+        let read = YAMLModelReader.read(path: "model.yaml", text: SourceText(text: """
+            documents:
+              - subject: Billing
+                connections:
+                  - number: 1
+                    source: Billing API
+                    destination: Ledger
+                    destination: PostgreSQL
+                    protocol: TCP
+                    port: 5432
+                    classification: Egress
+            components:
+              - name: PostgreSQL
+                kind: datastore
+            """))
+        let document = read.documents[0]
+        #expect(document.diagnostics == [Diagnostic(.error, "duplicate key 'destination' (first at line 6)", line: 7, column: 9, code: "duplicate-key")])
+        // The rest of the model is still read.
+        #expect(document.connections.count == 1)
+        #expect(read.components.map(\.name) == ["PostgreSQL"])
+    }
+}
+
+/// Control and bidirectional characters in a YAML model's names (issue 12): kept, and warned about.
+@Suite struct YAMLModelControlCharacterTests {
+    @Test func subjectAndComponentNamesWarn() {
+        let read = YAMLModelReader.read(path: "model.yaml", text: SourceText(text: """
+            documents:
+              - subject: "Evil\\u202Etxt.exe"
+                title: "Red \\e[31mtitle"
+            components:
+              - name: "Bell\\aService"
+            """))
+        let document = read.documents[0]
+        #expect(document.subject == "Evil\u{202E}txt.exe")
+        #expect(document.diagnostics.map { "\($0.line ?? 0):\($0.column ?? 0): \($0.severity.rawValue): \($0.message)" } == [
+            "2:14: warning: 'subject' has control or bidirectional characters (<U+202E>), shown as their code points",
+            "3:12: warning: 'title' has control or bidirectional characters (<U+001B>), shown as their code points",
+            "5:11: warning: 'name' has control or bidirectional characters (<U+0007>), shown as their code points",
+        ])
+    }
+}
+
+@Suite struct YAMLModelMessageTests {
+    @Test func unknownKeyAndKindShowCodePoints() {
+        let read = YAMLModelReader.read(path: "model.yaml", text: SourceText(text: """
+            documents:
+              - subject: A
+                "sub\\e[31mject": B
+            components:
+              - {name: X, kind: "ext\\u202Eernal"}
+            """))
+        let messages = read.documents[0].diagnostics.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("unknown key 'sub<U+001B>[31mject' in a document") })
+        #expect(messages.contains { $0.hasPrefix("unknown kind 'ext<U+202E>ernal'") })
+        #expect(!messages.contains { ControlCharacters.contains($0) })
+    }
+}

@@ -4,19 +4,19 @@ import PortolanModel
 public enum ComponentGraphs {
     /// The diagram of one product: its connections, its included services, the components they name.
     public static func product(_ product: Product, among products: [Product], aliases: AliasTable) -> ComponentGraph {
-        let names = ComponentNames(products: products, aliases: aliases)
+        let names = ComponentNames(products: products, aliases: aliases.adding(product.declared))
         return build(view: .product, title: product.name, products: [product], all: products, names: names)
     }
 
     /// All products together; a component another product names sits in that product's cluster.
     public static func platform(_ products: [Product], aliases: AliasTable) -> ComponentGraph {
-        let names = ComponentNames(products: products, aliases: aliases)
+        let names = ComponentNames(products: products, aliases: aliases.adding(products.first?.declared ?? DeclaredComponents()))
         return build(view: .platform, title: "Platform", products: products, all: products, names: names)
     }
 
     /// Every product's diagram and the platform's, resolving the names once.
     public static func all(_ products: [Product], aliases: AliasTable) -> (products: [ComponentGraph], platform: ComponentGraph) {
-        let names = ComponentNames(products: products, aliases: aliases)
+        let names = ComponentNames(products: products, aliases: aliases.adding(products.first?.declared ?? DeclaredComponents()))
         return (products.map { build(view: .product, title: $0.name, products: [$0], all: products, names: names) },
                 build(view: .platform, title: "Platform", products: products, all: products, names: names))
     }
@@ -67,14 +67,17 @@ public enum ComponentGraphs {
         var ids = UniqueIDs()
         var nodes: [ComponentGraph.Node] = []
         var idByName: [String: String] = [:]
+        let declared = products.first?.declared ?? DeclaredComponents()
         for name in order {
-            let kind = Knowledge.kind(ofName: name) ?? kindFromProtocols(families[name] ?? [], isSource: (asSource[name] ?? 0) > 0) ?? .workload
+            // What a YAML model declares wins over what the name and protocols suggest.
+            let declaredKind = declared.isEmpty ? nil : declared.kind(ofAny: [name] + (written[name] ?? []).sorted())
+            let kind = declaredKind ?? Knowledge.kind(ofName: name) ?? kindFromProtocols(families[name] ?? [], isSource: (asSource[name] ?? 0) > 0) ?? .workload
             let placement: ComponentGraph.Placement
-            if let owner = owner[name] {
+            if let owner = owner[name], declaredKind == nil || declaredKind == .workload {
                 placement = .owned(owner.slug)
             } else if kind == .external {
                 placement = .external((asSource[name] ?? 0) > (asDestination[name] ?? 0) ? .ingress : .egress)
-            } else if kind != .workload || Knowledge.isSharedService(name) {
+            } else if kind != .workload || (declaredKind == nil && Knowledge.isSharedService(name)) {
                 placement = .infrastructure
             } else {
                 placement = .peer

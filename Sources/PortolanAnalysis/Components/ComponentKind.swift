@@ -1,3 +1,5 @@
+import PortolanModel
+
 /// What a component is, as far as a diagram draws it.
 public enum ComponentKind: String, Codable, Sendable, CaseIterable, Comparable {
     case workload
@@ -57,5 +59,38 @@ enum Knowledge {
     static func isKubernetesWorkload(_ name: String) -> Bool {
         guard let last = NameKey.words(name).last else { return false }
         return kubernetesWorkloads.contains(last)
+    }
+}
+
+/// What a YAML model's `components:` entries declare: a component's kind and its other names.
+/// A declaration wins over everything Portolan infers from names, protocols and rows, in the
+/// diagrams, the tables, the firewall sheet, the NetworkPolicies and lint.
+public struct DeclaredComponents: Sendable, Hashable {
+    /// Each entry's canonical name and aliases, in file order (for the name resolution).
+    public private(set) var notes: [ComponentNote] = []
+    private var kindByKey: [String: ComponentKind] = [:]
+
+    public init(_ notes: [ComponentNote] = []) {
+        for note in notes {
+            self.notes.append(note)
+            guard let kind = note.kind.flatMap(ComponentKind.init(rawValue:)) else { continue }
+            // The first declaration of a name wins; the reader reports unknown kinds.
+            for name in [note.name] + note.aliases {
+                let key = AliasTable.key(name)
+                if !key.isEmpty, kindByKey[key] == nil { kindByKey[key] = kind }
+            }
+        }
+    }
+
+    public var isEmpty: Bool { notes.isEmpty }
+
+    /// The declared kind of a component written `name` (its declared name or an alias), if any.
+    public func kind(of name: String) -> ComponentKind? {
+        kindByKey.isEmpty ? nil : kindByKey[AliasTable.key(name)]
+    }
+
+    /// The first declared kind among the names one component is written as.
+    public func kind(ofAny names: [String]) -> ComponentKind? {
+        kindByKey.isEmpty ? nil : names.lazy.compactMap { self.kindByKey[AliasTable.key($0)] }.first
     }
 }

@@ -17,9 +17,21 @@ enum Claim: Int, Comparable {
 enum Ownership {
     /// Canonical name -> claim of `product`. `otherProducts` holds the canonical names of the
     /// other products, which evidence never claims.
+    /// A component a YAML model declares a datastore, queue or external party is never owned
+    /// (only the product itself is); one declared a workload can be, whatever its name suggests.
     static func claims(of product: Product, names: ComponentNames, otherProducts: Set<String>) -> [String: Claim] {
         var claims: [String: Claim] = [:]
+        var declaredKinds: [String: ComponentKind] = [:]
+        for connection in product.connections where !product.declared.isEmpty {
+            for written in [connection.source, connection.destination] {
+                let canonical = names.canonical(written, in: product)
+                if declaredKinds[canonical] == nil, let kind = product.declared.kind(ofAny: [canonical, written]) {
+                    declaredKinds[canonical] = kind
+                }
+            }
+        }
         func claim(_ name: String, _ strength: Claim) {
+            if strength < .identity, let kind = declaredKinds[name] ?? product.declared.kind(of: name), kind != .workload { return }
             claims[name] = max(claims[name] ?? strength, strength)
         }
         let own = names.canonical(product.name, in: product)
@@ -64,7 +76,12 @@ enum Ownership {
             }
         }
         for name in order where (score[name] ?? 0) >= 1 && claims[name] == nil {
-            if otherProducts.contains(name) || Knowledge.kind(ofName: name) != nil || Knowledge.isSharedService(name) { continue }
+            if otherProducts.contains(name) { continue }
+            if let kind = declaredKinds[name] ?? product.declared.kind(of: name) {
+                if kind != .workload { continue }
+            } else if Knowledge.kind(ofName: name) != nil || Knowledge.isSharedService(name) {
+                continue
+            }
             claims[name] = .evidence
         }
         return claims

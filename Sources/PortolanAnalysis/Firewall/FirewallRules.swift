@@ -13,7 +13,7 @@ public enum FirewallRules {
                 for connection in document.connections {
                     let reference = RuleReference(product: product.name, connection: connection.number,
                                                   path: document.path, line: connection.line)
-                    for candidate in self.rules(for: connection, reference: reference, inventory: inventory) {
+                    for candidate in self.rules(for: connection, reference: reference, inventory: inventory, declared: product.declared) {
                         let identity = self.identity(of: candidate)
                         if let index = indexByIdentity[identity] {
                             rules[index].merge(candidate)
@@ -31,8 +31,10 @@ public enum FirewallRules {
     }
 
     /// The rules one connection gives, before merging; each has an empty id.
+    /// A component a YAML model declares external puts the rule at the perimeter and sits in the
+    /// external zone; one declared a workload sits in the cluster (an inventory zone still wins).
     public static func rules(for connection: Connection, reference: RuleReference,
-                             inventory: Inventory = .empty) -> [FirewallRule] {
+                             inventory: Inventory = .empty, declared: DeclaredComponents = DeclaredComponents()) -> [FirewallRule] {
         let kind = connection.classificationKind
         let transport = Transport.of(protocol: connection.protocol)
         var flags: [FirewallFlag] = []
@@ -53,9 +55,10 @@ public enum FirewallRules {
                 flags.append(FirewallFlag(.noClassification, "no classification; confirm direction"))
             }
         }
-        let section = FirewallSection(classification: kind)
-        let source = endpoint(connection.source, inventory: inventory, defaultZone: zone(kind, isSource: true))
-        let destination = endpoint(connection.destination, inventory: inventory, defaultZone: zone(kind, isSource: false))
+        let ends = (declared.kind(of: connection.source), declared.kind(of: connection.destination))
+        let section = ends.0 == .external || ends.1 == .external ? .perimeter : FirewallSection(classification: kind)
+        let source = endpoint(connection.source, inventory: inventory, defaultZone: zone(declared: ends.0) ?? zone(kind, isSource: true))
+        let destination = endpoint(connection.destination, inventory: inventory, defaultZone: zone(declared: ends.1) ?? zone(kind, isSource: false))
         func rule(_ port: PortRange?, _ portText: String, _ extra: [FirewallFlag]) -> FirewallRule {
             FirewallRule(id: "", section: section, action: "allow",
                          direction: connection.classification ?? "(none)",
@@ -95,6 +98,15 @@ public enum FirewallRules {
         case .egress: isSource ? "cluster" : "external"
         case .intraCluster: "cluster"
         case nil: nil
+        }
+    }
+
+    /// The zone a declared kind tells: external parties outside, workloads in the cluster.
+    static func zone(declared: ComponentKind?) -> String? {
+        switch declared {
+        case .external: "external"
+        case .workload: "cluster"
+        case .datastore, .queue, nil: nil
         }
     }
 

@@ -15,9 +15,9 @@ enum ComponentKnowledge {
         }
     }
 
-    /// The kind a name tells, or nil when the name says nothing general.
-    static func kind(of name: String) -> Kind? {
-        switch Knowledge.kind(ofName: name) {
+    /// The kind a YAML model declares, else the kind a name tells, or nil when neither says.
+    static func kind(of name: String, declared: DeclaredComponents = DeclaredComponents()) -> Kind? {
+        switch declared.kind(of: name) ?? Knowledge.kind(ofName: name) {
         case .external: .external
         case .queue: .broker
         case .datastore: .datastore

@@ -1,4 +1,5 @@
 import PortolanModel
+import PortolanReaders
 import Yams
 
 /// The lint configuration (`Input/lint.yaml`): findings silenced per rule, optionally per
@@ -45,21 +46,16 @@ public struct LintConfig: Sendable, Hashable {
 
     /// Reads the YAML text; entries with an unknown rule or no reason are left out with an error.
     public static func parse(_ text: String) -> (LintConfig, [Diagnostic]) {
+        let (config, diagnostics) = read(text)
+        return (config, diagnostics.map(\.visible))
+    }
+
+    private static func read(_ text: String) -> (LintConfig, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            if case let .scanner(_, problem, mark, _) = error {
-                return (LintConfig(), [Diagnostic(.error, "not valid YAML: \(problem)", line: mark.line, column: mark.column)])
-            }
-            if case let .parser(_, problem, mark, _) = error {
-                return (LintConfig(), [Diagnostic(.error, "not valid YAML: \(problem)", line: mark.line, column: mark.column)])
-            }
-            return (LintConfig(), [Diagnostic(.error, "not valid YAML: \(error)")])
-        } catch {
-            return (LintConfig(), [Diagnostic(.error, "not valid YAML: \(error)")])
-        }
+        let composed = YAMLTree.compose(text, syntaxPrefix: "not valid YAML: ")
+        diagnostics = composed.diagnostics
+        if composed.root == nil, !diagnostics.isEmpty { return (LintConfig(), diagnostics) }
+        let root = composed.root
         guard let root, let mapping = root.mapping else {
             if root == nil { return (LintConfig(), []) }
             return (LintConfig(), [Diagnostic(.error, "expected a mapping with a 'silence' list", line: line(root))])
@@ -97,7 +93,8 @@ public struct LintConfig: Sendable, Hashable {
                 diagnostics.append(Diagnostic(.warning, "unknown key '\(name)' in a silence (expected rule, product, connection, reason)", line: line(key)))
                 continue
             }
-            fields[name] = value.string.map { $0.trimmingCharacters(in: .whitespaces) }
+            // A plain ~ or null is YAML's empty value, not the text "~".
+            fields[name] = value.null == nil ? value.string.map { $0.trimmingCharacters(in: .whitespaces) } : nil
         }
         guard let rule = fields["rule"], !rule.isEmpty else {
             return (nil, diagnostics + [Diagnostic(.error, "a silence needs a rule", line: at, column: column)])

@@ -59,7 +59,7 @@ public struct LintContext: Sendable {
     /// Why a component is outside a product's subject, or nil when nothing says so: a datastore,
     /// broker or external party by its name, another product, or a component another product owns.
     func outsideReason(_ name: String, of product: Product) -> String? {
-        if let kind = ComponentKnowledge.kind(of: name) { return "'\(name)' is \(kind.phrase)" }
+        if let kind = ComponentKnowledge.kind(of: name, declared: product.declared) { return "'\(name)' is \(kind.phrase)" }
         guard membership(of: product) != nil, nameClaim(name, of: product) == nil else { return nil }
         for other in memberships where other.product.slug != product.slug {
             switch claim(name, of: other.product) {

@@ -101,7 +101,7 @@ struct SubjectMembership: Sendable {
             names[Self.key(connection.destination)] = connection.destination
         }
         for (key, value) in score where value >= 1 && !otherProducts.contains(key) {
-            if let name = names[key], ComponentKnowledge.kind(of: name) != nil { continue }
+            if let name = names[key], ComponentKnowledge.kind(of: name, declared: product.declared) != nil { continue }
             evidence.insert(key)
         }
     }

@@ -22,10 +22,10 @@ public enum MarkdownDocs {
     /// `mkdocs.yml` and `pages/index.md`.
     public static func indexFiles(_ pages: [SitePage], options: StaticSite.Options = StaticSite.Options()) throws -> [String: Data] {
         let library = try SiteResources.library(folder: folder, names: templates)
-        let nav: [[String: Any]] = [["name": yamlQuoted("Overview"), "path": "index.md"]]
-            + pages.map { ["name": yamlQuoted($0.name), "path": "\($0.slug)/index.md"] }
+        let nav: [[String: Any]] = [["name": yamlTitle("Overview"), "path": "index.md"]]
+            + pages.map { ["name": yamlTitle($0.name), "path": "\($0.slug)/index.md"] }
         return [
-            "mkdocs.yml": Data(try library.page("mkdocs", ["siteTitle": yamlQuoted(options.title), "nav": nav]).utf8),
+            "mkdocs.yml": Data(try library.page("mkdocs", ["siteTitle": yamlTitle(options.title), "nav": nav]).utf8),
             "pages/index.md": Data(try library.page("index", index(pages, options: options)).utf8),
         ]
     }
@@ -98,17 +98,21 @@ public enum MarkdownDocs {
             "findings": page.findings.map { finding -> [String: Any] in
                 [
                     "severity": finding.severity.rawValue,
-                    "location": finding.location.replacingOccurrences(of: "`", with: "'"),
+                    "location": ControlCharacters.visible(finding.location, lineBreaks: true).replacingOccurrences(of: "`", with: "'"),
                     "message": MarkdownTable.escape(finding.message + (finding.rule.map { " [\($0)]" } ?? "")),
                 ]
             },
             "downloads": page.downloads.map { download -> [String: Any] in
                 ["label": MarkdownTable.escape(download.label), "file": download.file, "size": SiteContexts.size(download.data.count)]
             },
-            "sources": page.sources.map { "`" + $0.replacingOccurrences(of: "`", with: "'") + "`" }.joined(separator: ", "),
+            "sources": page.sources.map { "`" + ControlCharacters.visible($0, lineBreaks: true).replacingOccurrences(of: "`", with: "'") + "`" }.joined(separator: ", "),
         ]
     }
 
-    /// A YAML double-quoted scalar: the one quoting every YAML Portolan writes uses.
-    static func yamlQuoted(_ text: String) -> String { YAMLScalar.quoted(text) }
+    /// A title for `mkdocs.yml` (site name, nav entries): MkDocs' themes put these into the
+    /// HTML as they are (nav, `<title>`, page header), so the text is HTML-escaped first, its
+    /// control characters shown as code points, then written as a YAML double-quoted scalar.
+    static func yamlTitle(_ text: String) -> String {
+        YAMLScalar.quoted(HTMLText.escape(ControlCharacters.visible(text, lineBreaks: true)))
+    }
 }

@@ -1,9 +1,12 @@
 import PortolanAnalysis
+import PortolanModel
 
 /// Lint findings as text, one per line: `path:line:col: severity: message [rule-id]`.
+/// Control and bidirectional characters, line breaks included, show as their code point
+/// (`<U+001B>`), so a finding is one line and cannot drive the terminal that prints it.
 public enum LintText {
     public static func render(_ findings: [LintFinding]) -> String {
-        findings.map { $0.formatted + "\n" }.joined()
+        findings.map { ControlCharacters.visible($0.formatted, lineBreaks: true) + "\n" }.joined()
     }
 
     /// `--list-rules`: each rule's id and one-line summary.

@@ -8,7 +8,7 @@ public enum ConnectionTables {
 
     public static func product(_ product: Product) -> String {
         var out = "# \(MarkdownTable.inline(product.name))\n\n"
-        let sources = product.documents.map { "`" + $0.path.replacingOccurrences(of: "`", with: "'") + "`" }
+        let sources = product.documents.map { "`" + ControlCharacters.visible($0.path, lineBreaks: true).replacingOccurrences(of: "`", with: "'") + "`" }
         out += "From \(sources.joined(separator: ", ")).\n"
         out += "\n## Connections\n\n"
         if product.connections.isEmpty {
@@ -59,15 +59,18 @@ public enum ConnectionTables {
     }
 
     /// What each destination component listens on, destinations in order of first appearance,
-    /// ports sorted by transport and number, names matched ignoring case and punctuation.
+    /// ports sorted by transport and number, names matched ignoring case and punctuation; the
+    /// aliases a YAML model declares are listed under the declared name.
     public static func listeningPorts(_ product: Product) -> [Listening] {
         var order: [String] = []
         var byKey: [String: (name: String, ports: [(Transport?, PortRange?, String)], connections: [String])] = [:]
+        let declared = AliasTable().adding(product.declared)
         for connection in product.connections {
-            let key = ComponentMatch.make(connection.destination)
+            let destination = declared.isEmpty ? connection.destination : declared.canonical(for: connection.destination) ?? connection.destination
+            let key = ComponentMatch.make(destination)
             if byKey[key] == nil {
                 order.append(key)
-                byKey[key] = (connection.destination, [], [])
+                byKey[key] = (destination, [], [])
             }
             let transport = Transport.of(protocol: connection.protocol)
             var text: [(Transport?, PortRange?, String)] = []

@@ -13,11 +13,12 @@ public enum MarkdownTable {
     }
 
     /// Escapes a cell: pipes and Markdown punctuation get a backslash, `<`, `>` and `&`
-    /// become entities (no raw HTML), line breaks become `<br>`, other control characters a space.
+    /// become entities (no raw HTML), line breaks become `<br>`, control and bidirectional
+    /// characters show as their code point (`<U+001B>`, `<U+202E>`), a tab a space.
     public static func escape(_ text: String) -> String {
         var out = ""
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
+        for scalar in ControlCharacters.visible(text).unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
             switch scalar {
             case "\r": out += "<br>"
@@ -33,10 +34,11 @@ public enum MarkdownTable {
         return out
     }
 
-    /// Text for a heading or paragraph line: the same escaping, so a name cannot start a list or a block.
+    /// Text for a heading or paragraph line: the same escaping, so a name cannot start a list,
+    /// a heading or a block (`!!!` admonitions, `???` details, `:::` fences of MkDocs' extensions).
     public static func inline(_ text: String) -> String {
         let escaped = escape(text)
-        if let first = escaped.first, "-+=>0123456789".contains(first) { return "\\" + escaped }
+        if let first = escaped.first, "-+=>0123456789#!?:".contains(first) { return "\\" + escaped }
         return escaped
     }
 }

@@ -45,7 +45,7 @@ enum SiteResources {
 extension MustacheLibrary {
     /// Renders a registered template; a missing one is a programming error reported as thrown.
     func page(_ name: String, _ context: [String: Any]) throws -> String {
-        guard let text = render(context, withTemplate: name) else { throw SiteResources.Missing(name: name) }
+        guard let text = render(TemplateText.visible(context), withTemplate: name) else { throw SiteResources.Missing(name: name) }
         return text
     }
 }

@@ -25,17 +25,15 @@ public enum YAMLModelReader {
 
     public static func read(path: String, text: SourceText) -> Read {
         var context = Context(path: path)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text.lines.joined(separator: "\n"))
-        } catch let error as YamlError {
-            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: [diagnostic(for: error)])], components: [])
-        } catch {
-            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: [Diagnostic(.error, "cannot read the YAML: \(error)")])], components: [])
+        let composed = YAMLTree.compose(text.lines.joined(separator: "\n"))
+        context.diagnostics = composed.diagnostics
+        guard composed.root != nil || composed.diagnostics.isEmpty else {
+            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: composed.diagnostics.map(\.visible))], components: [])
         }
+        let root = composed.root
         guard let root, let mapping = root.mapping else {
             context.error("a Portolan model is a mapping with a 'documents:' list", at: root)
-            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: context.diagnostics)], components: [])
+            return Read(documents: [Document(path: path, layout: "yaml", diagnostics: context.diagnostics.map(\.visible))], components: [])
         }
         context.checkKeys(mapping, allowed: rootKeys, what: "the model")
         if let version = mapping["portolan"], version.int != 1 {
@@ -66,7 +64,7 @@ public enum YAMLModelReader {
         }
         for diagnostic in context.diagnostics {
             let index = starts.lastIndex { $0 <= (diagnostic.line ?? 0) } ?? 0
-            documents[index].diagnostics.append(diagnostic)
+            documents[index].diagnostics.append(diagnostic.visible)
         }
         for index in documents.indices {
             documents[index].diagnostics = Diagnostic.sortedByPosition(documents[index].diagnostics)
@@ -89,16 +87,16 @@ public enum YAMLModelReader {
                 guard let row = context.mapping(entry, what: "a connection") else { continue }
                 context.checkKeys(row, allowed: connectionKeys, what: "a connection")
                 let line = entry.mark?.line ?? 0
-                let number = context.string(row["number"], what: "'number'") ?? ""
+                let number = context.string(row["number"], what: "'number'", cell: true) ?? ""
                 if number.isEmpty { context.warning("the connection has no 'number:'", at: entry) }
                 let (connection, diagnostics) = RowBuilder.connection(RowBuilder.Cells(
                     number: number.isEmpty ? "?" : number,
-                    source: context.string(row["source"], what: "'source'") ?? "",
-                    destination: context.string(row["destination"], what: "'destination'") ?? "",
-                    protocol: context.string(row["protocol"], what: "'protocol'") ?? "",
-                    port: context.string(row["port"], what: "'port'") ?? "",
-                    classification: context.string(row["classification"], what: "'classification'") ?? "",
-                    description: context.string(row["description"], what: "'description'") ?? "",
+                    source: context.string(row["source"], what: "'source'", cell: true) ?? "",
+                    destination: context.string(row["destination"], what: "'destination'", cell: true) ?? "",
+                    protocol: context.string(row["protocol"], what: "'protocol'", cell: true) ?? "",
+                    port: context.string(row["port"], what: "'port'", cell: true) ?? "",
+                    classification: context.string(row["classification"], what: "'classification'", cell: true) ?? "",
+                    description: context.string(row["description"], what: "'description'", cell: true) ?? "",
                     line: line, column: entry.mark?.column ?? 1))
                 document.connections.append(connection)
                 context.diagnostics += diagnostics
@@ -132,15 +130,6 @@ public enum YAMLModelReader {
             context.error("unknown kind '\(kind)'\(Suggest.didYouMean(kind, among: kinds)); kinds are \(kinds.joined(separator: ", "))", at: mapping["kind"])
         }
         return ComponentNote(name: name, kind: kind, aliases: context.strings(mapping["aliases"], what: "'aliases'"), line: node.mark?.line)
-    }
-
-    static func diagnostic(for error: YamlError) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return Diagnostic(.error, "YAML syntax: \(problem)", line: mark.line, column: mark.column)
-        default:
-            return Diagnostic(.error, "YAML: \(error)")
-        }
     }
 
     /// Collects diagnostics while walking the tree.
@@ -178,13 +167,18 @@ public enum YAMLModelReader {
         }
 
         /// A scalar as text (numbers too: `number: 12`, `port: 443`); nil for null or absent.
-        mutating func string(_ node: Node?, what: String) -> String? {
+        /// Control and bidirectional characters are kept (emitters show them as `<U+202E>`)
+        /// with a warning; a connection `cell` gets it from the row builder instead.
+        mutating func string(_ node: Node?, what: String, cell: Bool = false) -> String? {
             guard let node else { return nil }
             guard case .scalar(let scalar) = node else {
                 error("\(what) is a single value, not a list or mapping", at: node)
                 return nil
             }
             if scalar.style == .plain && (scalar.string == "null" || scalar.string == "~" || scalar.string.isEmpty) { return nil }
+            if !cell, ControlCharacters.contains(scalar.string) {
+                warning("\(what) has " + ControlCharacters.warning(scalar.string), at: node)
+            }
             return scalar.string
         }
 
