@@ -1,3 +1,4 @@
+import Foundation
 import PortolanModel
 import Yams
 
@@ -12,7 +13,7 @@ extension Inventory {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            return (.empty, [error.diagnostic])
+            return (.empty, [error.diagnostic(text: text)])
         } catch {
             return (.empty, [Diagnostic(.error, "the inventory is not YAML: \(error)", line: 1, column: 1)])
         }
@@ -21,14 +22,22 @@ extension Inventory {
             return (.empty, [Diagnostic(.error, "the inventory must be a mapping with a 'components' key", at: root)])
         }
         var components: Node.Mapping?
+        var request = Request(), dns = DNS()
         for (key, value) in top {
-            if key.string == "components" {
+            switch key.string {
+            case "components":
                 components = value.mapping
                 if components == nil, value.scalar?.string != "" {
                     diagnostics.append(Diagnostic(.error, "'components' must map component names to entries", at: value))
                 }
-            } else {
-                diagnostics.append(Diagnostic(.warning, "unknown key '\(key.string ?? "")' (expected 'components')", at: key))
+            case "request": request = readRequest(value, diagnostics: &diagnostics)
+            case "dns": dns = readDNS(value, diagnostics: &diagnostics)
+            default:
+                var message = "unknown key '\(key.string ?? "")' (expected 'components', 'request' or 'dns')"
+                if let near = ComponentMatch.suggestion(for: key.string ?? "", among: ["components", "request", "dns"]) {
+                    message += "; did you mean '\(near)'?"
+                }
+                diagnostics.append(Diagnostic(.warning, message, at: key))
             }
         }
         var entries: [Entry] = []
@@ -54,15 +63,51 @@ extension Inventory {
             }
             entries.append(entry)
         }
-        return (Inventory(entries: entries), diagnostics)
+        return (Inventory(entries: entries, request: request, dns: dns), diagnostics)
     }
 
-    private static func read(_ fields: Node.Mapping, into entry: inout Entry, diagnostics: inout [Diagnostic]) {
+    private static func readRequest(_ node: Node, diagnostics: inout [Diagnostic]) -> Request {
+        var request = Request()
+        guard let fields = node.mapping else {
+            if node.scalar?.string != "" { diagnostics.append(Diagnostic(.error, "'request' must be a mapping (requestedBy, ticket, environment)", at: node)) }
+            return request
+        }
         for (key, value) in fields {
             let field = key.string ?? ""
             switch field {
+            case "requestedBy": request.requestedBy = string(value, field: field, diagnostics: &diagnostics)
+            case "ticket": request.ticket = string(value, field: field, diagnostics: &diagnostics)
+            case "environment": request.environment = string(value, field: field, diagnostics: &diagnostics)
+            default:
+                var message = "unknown key '\(field)' in 'request'"
+                if let near = ComponentMatch.suggestion(for: field, among: ["requestedBy", "ticket", "environment"]) { message += "; did you mean '\(near)'?" }
+                diagnostics.append(Diagnostic(.warning, message, at: key))
+            }
+        }
+        return request
+    }
+
+    private static func readDNS(_ node: Node, diagnostics: inout [Diagnostic]) -> DNS {
+        var dns = DNS()
+        guard let fields = node.mapping else {
+            if node.scalar?.string != "" { diagnostics.append(Diagnostic(.error, "'dns' must be a mapping (namespace, podLabels)", at: node)) }
+            return dns
+        }
+        var entry = Entry(name: "dns")
+        read(fields, into: &entry, diagnostics: &diagnostics, allowed: ["namespace", "podLabels"])
+        if let namespace = entry.namespace { dns.namespace = namespace }
+        if fields["podLabels"] != nil { dns.podLabels = entry.podLabels }
+        return dns
+    }
+
+    private static func read(_ fields: Node.Mapping, into entry: inout Entry, diagnostics: inout [Diagnostic],
+                             allowed: [String] = entryKeys) {
+        for (key, value) in fields {
+            let field = key.string ?? ""
+            switch allowed.contains(field) ? field : "" {
             case "aliases": entry.aliases = strings(value, field: field, diagnostics: &diagnostics)
-            case "addresses", "cidrs", "fqdns": entry.addresses += strings(value, field: field, diagnostics: &diagnostics)
+            case "addresses", "cidrs", "fqdns":
+                entry.addresses += addresses(value, field: field, diagnostics: &diagnostics)
             case "zone": entry.zone = string(value, field: field, diagnostics: &diagnostics)
             case "namespace":
                 guard let namespace = string(value, field: field, diagnostics: &diagnostics) else { continue }
@@ -86,10 +131,39 @@ extension Inventory {
                 }
             default:
                 var message = "unknown key '\(field)' in the entry for '\(entry.name)'"
-                if let near = ComponentMatch.suggestion(for: field, among: entryKeys) { message += "; did you mean '\(near)'?" }
+                if let near = ComponentMatch.suggestion(for: field, among: allowed) { message += "; did you mean '\(near)'?" }
                 diagnostics.append(Diagnostic(.warning, message, at: key))
             }
         }
+    }
+
+    /// The valid addresses of a list; each invalid one is an error at its own line.
+    private static func addresses(_ node: Node, field: String, diagnostics: inout [Diagnostic]) -> [String] {
+        let items: [Node]
+        if node.scalar != nil { items = [node] } else if let sequence = node.sequence { items = Array(sequence) } else {
+            diagnostics.append(Diagnostic(.error, "'\(field)' must be a list", at: node))
+            return []
+        }
+        var kept: [String] = []
+        for item in items {
+            guard let text = item.scalar?.string else {
+                diagnostics.append(Diagnostic(.error, "'\(field)' must list single values", at: item))
+                continue
+            }
+            switch NetworkAddress.parse(text) {
+            case .success(let address):
+                if field == "cidrs", address.cidr == nil {
+                    diagnostics.append(Diagnostic(.error, "'\(text)' under 'cidrs' is a host name, not a CIDR block", at: item))
+                } else if field == "fqdns", address.fqdn == nil {
+                    diagnostics.append(Diagnostic(.error, "'\(text)' under 'fqdns' is an IP address, not a host name", at: item))
+                } else if !kept.contains(text) {
+                    kept.append(text)
+                }
+            case .failure(let invalid):
+                diagnostics.append(Diagnostic(.error, "invalid address: \(invalid.message)", at: item))
+            }
+        }
+        return kept
     }
 
     private static func string(_ node: Node, field: String, diagnostics: inout [Diagnostic]) -> String? {
@@ -150,12 +224,38 @@ extension Diagnostic {
 }
 
 extension YamlError {
-    var diagnostic: Diagnostic {
+    func diagnostic(text: String) -> Diagnostic {
         switch self {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let (line, first) = Self.repeated(duplicates.first ?? "", after: context.mark.line, in: text)
+            let message = "duplicate key '\(duplicates.first ?? "")'" + (first.map { " (first at line \($0))" } ?? "")
+            return Diagnostic(.error, "the inventory is not valid YAML: " + message, line: line ?? context.mark.line, column: 1)
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            Diagnostic(.error, "the inventory is not valid YAML: \(problem)", line: mark.line, column: mark.column)
+            return Diagnostic(.error, "the inventory is not valid YAML: \(problem)", line: mark.line, column: mark.column)
         default:
-            Diagnostic(.error, "the inventory is not valid YAML: \(self)", line: 1, column: 1)
+            return Diagnostic(.error, "the inventory is not valid YAML: \(self)", line: 1, column: 1)
         }
+    }
+
+    /// Where a duplicated key is written again: the first line at or after `line` holding
+    /// the key at the start of a mapping entry, and the next such line at the same indentation.
+    static func repeated(_ key: String, after line: Int, in text: String) -> (second: Int?, first: Int?) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func entry(_ index: Int) -> (indent: Int, key: String)? {
+            let raw = lines[index]
+            let indent = raw.prefix { $0 == " " }.count
+            var body = raw.dropFirst(indent)
+            if body.hasPrefix("- ") { body = body.dropFirst(2) }
+            guard let colon = body.firstIndex(of: ":") else { return nil }
+            var name = body[..<colon].trimmingCharacters(in: .whitespaces)
+            if name.count >= 2, let q = name.first, q == "\"" || q == "'", name.last == q { name = String(name.dropFirst().dropLast()) }
+            return (indent, name)
+        }
+        let start = max(0, line - 1)
+        guard start < lines.count else { return (nil, nil) }
+        guard let firstIndex = (start..<lines.count).first(where: { entry($0)?.key == key }), let indent = entry(firstIndex)?.indent
+        else { return (nil, nil) }
+        let second = ((firstIndex + 1)..<lines.count).first { entry($0).map { $0.key == key && $0.indent == indent } ?? false }
+        return (second.map { $0 + 1 }, firstIndex + 1)
     }
 }
