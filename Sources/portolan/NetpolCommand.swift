@@ -11,6 +11,9 @@ struct Netpol: ParsableCommand {
     @Option(help: "Inventory YAML: component name or alias -> namespace, pod labels, addresses, zone.")
     var inventory: String
 
+    @Flag(help: "Write CiliumNetworkPolicies (egress with toFQDNs) for the pods whose peers are known by host name, instead of the core policies.")
+    var cilium = false
+
     @Option(help: "File to write (default: standard output).")
     var output: String?
 
@@ -24,9 +27,12 @@ struct Netpol: ParsableCommand {
         let (loaded, severity) = try TableOutputs.loadInventory(inventory, products: products, report: true)
         worst = [worst, severity].compactMap { $0 }.max()
         let sheet = FirewallRules.derive(products, inventory: loaded)
-        let (rules, skipped) = NetworkPolicies.plan(sheet)
-        try TableOutputs.emit(Data(NetworkPolicies.render(sheet).utf8), output: output)
-        Console.error("\(rules.count * 2) NetworkPolicies for \(rules.count) intra-cluster rules; \(skipped.count) intra-cluster rules need inventory entries, a transport or a port")
+        let pods = PodPolicies.plan(sheet)
+        for diagnostic in PodPolicies.diagnostics(pods, inventory: loaded) { Console.error(diagnostic.formatted(path: inventory)) }
+        let text = cilium ? CiliumPolicies.render(sheet, dns: loaded.dns) : NetworkPolicies.render(sheet, dns: loaded.dns)
+        try TableOutputs.emit(Data(text.utf8), output: output)
+        let open = pods.reduce(0) { $0 + ($1.ingress.isRestricted ? 0 : 1) + ($1.egress.isRestricted ? 0 : 1) }
+        Console.error("\(pods.count) pods placed by the inventory; \(pods.count * 2 - open) NetworkPolicies; \(open) directions left unrestricted (see the warnings); \(CiliumPolicies.pods(sheet).count) CiliumNetworkPolicies")
         if worst == .error { throw ExitCode(1) }
     }
 

@@ -34,7 +34,8 @@ struct View: Sendable {
             "firewall.xlsx": try FirewallXLSX.data(sheet),
             "firewall.md": Data(FirewallMarkdown.render(sheet, title: kind == .platform ? "platform" : name).utf8),
             "firewall.json": Data(try FirewallJSON.render(sheet).utf8),
-            "networkpolicies.yaml": Data(NetworkPolicies.render(sheet).utf8),
+            "networkpolicies.yaml": Data(NetworkPolicies.render(sheet, dns: inventory.dns).utf8),
+            "ciliumnetworkpolicies.yaml": Data(CiliumPolicies.render(sheet, dns: inventory.dns).utf8),
             "model.json": Data(try ModelSerialization.json(model).utf8),
         ]
         return (files, sheet.rules.count)
