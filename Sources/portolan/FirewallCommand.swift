@@ -36,7 +36,7 @@ struct Firewall: ParsableCommand {
         let data: Data
         switch format {
         case .csv: data = Data(FirewallCSV.render(sheet).utf8)
-        case .xlsx: data = try FirewallXLSX.data(sheet)
+        case .xlsx: data = try FirewallXLSX.data(sheet, title: products.map(\.name).joined(separator: ", "))
         case .md: data = Data(FirewallMarkdown.render(sheet, title: products.map(\.name).joined(separator: ", ")).utf8)
         case .json: data = Data(try FirewallJSON.render(sheet).utf8)
         }

@@ -31,7 +31,7 @@ struct View: Sendable {
         let files: [String: Data] = [
             "connections.md": Data(tables.utf8),
             "firewall.csv": Data(FirewallCSV.render(sheet).utf8),
-            "firewall.xlsx": try FirewallXLSX.data(sheet),
+            "firewall.xlsx": try FirewallXLSX.data(sheet, title: kind == .platform ? "platform" : name),
             "firewall.md": Data(FirewallMarkdown.render(sheet, title: kind == .platform ? "platform" : name).utf8),
             "firewall.json": Data(try FirewallJSON.render(sheet).utf8),
             "networkpolicies.yaml": Data(NetworkPolicies.render(sheet, dns: inventory.dns).utf8),

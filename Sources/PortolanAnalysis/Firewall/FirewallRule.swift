@@ -171,10 +171,13 @@ public struct FirewallSheet: Codable, Sendable, Hashable {
     public var rules: [FirewallRule]
     /// Requested by, ticket and environment from the inventory's `request:` block.
     public var request: Inventory.Request
+    /// The documents the rules were derived from (paths as read), in reading order.
+    public var documents: [String]
 
-    public init(rules: [FirewallRule], request: Inventory.Request = Inventory.Request()) {
+    public init(rules: [FirewallRule], request: Inventory.Request = Inventory.Request(), documents: [String] = []) {
         self.rules = rules
         self.request = request
+        self.documents = documents
     }
 
     public func rules(in section: FirewallSection) -> [FirewallRule] {

@@ -27,7 +27,8 @@ public enum FirewallRules {
         }
         assignIDs(&rules)
         let ordered = FirewallSection.allCases.flatMap { section in rules.filter { $0.section == section } }
-        return FirewallSheet(rules: ordered, request: inventory.request)
+        return FirewallSheet(rules: ordered, request: inventory.request,
+                             documents: products.flatMap { $0.documents.map(\.path) })
     }
 
     /// The rules one connection gives, before merging; each has an empty id.

@@ -14,7 +14,7 @@ public enum FirewallTable {
     /// Columns whose text is long and wraps in a spreadsheet.
     public static let wrappedColumns: Set<String> = [
         "Source", "Source address", "Destination", "Destination address", "Business justification",
-        "Product", "Source document and row(s)", "Flags",
+        "Product", "Environment", "Source document and row(s)", "Flags", "Requested by", "Ticket",
     ]
 
     public static let toBeProvided = "to be provided"
