@@ -8,12 +8,15 @@ struct Firewall: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Derive the firewall request sheet (one rule per source, destination, transport and port) from documents.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, md, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, xlsx, md, json
+        case terraformAWS = "terraform-aws", terraformAzure = "terraform-azure", terraformGCP = "terraform-gcp"
+    }
 
     @Option(help: "Inventory YAML: component name or alias -> namespace, pod labels, addresses, zone.")
     var inventory: String?
 
-    @Option(help: "Output format: csv, xlsx, md or json.")
+    @Option(help: "Output format: csv, xlsx, md, json, terraform-aws, terraform-azure or terraform-gcp.")
     var format: Format = .csv
 
     @Option(help: "File to write (default: standard output; xlsx needs a file or a pipe).")
@@ -39,6 +42,9 @@ struct Firewall: ParsableCommand {
         case .xlsx: data = try FirewallXLSX.data(sheet, title: products.map(\.name).joined(separator: ", "))
         case .md: data = Data(FirewallMarkdown.render(sheet, title: products.map(\.name).joined(separator: ", ")).utf8)
         case .json: data = Data(try FirewallJSON.render(sheet).utf8)
+        case .terraformAWS: data = Data(TerraformAWS.render(sheet, title: products.map(\.name).joined(separator: ", ")).utf8)
+        case .terraformAzure: data = Data(TerraformAzure.render(sheet, title: products.map(\.name).joined(separator: ", ")).utf8)
+        case .terraformGCP: data = Data(TerraformGCP.render(sheet, title: products.map(\.name).joined(separator: ", ")).utf8)
         }
         try TableOutputs.emit(data, output: output)
         let flagged = sheet.rules.filter(\.needsConfirmation).count

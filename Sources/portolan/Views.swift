@@ -37,6 +37,9 @@ struct View: Sendable {
             "networkpolicies.yaml": Data(NetworkPolicies.render(sheet, dns: inventory.dns).utf8),
             "ciliumnetworkpolicies.yaml": Data(CiliumPolicies.render(sheet, dns: inventory.dns).utf8),
             "model.json": Data(try ModelSerialization.json(model).utf8),
+            "terraform/aws/firewall.tf": Data(TerraformAWS.render(sheet, title: kind == .platform ? "platform" : name).utf8),
+            "terraform/azure/firewall.tf": Data(TerraformAzure.render(sheet, title: kind == .platform ? "platform" : name).utf8),
+            "terraform/gcp/firewall.tf": Data(TerraformGCP.render(sheet, title: kind == .platform ? "platform" : name).utf8),
         ]
         return (files, sheet.rules.count)
     }
