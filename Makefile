@@ -8,7 +8,10 @@ DEBUG   := .build/debug/portolan
 APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev pkg-config
 # Used by the tests only: a real browser for the site, LibreOffice to open the XLSX sheets.
 APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui
-PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema
+PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema network-config-analyzer python-hcl2
+# checkov pins versions network-config-analyzer also needs: it gets a virtual environment of its own.
+CHECKOV_VENV ?= .build/checkov-venv
+CHECKOV ?= $(shell command -v checkov 2>/dev/null || echo $(CURDIR)/$(CHECKOV_VENV)/bin/checkov)
 FUZZ_SECONDS ?= 60
 # The release binary carries the Swift runtime and Foundation inside it: it starts faster and
 # runs on a machine without a Swift toolchain (Graphviz and libxml2 are still shared libraries).
@@ -41,8 +44,10 @@ test-deps: deps
 	    echo "the browser and spreadsheet tests need:$$missing (sudo apt-get install -y$$missing); they are skipped"; \
 	  fi; \
 	fi
-	@python3 -c "import openpyxl, kubernetes_validate, yaml, jsonschema" 2>/dev/null || \
+	@python3 -c "import openpyxl, kubernetes_validate, yaml, jsonschema, hcl2" 2>/dev/null && command -v nca >/dev/null || \
 	  python3 -m pip install -q $(PIP_TEST_PACKAGES) || echo "pip install $(PIP_TEST_PACKAGES) failed; those checks are skipped"
+	@[ -x "$(CHECKOV)" ] || { python3 -m venv $(CHECKOV_VENV) && $(CHECKOV_VENV)/bin/pip install -q checkov; } \
+	  || echo "pip install checkov failed; the Terraform analysis is skipped"
 
 build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product portolan
@@ -51,12 +56,16 @@ output: build
 	$(RELEASE) build --input $(INPUT) --output $(OUTPUT)
 
 # The whole suite: unit and end-to-end tests, the fuzz regressions, the site in a real
-# browser, then a check that the committed Output/ is what the code generates from Input/.
+# browser, the NetworkPolicies through network-config-analyzer and the schemas, the Terraform
+# through python-hcl2 and checkov, then a check that the committed Output/ is what the code generates from Input/.
 test: test-deps
 	$(SWIFT) build
 	PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test
 	.build/debug/portolan-fuzz Tests/Fuzz/regressions $(INPUT)
 	python3 Tests/Browser/site_test.py --binary $(DEBUG)
+	python3 Tests/Policy/netpol_nca_test.py --binary $(DEBUG)
+	python3 Tests/Policy/policy_schema_test.py --binary $(DEBUG)
+	CHECKOV=$(CHECKOV) python3 Tests/Policy/terraform_test.py --binary $(DEBUG)
 	$(MAKE) --no-print-directory check-output
 
 check-output:
