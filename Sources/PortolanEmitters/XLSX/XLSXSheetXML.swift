@@ -62,7 +62,7 @@ enum XLSXSheetXML {
         xml += #"<printOptions gridLines="1"/>"#
         xml += #"<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
         xml += #"<pageSetup paperSize="9" scale="85" orientation="landscape" pageOrder="overThenDown"/>"#
-        xml += "<headerFooter><oddFooter>" + XMLText.escape("&A: page &P of &N", spreadsheet: false) + "</oddFooter></headerFooter>"
+        xml += "<headerFooter><oddFooter>" + XMLText.escape("&C&A: page &P of &N", spreadsheet: false) + "</oddFooter></headerFooter>"
         return xml + "</worksheet>"
     }
 
