@@ -6,7 +6,7 @@ import PortolanModel
 
 struct Netpol: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write Kubernetes NetworkPolicies for the intra-cluster flows the inventory places (namespace and pod labels).")
+        abstract: "Write Kubernetes NetworkPolicies allowing every documented flow of each pod the inventory places (namespace and pod labels), or CiliumNetworkPolicies with --cilium.")
 
     @Option(help: "Inventory YAML: component name or alias -> namespace, pod labels, addresses, zone.")
     var inventory: String
