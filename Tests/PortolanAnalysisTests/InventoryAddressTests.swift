@@ -75,6 +75,13 @@ struct InventoryAddressTests {
         #expect(diagnostics[7].message == "'redis.example.com' under 'cidrs' is a host name, not a CIDR block")
     }
 
+    @Test func anEmptyFieldListsNoAddressButAQuotedEmptyStringIsAnError() {
+        let (inventory, diagnostics) = Inventory.parse("components:\n  A:\n    addresses:\n  B:\n    addresses: \"\"\n")
+        #expect(inventory.entries.map(\.addresses) == [[], []])
+        #expect(diagnostics.map(\.line) == [5])
+        #expect(diagnostics.first?.message == "invalid address: an address must not be empty")
+    }
+
     @Test func duplicateKeysAreReportedAtTheRepeatedKey() {
         let text = """
         components:

@@ -140,6 +140,8 @@ extension Inventory {
     /// The valid addresses of a list; each invalid one is an error at its own line.
     private static func addresses(_ node: Node, field: String, diagnostics: inout [Diagnostic]) -> [String] {
         let items: [Node]
+        // `addresses:` with nothing after it lists none; a quoted "" is an empty address.
+        if let scalar = node.scalar, scalar.string.isEmpty, scalar.style == .plain { return [] }
         if node.scalar != nil { items = [node] } else if let sequence = node.sequence { items = Array(sequence) } else {
             diagnostics.append(Diagnostic(.error, "'\(field)' must be a list", at: node))
             return []
