@@ -34,6 +34,17 @@ struct FirewallRuleIDTests {
         #expect(diff.firewall.toAdd.rules.map(\.id) == [newIDs[0]])
     }
 
+    @Test func aFlowMovedToAnotherSectionIsRemovedAndAddedUnderItsID() {
+        func product(_ classification: String) -> Product {
+            FirewallSeeds.product("P", [FirewallSeeds.connection(number: "1", from: "A", to: "B", protocol: "TCP",
+                                                                 ports: PortSpec(ranges: [PortRange(80)]), classification: classification)])
+        }
+        let diff = Differ.diff(old: [product("Egress")], new: [product("Intra-cluster")])
+        #expect(diff.firewall.toRemove.rules.map(\.section) == [.perimeter])
+        #expect(diff.firewall.toAdd.rules.map(\.section) == [.intraCluster])
+        #expect(diff.firewall.toAdd.rules.map(\.id) == diff.firewall.toRemove.rules.map(\.id))
+    }
+
     @Test func anInventoryAliasMergesRulesAndTheFirstFlowKeepsItsID() {
         let p = Self.shop([("1", "API", "Redis", 6379), ("2", "API", "Redis 6.x", 6379)])
         let without = FirewallRules.derive([p]).rules
