@@ -10,7 +10,9 @@ policies allow, and asserts:
   2. every documented flow from a placed pod to a CIDR block is allowed on its port;
   3. nothing else is allowed between pods, except DNS (port 53 to the DNS pod) and traffic
      whose source pod's egress AND destination pod's ingress are both left unrestricted
-     (the policies say so: no policy of that type selects the pod).
+     (the policies say so: no policy of that type selects the pod);
+  4. a pod whose egress (ingress) a policy restricts reaches (is reached from) only the
+     documented CIDR blocks outside the cluster, on the documented ports.
 
 Prints `SKIPPED: ...` on its own line and exits 0 when nca is not installed.
 Usage: netpol_nca_test.py --binary .build/debug/portolan
@@ -143,6 +145,7 @@ def check(name, binary, inventory_path, docs, nca):
         # Documented flows: pod -> pod and pod -> CIDR, with (protocol, low, high) or ALL.
         documented = {}
         to_cidr = []
+        from_cidr = []
         def ends(endpoint):
             return pod_of.get(key(endpoint.get("inventoryName") or endpoint["name"]))
         for rule in sheet["rules"]:
@@ -159,6 +162,12 @@ def check(name, binary, inventory_path, docs, nca):
                     except ValueError:
                         continue  # a host name: the core policy leaves this egress open
                     to_cidr.append((src, net, flow, rule["id"]))
+            if dst and not rule["source"].get("namespace"):
+                for address in rule["source"].get("addresses", []):
+                    try:
+                        from_cidr.append((dst, ipaddress.ip_network(address, strict=False), flow))
+                    except ValueError:
+                        continue
 
         out = subprocess.run([nca, "--connectivity", policies, "--resource_list", res_path,
                               "--output_format", "txt_no_fw_rules", "--print_ipv6"], capture_output=True, text=True)
@@ -166,6 +175,7 @@ def check(name, binary, inventory_path, docs, nca):
             raise SystemExit(f"FAIL {name}: nca exited {out.returncode}\n{out.stderr[-2000:]}")
         allowed = {}   # (src pod, dst pod) -> set
         to_ips = {}    # src pod -> [(first ip, last ip, set)]
+        from_ips = {}  # dst pod -> [(first ip, last ip, set)]
         line_re = re.compile(r"^(\S+?)(\[Pod\])? => (\S+?)(\[Pod\])? : (.*)$")
         for line in out.stdout.splitlines():
             m = line_re.match(line)
@@ -178,6 +188,10 @@ def check(name, binary, inventory_path, docs, nca):
                 first, _, last = dst.partition("-")
                 to_ips.setdefault(src, []).append((ipaddress.ip_address(first), ipaddress.ip_address(last or first),
                                                    parse_connections(conn)))
+            elif dst_pod and not src_pod:
+                first, _, last = src.partition("-")
+                from_ips.setdefault(dst, []).append((ipaddress.ip_address(first), ipaddress.ip_address(last or first),
+                                                     parse_connections(conn)))
         failures = []
         checked = 0
         for (src, dst), flows in documented.items():
@@ -211,6 +225,22 @@ def check(name, binary, inventory_path, docs, nca):
             if not within(got, want):
                 extra += 1
                 failures.append(f"undocumented {src} -> {dst} allowed: {sorted(map(str, got))}, documented {sorted(map(str, want))}")
+        # Addresses outside the cluster: a pod whose egress (ingress) a policy restricts reaches
+        # (is reached from) only documented blocks, on documented ports.
+        def undocumented_ips(pod, ranges, flows_by_net, label):
+            for first, last, conns in ranges:
+                want = set()
+                for net, flow in flows_by_net:
+                    if first.version == net.version and net[0] <= first and last <= net[-1]:
+                        want.add(flow)
+                if not within(conns, want):
+                    failures.append(f"undocumented {label} {pod} {first}-{last} allowed: {sorted(map(str, conns))}")
+        for pod, ranges in to_ips.items():
+            if pod in restricted["Egress"]:
+                undocumented_ips(pod, ranges, [(n, f) for s, n, f, _ in to_cidr if s == pod], "egress from")
+        for pod, ranges in from_ips.items():
+            if pod in restricted["Ingress"]:
+                undocumented_ips(pod, ranges, [(n, f) for d, n, f in from_cidr if d == pod], "ingress to")
         if checked == 0 or not docs_yaml:
             failures.append("nothing was checked: no documented flow between placed pods, or no policy")
         if failures:
