@@ -64,6 +64,29 @@ def main():
                     print(f"FAIL {name}: the schema accepts an unknown field 'toFQDN'")
                     failed = True
             print(f"ok {name}: {len(policies)} CiliumNetworkPolicies")
+    # The CLI says, at the inventory entry's line, which direction of which pod is left open and why.
+    name, inventory, docs = CASES[1]
+    r = subprocess.run([binary, "netpol", "--inventory", inventory] + docs, capture_output=True, text=True)
+    warnings = [l for l in r.stderr.splitlines() if ": warning: NetworkPolicy for" in l]
+    want_warnings = [
+        f"{inventory}:9:1: warning: NetworkPolicy for 'Orders Service': egress left unrestricted: 'Legacy ERP' (fw-fcb63b2a) has no address or namespace in the inventory",
+        f"{inventory}:6:1: warning: NetworkPolicy for 'Shop API': egress left unrestricted: 'Payments Gateway' (fw-a9d58a91) has host names (pay.example.com), which a NetworkPolicy cannot match; see the CiliumNetworkPolicy",
+    ]
+    if r.returncode != 0 or warnings != want_warnings:
+        print(f"FAIL allkinds: netpol exit {r.returncode}, warnings:\n" + "\n".join(warnings))
+        failed = True
+    # An invalid address in the inventory stops netpol with the line of the address.
+    with tempfile.TemporaryDirectory(prefix="portolan-bad-") as work:
+        bad = os.path.join(work, "inventory.yaml")
+        text = open(inventory, encoding="utf-8").read().replace("addresses: [10.40.0.0/24]", "addresses: [10.40.0.0/33]")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write(text)
+        line = text.splitlines().index("    addresses: [10.40.0.0/33]") + 1
+        r = subprocess.run([binary, "netpol", "--inventory", bad] + docs, capture_output=True, text=True)
+        want = f"{bad}:{line}:17: error: invalid address: prefix length '/33' of '10.40.0.0/33' is not between 0 and 32"
+        if r.returncode != 1 or want not in r.stderr.splitlines():
+            print(f"FAIL: an invalid address gives exit {r.returncode} and:\n{r.stderr[-1500:]}")
+            failed = True
     shop = cilium_by_case["allkinds"]
     # The Shop: only the API reaches a peer by host name (Payments Gateway, pay.example.com).
     if [p["metadata"]["name"] for p in shop] != ["portolan-shop-api-egress"]:
