@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Core NetworkPolicies through `kubernetes-validate --strict`, CiliumNetworkPolicies through
 jsonschema against Tests/Policy/cilium-networkpolicy.subset.schema.json, for the seeds and the
-made-up Shop product. Also checks the Cilium policy of the Shop's API pod field by field: its
-toFQDNs name, its DNS rule, its endpoints and CIDR peers, as the fixture documents them.
+made-up Shop product. Also checks the Cilium policy of the Shop's API pod field by field (its
+toFQDNs name, its DNS rule, its endpoints and CIDR peers, as the fixture documents them), the
+warnings `netpol` prints for the directions it leaves open, and that an invalid address in the
+inventory stops `netpol` with its line.
 Prints `SKIPPED: ...` on its own line for a check whose tool is missing.
 Usage: policy_schema_test.py --binary .build/debug/portolan
 """
