@@ -6,11 +6,12 @@ import PortolanAnalysis
 /// cell that is one port is a number, Action offers a drop-down list, and every printed page
 /// repeats the header row and the Rule ID column.
 public enum FirewallXLSX {
+    /// The columns (0-based) that wrap, that hold numbers, and Action's.
+    static let wrapped = Set(FirewallTable.columns.indices.filter { FirewallTable.wrappedColumns.contains(FirewallTable.columns[$0]) })
+    static let numeric = Set(FirewallTable.columns.indices.filter { FirewallTable.columns[$0] == "Destination port(s)" })
+    static let action = FirewallTable.columns.firstIndex(of: "Action")!
+
     public static func workbook(_ sheet: FirewallSheet, title: String = "") -> XLSXWorkbook {
-        let columns = FirewallTable.columns
-        let wrapped = Set(columns.indices.filter { FirewallTable.wrappedColumns.contains(columns[$0]) })
-        let numeric = Set(columns.indices.filter { columns[$0] == "Destination port(s)" })
-        let action = columns.firstIndex(of: "Action")!
         return XLSXWorkbook(sheets: [readMe(sheet, title: title)] + FirewallSection.allCases.map { section in
             XLSXSheet(name: sheetName(section), rows: FirewallTable.spreadsheetRows(FirewallTable.rows(sheet, section: section)),
                       columnWidths: widths, wrappedColumns: wrapped, numericColumns: numeric,
