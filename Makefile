@@ -8,11 +8,20 @@ DEBUG   := .build/debug/portolan
 APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev pkg-config
 # Used by the tests only: a real browser for the site, LibreOffice to open the XLSX sheets.
 APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui
-PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema mkdocs
+PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema mkdocs network-config-analyzer python-hcl2
+# checkov pins versions network-config-analyzer also needs: it gets a virtual environment of its own.
+CHECKOV_VENV ?= .build/checkov-venv
+CHECKOV ?= $(shell command -v checkov 2>/dev/null || echo $(CURDIR)/$(CHECKOV_VENV)/bin/checkov)
 FUZZ_SECONDS ?= 60
 # The release binary carries the Swift runtime and Foundation inside it: it starts faster and
 # runs on a machine without a Swift toolchain (Graphviz and libxml2 are still shared libraries).
 RELEASE_FLAGS := -c release --static-swift-stdlib
+
+# Runs one check script; the lines where it says it skipped something go to the summary.
+define check
+@bash -o pipefail -c '$(1) 2>&1 | tee .build/check.log'; status=$$?; \
+  grep -E '^SKIP(PED)?[: ]' .build/check.log | sed -E 's/^SKIP(PED)?:? /SKIPPED: /' >> .build/skipped-checks.txt; exit $$status
+endef
 
 .PHONY: all deps test-deps build output test check-output skipped-checks test-fuzz bench readme-lint-rules clean
 
@@ -41,8 +50,10 @@ test-deps: deps
 	    echo "the browser and spreadsheet tests need:$$missing (sudo apt-get install -y$$missing); they are skipped"; \
 	  fi; \
 	fi
-	@python3 -c "import openpyxl, kubernetes_validate, yaml, jsonschema, mkdocs" 2>/dev/null || \
+	@python3 -c "import openpyxl, kubernetes_validate, yaml, jsonschema, mkdocs, hcl2" 2>/dev/null && command -v nca >/dev/null || \
 	  python3 -m pip install -q $(PIP_TEST_PACKAGES) || echo "pip install $(PIP_TEST_PACKAGES) failed; those checks are skipped"
+	@[ -x "$(CHECKOV)" ] || { python3 -m venv $(CHECKOV_VENV) && $(CHECKOV_VENV)/bin/pip install -q checkov; } \
+	  || echo "pip install checkov failed; the Terraform analysis is skipped"
 
 build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product portolan
@@ -51,9 +62,11 @@ output: build
 	$(RELEASE) build --input $(INPUT) --output $(OUTPUT)
 
 # The whole suite: unit and end-to-end tests, the fuzz regressions, the site in a real
-# browser, then a check that the committed Output/ is what the code generates from Input/.
-# Size and speed cases are `make bench`'s. A check that cannot run (a tool is missing) says
-# so on its own line and in the summary at the end; under CI (CI=true) that is a failure.
+# browser, the MkDocs tree built by mkdocs, the NetworkPolicies through network-config-analyzer
+# and the schemas, the Terraform through python-hcl2 and checkov, then a check that the committed
+# Output/ is what the code generates from Input/. Size and speed cases are `make bench`'s. A check
+# that cannot run (a tool is missing) says so on its own line and in the summary at the end; under
+# CI (CI=true) that is a failure.
 test: test-deps
 	@mkdir -p .build && rm -f .build/skipped-checks.txt
 	$(SWIFT) build
@@ -61,8 +74,11 @@ test: test-deps
 	@grep -E 'Test .* skipped: "' .build/swift-test.log | grep -v 'make bench' | sed -E 's/.*Test (.*) skipped: "(.*)"/SKIPPED: \1: \2/' >> .build/skipped-checks.txt || true
 	@exit $$(cat .build/swift-test.status)
 	.build/debug/portolan-fuzz Tests/Fuzz/regressions $(INPUT)
-	python3 Tests/Browser/site_test.py --binary $(DEBUG)
-	python3 Tests/Docs/mkdocs_test.py --binary $(DEBUG)
+	$(call check,python3 Tests/Browser/site_test.py --binary $(DEBUG))
+	$(call check,python3 Tests/Docs/mkdocs_test.py --binary $(DEBUG))
+	$(call check,python3 Tests/Policy/netpol_nca_test.py --binary $(DEBUG))
+	$(call check,python3 Tests/Policy/policy_schema_test.py --binary $(DEBUG))
+	$(call check,CHECKOV=$(CHECKOV) python3 Tests/Policy/terraform_test.py --binary $(DEBUG))
 	$(MAKE) --no-print-directory check-output
 	@$(MAKE) --no-print-directory skipped-checks
 

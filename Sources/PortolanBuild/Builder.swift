@@ -90,7 +90,13 @@ public final class Builder: @unchecked Sendable {
         for view in views where !tableParts.isEmpty {
             let made = try view.files(tableParts, inventory: inventory, sheetTitle: sheetTitle)
             tables.append((made.files, made.sheet.rules.count))
-            if view.scope == .platform { result.platformSheet = made.sheet }
+            if view.scope == .platform {
+                result.platformSheet = made.sheet
+                if tableParts.contains(.policies), let file = workspace.inventory {
+                    result.diagnostics += PodPolicies.diagnostics(PodPolicies.plan(made.sheet), inventory: file.value)
+                        .map { Located(path: file.path, $0) }
+                }
+            }
             add(made.files.filter { request.parts.contains(Self.part(of: $0.key)) }, under: view.slug, to: &result)
         }
         try handOver()
@@ -163,8 +169,8 @@ public final class Builder: @unchecked Sendable {
 
     /// Which part a view's table file belongs to.
     private static func part(of name: String) -> Request.Part {
-        name == "connections.md" ? .tables : name.hasPrefix("firewall.") ? .firewall
-            : name == "networkpolicies.yaml" ? .policies : .model
+        name == "connections.md" ? .tables : name.hasPrefix("firewall.") || name.hasPrefix("terraform/") ? .firewall
+            : name.hasSuffix("networkpolicies.yaml") ? .policies : .model
     }
 
     private func lintFiles(_ findings: [LintFinding], products: [Product], into result: inout BuildResult) throws {

@@ -25,6 +25,10 @@ enum Pages {
         ("firewall.md", "Firewall sheet (Markdown)"),
         ("connections.md", "Connections and included services (Markdown)"),
         ("networkpolicies.yaml", "Kubernetes NetworkPolicies (YAML)"),
+        ("ciliumnetworkpolicies.yaml", "Cilium NetworkPolicies with FQDN egress (YAML)"),
+        ("terraform/aws/firewall.tf", "AWS security group rules (Terraform)"),
+        ("terraform/azure/firewall.tf", "Azure network security rules (Terraform)"),
+        ("terraform/gcp/firewall.tf", "GCP firewall rules (Terraform)"),
         ("model.json", "Connection model (JSON)"),
     ]
 

@@ -35,12 +35,17 @@ public struct View: Sendable {
         }
         if parts.contains(.firewall) {
             files["firewall.csv"] = Data(FirewallCSV.render(sheet).utf8)
-            files["firewall.xlsx"] = try FirewallXLSX.data(sheet)
-            files["firewall.md"] = Data(FirewallMarkdown.render(sheet, title: scope == .platform ? sheetTitle ?? "platform" : name).utf8)
+            let title = scope == .platform ? sheetTitle ?? "platform" : name
+            files["firewall.xlsx"] = try FirewallXLSX.data(sheet, title: title)
+            files["firewall.md"] = Data(FirewallMarkdown.render(sheet, title: title).utf8)
             files["firewall.json"] = Data(try FirewallJSON.render(sheet).utf8)
+            files["terraform/aws/firewall.tf"] = Data(TerraformAWS.render(sheet, title: title).utf8)
+            files["terraform/azure/firewall.tf"] = Data(TerraformAzure.render(sheet, title: title).utf8)
+            files["terraform/gcp/firewall.tf"] = Data(TerraformGCP.render(sheet, title: title).utf8)
         }
         if parts.contains(.policies) {
-            files["networkpolicies.yaml"] = Data(NetworkPolicies.render(sheet).utf8)
+            files["networkpolicies.yaml"] = Data(NetworkPolicies.render(sheet, dns: inventory.dns).utf8)
+            files["ciliumnetworkpolicies.yaml"] = Data(CiliumPolicies.render(sheet, dns: inventory.dns).utf8)
         }
         if parts.contains(.model) {
             files["model.json"] = Data(try ModelSerialization.json(model).utf8)

@@ -21,7 +21,7 @@ import Testing
         #expect(result.status == 0)
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 7)
-        #expect(rows[0].hasPrefix("Change,Section,Rule ID,"))
+        #expect(rows[0].hasPrefix("Change,Rule ID,Action,Source,Source address,"))
         #expect(rows.dropFirst().map { String($0.prefix(while: { $0 != "," })) } == ["remove", "remove", "remove", "add", "add", "add"])
     }
 

@@ -13,14 +13,19 @@ struct FirewallCSVTests {
         #expect(rows.first == FirewallTable.columns)
         #expect(rows.count == sheet.rules.count + 1)
         #expect(rows.allSatisfy { $0.count == FirewallTable.columns.count })
-        // CX Contact connection 2: three rules, ports 20, 21 and 22 to the SFTP server, no addresses yet.
-        let sftp = rows.filter { $0[7] == "SFTP server" }
-        #expect(sftp.map { $0[11] } == ["20", "21", "22"])
-        #expect(sftp.allSatisfy { $0[10] == "TCP" && $0[9] == "to be provided" && $0[14] == "CX Contact #2" && $0[8] == "external" })
+        // CX Contact connection 2 (line 57 of seed 000): three rules, ports 20, 21 and 22 to the SFTP server,
+        // no addresses yet, going out of the perimeter.
+        let sftp = rows.filter { $0[4] == "SFTP server" }
+        #expect(sftp.map { $0[7] } == ["20", "21", "22"])
+        #expect(sftp.allSatisfy { $0[6] == "TCP" && $0[5] == "to be provided" && $0[10] == "CX Contact" && $0[8] == "perimeter out" })
+        #expect(sftp.allSatisfy { $0[12] == "Input/000_719e74b289d3778a.txt: #2 (line 57)" })
+        #expect(sftp.allSatisfy { $0[9] == "A connection for remote authentication on customer-specified SFTP server. (application protocol: TCP)" })
+        // No request block: Environment, Requested by and Ticket stay blank.
+        #expect(rows.dropFirst().allSatisfy { $0[11] == "" && $0[14] == "" && $0[15] == "" })
         // Voice connection 24: "N/A" kept as written and flagged.
-        let objectStorage = try #require(rows.first { $0[14] == "Voice Microservices #24" })
-        #expect(objectStorage[11] == "N/A")
-        #expect(objectStorage[15].contains("confirm before filing"))
+        let objectStorage = try #require(rows.first { $0[10] == "Voice Microservices" && $0[12].contains(": #24 (line ") })
+        #expect(objectStorage[7] == "N/A")
+        #expect(objectStorage[13].contains("confirm before filing"))
         #expect(csv.hasSuffix("\r\n"))
     }
 
@@ -41,6 +46,12 @@ struct FirewallCSVTests {
         #expect(rows.joined().contains("nul\u{FFFD}bell\u{FFFD}escape\u{FFFD}"))
     }
 
+    @Test func requestBlockFillsItsColumnsOnEveryRow() throws {
+        let (inventory, _) = Inventory.parse("request:\n  requestedBy: Net team\n  ticket: '=CHG-1'\n  environment: prod\n")
+        let rows = try CSVReader.parse(FirewallCSV.render(FirewallRules.derive(try TableSeeds.products(), inventory: inventory)))
+        #expect(rows.dropFirst().allSatisfy { $0[11] == "prod" && $0[14] == "Net team" && $0[15] == "'=CHG-1" })
+    }
+
     @Test func neutralisingLeavesSafeCellsAlone() {
         #expect(FirewallTable.neutralised("20000-45000") == "20000-45000")
         #expect(FirewallTable.neutralised("") == "")
@@ -55,6 +66,10 @@ struct FirewallCSVTests {
         #expect(try FirewallJSON.render(sheet) == FirewallJSON.render(sheet))
         #expect(FirewallMarkdown.render(sheet, title: "t") == FirewallMarkdown.render(sheet, title: "t"))
         #expect(NetworkPolicies.render(sheet) == NetworkPolicies.render(sheet))
+        #expect(CiliumPolicies.render(sheet) == CiliumPolicies.render(sheet))
+        #expect(TerraformAWS.render(sheet) == TerraformAWS.render(sheet))
+        #expect(TerraformAzure.render(sheet) == TerraformAzure.render(sheet))
+        #expect(TerraformGCP.render(sheet) == TerraformGCP.render(sheet))
         #expect(try FirewallXLSX.data(sheet) == FirewallXLSX.data(sheet))
     }
 }

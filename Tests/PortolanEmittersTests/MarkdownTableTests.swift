@@ -90,6 +90,6 @@ struct MarkdownTableTests {
         #expect(page.contains("## Intra-cluster (\(sheet.rules(in: .intraCluster).count) rules)"))
         let rows = Self.tableLines(page).filter { !$0.hasPrefix("| Rule ID") && !$0.hasPrefix("| ---") }
         #expect(rows.count == sheet.rules.count)
-        #expect(rows.allSatisfy { Self.cells($0).count == FirewallTable.columns.count - 1 })
+        #expect(rows.allSatisfy { Self.cells($0).count == FirewallTable.columns.count })
     }
 }

@@ -4,35 +4,98 @@ import PortolanEmitters
 import PortolanModel
 import Testing
 
-/// NetworkPolicies checked by kubernetes-validate (offline schemas) and read back by PyYAML.
-/// Needs `pip install kubernetes-validate` (it brings PyYAML); disabled without it.
+/// NetworkPolicies per placed pod: every documented flow of the pod allowed both ways, DNS
+/// always, a direction with a peer no policy can match left without a policy. Checked by
+/// kubernetes-validate (offline schemas) and read back by PyYAML; network-config-analyzer checks
+/// the connectivity in Tests/Policy/netpol_nca_test.py.
 struct NetworkPolicyTests {
-    @Test func seedPoliciesCoverThePlacedIntraClusterRules() throws {
-        let sheet = FirewallRules.derive(try TableSeeds.products(), inventory: try TableSeeds.inventory())
-        let (rules, skipped) = NetworkPolicies.plan(sheet)
-        #expect(rules.count + skipped.count == sheet.rules(in: .intraCluster).count)
-        // Voice 51: SIP Cluster -> SIP Proxy, SIP/TCP 5080, both placed in namespace voice.
-        let sip = try #require(rules.first { $0.references.contains { $0.product == "Voice Microservices" && $0.connection == "51" } })
-        let yaml = NetworkPolicies.render(sheet)
-        #expect(yaml.contains("name: \"portolan-\(sip.id)-ingress\""))
-        #expect(yaml.contains("name: \"portolan-\(sip.id)-egress\""))
-        // Voice 24 has no known port and gets no policy.
-        let objectStorage = try #require(sheet.rules.first { $0.references.contains { $0.product == "Voice Microservices" && $0.connection == "24" } })
-        #expect(skipped.contains { $0.ruleID == objectStorage.id && $0.reason == "port not known" })
-    }
-
-    @Test func udpRangeUsesEndPort() {
-        let media = Products.group(Model(documents: [Document(path: "m.md", subject: "Media", connections: [
+    /// A small product: a pod talking to a pod in another namespace (UDP range), to a database by
+    /// CIDR, to an API by host name, and to a service with no address; a pod nobody calls.
+    static func media() -> (FirewallSheet, Inventory) {
+        let connections = [
             Connection(number: "1", source: "MCP", destination: "Media Gateway", protocol: "RTP/RTCP",
                        ports: PortSpec(ranges: [PortRange(20000, 45000)]), classification: "Intra-cluster", description: "RTP", line: 1),
-        ])]))[0]
+            Connection(number: "2", source: "MCP", destination: "PostgreSQL", protocol: "TCP",
+                       ports: PortSpec(ranges: [PortRange(5432)]), classification: "Egress", description: "db", line: 2),
+            Connection(number: "3", source: "Media Gateway", destination: "Speech API", protocol: "HTTPS",
+                       ports: PortSpec(ranges: [PortRange(443)]), classification: "Egress", description: "asr", line: 3),
+            Connection(number: "4", source: "Billing", destination: "MCP", protocol: "HTTP",
+                       ports: PortSpec(ranges: [PortRange(8080)]), classification: "Intra-cluster", description: "cdr", line: 4),
+        ]
+        let product = Products.group(Model(documents: [Document(path: "m.md", subject: "Media", connections: connections)]))[0]
         let inventory = Inventory(entries: [
             Inventory.Entry(name: "MCP", namespace: "gvp", podLabels: ["app": "mcp"]),
             Inventory.Entry(name: "Media Gateway", namespace: "media", podLabels: ["app": "gw"]),
-        ])
-        let yaml = NetworkPolicies.render(FirewallRules.derive([media], inventory: inventory))
-        #expect(yaml.contains("    - protocol: \"UDP\"\n      port: 20000\n      endPort: 45000\n"))
+            Inventory.Entry(name: "PostgreSQL", addresses: ["10.40.0.9/24"]),
+            Inventory.Entry(name: "Speech API", addresses: ["asr.example.com"]),
+        ], dns: Inventory.DNS(namespace: "dns", podLabels: ["app": "coredns"]))
+        return (FirewallRules.derive([product], inventory: inventory), inventory)
+    }
+
+    @Test func everyDocumentedFlowOfAPlacedPodIsAllowedAndOpenDirectionsSaySo() throws {
+        let (sheet, inventory) = Self.media()
+        let pods = PodPolicies.plan(sheet)
+        #expect(pods.map(\.name) == ["MCP", "Media Gateway"])
+        let mcp = pods[0], gateway = pods[1]
+        // MCP: ingress from Billing, which has no address: left open; egress restricted to the gateway and the database.
+        #expect(!mcp.ingress.isRestricted)
+        #expect(mcp.ingress.openBecause == ["'Billing' (\(sheet.rules[3].id)) has no address or namespace in the inventory"])
+        #expect(mcp.egress.isRestricted)
+        #expect(mcp.egress.peers.map(\.name) == ["PostgreSQL", "Media Gateway"])
+        #expect(mcp.egress.peers[0].cidrs == ["10.40.0.0/24"])
+        // The gateway: ingress from MCP only; egress to a host name: open for core policies, Cilium can.
+        #expect(gateway.ingress.isRestricted && gateway.ingress.peers.map(\.name) == ["MCP"])
+        #expect(gateway.egress.needsCilium)
+        let yaml = NetworkPolicies.render(sheet, dns: inventory.dns)
         #expect(yaml.components(separatedBy: "kind: NetworkPolicy").count - 1 == 2)
+        #expect(yaml.contains("name: \"portolan-mcp-egress\""))
+        #expect(yaml.contains("name: \"portolan-media-gateway-ingress\""))
+        #expect(!yaml.contains("portolan-mcp-ingress") && !yaml.contains("portolan-media-gateway-egress"))
+        #expect(yaml.contains("    - ipBlock:\n        cidr: \"10.40.0.0/24\"\n    ports:\n    - protocol: \"TCP\"\n      port: 5432\n"))
+        #expect(yaml.contains("    ports:\n    - protocol: \"UDP\"\n      port: 20000\n      endPort: 45000\n"))
+        // DNS with the inventory's namespace and labels, UDP and TCP 53.
+        #expect(yaml.contains("""
+          # cluster DNS
+          - to:
+            - namespaceSelector:
+                matchLabels:
+                  "kubernetes.io/metadata.name": "dns"
+              podSelector:
+                matchLabels:
+                  "app": "coredns"
+            ports:
+            - protocol: "UDP"
+              port: 53
+            - protocol: "TCP"
+              port: 53
+
+        """))
+        #expect(yaml.contains("#     - 'Billing' (\(sheet.rules[3].id)) has no address or namespace in the inventory\n"))
+        let diagnostics = PodPolicies.diagnostics(pods, inventory: inventory)
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics.allSatisfy { $0.severity == .warning && $0.code == "policy-unrestricted" })
+    }
+
+    @Test func aPodWithNoDocumentedIngressGetsADenyAllIngress() {
+        let product = Products.group(Model(documents: [Document(path: "j.md", subject: "Jobs", connections: [
+            Connection(number: "1", source: "Job", destination: "API", protocol: "HTTP", ports: PortSpec(ranges: [PortRange(80)]),
+                       classification: "Intra-cluster", description: "", line: 1),
+        ])]))[0]
+        let inventory = Inventory(entries: [Inventory.Entry(name: "Job", namespace: "j", podLabels: ["app": "job"]),
+                                            Inventory.Entry(name: "API", namespace: "j", podLabels: ["app": "api"])])
+        let yaml = NetworkPolicies.render(FirewallRules.derive([product], inventory: inventory))
+        #expect(yaml.contains("name: \"portolan-job-ingress\""))
+        #expect(yaml.contains("  - \"Ingress\"\n  ingress: []\n"))
+    }
+
+    @Test func ciliumPolicyNamesHostsAndTheDNSRule() {
+        let (sheet, inventory) = Self.media()
+        let yaml = CiliumPolicies.render(sheet, dns: inventory.dns)
+        #expect(CiliumPolicies.pods(sheet).map(\.name) == ["Media Gateway"])
+        #expect(yaml.contains("kind: CiliumNetworkPolicy"))
+        #expect(yaml.contains("  - toFQDNs:\n    - matchName: \"asr.example.com\"\n    toPorts:\n    - ports:\n      - port: \"443\"\n        protocol: \"TCP\"\n"))
+        #expect(yaml.contains("\"k8s:io.kubernetes.pod.namespace\": \"dns\""))
+        #expect(yaml.contains("      rules:\n        dns:\n        - matchPattern: \"*\"\n"))
     }
 
     static let script = """
@@ -45,13 +108,12 @@ struct NetworkPolicyTests {
     got = []
     for d in docs:
         assert d['kind'] == 'NetworkPolicy'
-        a = d['metadata']['annotations']
-        got.append([a['portolan/rule'], a['portolan/source'], a['portolan/destination']])
+        got.append([d['metadata']['annotations']['portolan/component'], d['spec']['policyTypes'][0]])
     expected = json.load(open(expected_path, encoding='utf-8'))
     if got != expected:
         for g, e in zip(got, expected):
             if g != e: print('yaml', repr(g)); print('want', repr(e)); break
-        sys.exit(1)
+        print(len(got), len(expected)); sys.exit(1)
     print('docs', len(docs))
     """
 
@@ -60,20 +122,25 @@ struct NetworkPolicyTests {
         let cases: [(String, FirewallSheet)] = [
             ("seeds", FirewallRules.derive(try TableSeeds.products(), inventory: try TableSeeds.inventory())),
             ("hostile", FirewallRules.derive([TableSeeds.hostileProduct()], inventory: TableSeeds.hostileInventory())),
+            ("media", Self.media().0),
         ]
         for (name, sheet) in cases {
             let folder = try Python.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
             let url = folder.appendingPathComponent("\(name).yaml"), expected = folder.appendingPathComponent("\(name).json")
             try Data(NetworkPolicies.render(sheet).utf8).write(to: url)
-            // Each rule gives its ingress policy, then its egress policy; names exactly as written.
-            let (rules, _) = NetworkPolicies.plan(sheet)
-            let want = rules.flatMap { rule in Array(repeating: [rule.id, rule.source.name, rule.destination.name], count: 2) }
+            // Each pod's ingress policy, then its egress policy, when restricted; names exactly as written.
+            let pods = PodPolicies.plan(sheet)
+            var want: [[String]] = []
+            for pod in pods {
+                if pod.ingress.isRestricted { want.append([pod.name, "Ingress"]) }
+                if pod.egress.isRestricted { want.append([pod.name, "Egress"]) }
+            }
             try JSONEncoder().encode(want).write(to: expected)
-            #expect(rules.count > 0)
+            #expect(want.count > 0, "\(name)")
             let result = try Python.run(["-c", Self.script, url.path, expected.path])
             #expect(result.status == 0, "\(name): \(result.output)")
-            #expect(result.output.contains("docs \(rules.count * 2)"), "\(name): \(result.output)")
+            #expect(result.output.contains("docs \(want.count)"), "\(name): \(result.output)")
         }
     }
 }

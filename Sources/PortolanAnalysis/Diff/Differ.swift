@@ -19,9 +19,11 @@ public enum Differ {
         }
         let oldSheet = FirewallRules.derive(old, inventory: inventory)
         let newSheet = FirewallRules.derive(new, inventory: inventory)
-        let oldIDs = Set(oldSheet.rules.map(\.id)), newIDs = Set(newSheet.rules.map(\.id))
-        let delta = FirewallDelta(toAdd: FirewallSheet(rules: newSheet.rules.filter { !oldIDs.contains($0.id) }),
-                                  toRemove: FirewallSheet(rules: oldSheet.rules.filter { !newIDs.contains($0.id) }))
+        // A rule is its flow's id in its section: a flow moved between sections is removed and added.
+        let oldIDs = Set(oldSheet.rules.map { $0.id + "|" + $0.section.rawValue })
+        let newIDs = Set(newSheet.rules.map { $0.id + "|" + $0.section.rawValue })
+        let delta = FirewallDelta(toAdd: FirewallSheet(rules: newSheet.rules.filter { !oldIDs.contains($0.id + "|" + $0.section.rawValue) }),
+                                  toRemove: FirewallSheet(rules: oldSheet.rules.filter { !newIDs.contains($0.id + "|" + $0.section.rawValue) }))
         return ModelDiff(added: added, removed: removed,
                          changed: pairs.filter { !$0.fields.isEmpty },
                          renumbered: pairs.filter(\.isRenumbered),

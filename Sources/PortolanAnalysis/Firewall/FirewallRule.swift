@@ -58,6 +58,21 @@ public struct RuleReference: Codable, Sendable, Hashable, CustomStringConvertibl
     /// "CX Contact #2".
     public var description: String { "\(product) #\(connection)" }
 
+    /// "Input/voice.txt: #40 (line 512), #41 (line 530); Input/pulse.txt: #3 (line 88)":
+    /// references of one document together.
+    public static func documents(_ references: [RuleReference]) -> String {
+        var groups: [(path: String, rows: [String])] = []
+        for reference in references {
+            let row = "#\(reference.connection) (line \(reference.line))"
+            if let index = groups.firstIndex(where: { $0.path == reference.path }) {
+                if !groups[index].rows.contains(row) { groups[index].rows.append(row) }
+            } else {
+                groups.append((reference.path, [row]))
+            }
+        }
+        return groups.map { "\($0.path): \($0.rows.joined(separator: ", "))" }.joined(separator: "; ")
+    }
+
     /// "Voice Microservices #40, #41, #49; Genesys Pulse #3": references of one product together.
     public static func summary(_ references: [RuleReference]) -> String {
         var groups: [(product: String, numbers: [String])] = []
@@ -127,14 +142,42 @@ public struct FirewallRule: Codable, Sendable, Hashable {
 
     /// True when a person must confirm something before filing.
     public var needsConfirmation: Bool { !flags.isEmpty }
+
+    /// Where the flow crosses the perimeter: "perimeter in" (Ingress), "perimeter out"
+    /// (Egress), "internal" (Intra-cluster). Without a classification the zones decide when the
+    /// inventory gives both; else "to be confirmed".
+    public var crossing: String {
+        switch ClassificationKind(written: direction) {
+        case .ingress: return "perimeter in"
+        case .egress: return "perimeter out"
+        case .intraCluster: return "internal"
+        case nil:
+            guard let from = source.zone, let to = destination.zone else { return "to be confirmed" }
+            if from == to { return "internal" }
+            return to == "cluster" ? "perimeter in" : from == "cluster" ? "perimeter out" : "to be confirmed"
+        }
+    }
+
+    /// Products the rule comes from, distinct, in first-reference order.
+    public var products: [String] {
+        var seen: [String] = []
+        for reference in references where !seen.contains(reference.product) { seen.append(reference.product) }
+        return seen
+    }
 }
 
 /// Every rule of a run, perimeter rules first, each section in source order.
 public struct FirewallSheet: Codable, Sendable, Hashable {
     public var rules: [FirewallRule]
+    /// Requested by, ticket and environment from the inventory's `request:` block.
+    public var request: Inventory.Request
+    /// The documents the rules were derived from (paths as read), in reading order.
+    public var documents: [String]
 
-    public init(rules: [FirewallRule]) {
+    public init(rules: [FirewallRule], request: Inventory.Request = Inventory.Request(), documents: [String] = []) {
         self.rules = rules
+        self.request = request
+        self.documents = documents
     }
 
     public func rules(in section: FirewallSection) -> [FirewallRule] {

@@ -27,7 +27,8 @@ public enum FirewallRules {
         }
         assignIDs(&rules)
         let ordered = FirewallSection.allCases.flatMap { section in rules.filter { $0.section == section } }
-        return FirewallSheet(rules: ordered)
+        return FirewallSheet(rules: ordered, request: inventory.request,
+                             documents: products.flatMap { $0.documents.map(\.path) })
     }
 
     /// The rules one connection gives, before merging; each has an empty id.
@@ -120,12 +121,23 @@ public enum FirewallRules {
                                 addresses: entry.addresses, namespace: entry.namespace, podLabels: entry.podLabels)
     }
 
-    /// Ids from a hash of each rule's identity, so they survive added documents; a collision
-    /// (never seen) lengthens the colliding id.
+    /// What a rule's id is made of: the documented flow only, i.e. source and destination as
+    /// the (first) document writes them, transport and port. Not the zones, addresses or
+    /// inventory names (so an inventory does not change ids), not the classification, not the
+    /// product, document or row number (so a new release with renumbered rows keeps them).
+    static func flowKey(of rule: FirewallRule) -> String {
+        [ComponentMatch.make(rule.source.name), ComponentMatch.make(rule.destination.name),
+         rule.transport?.rawValue ?? "?",
+         rule.port?.description ?? "?" + ComponentMatch.make(rule.portText)].joined(separator: "\u{1F}")
+    }
+
+    /// Ids from a hash of each rule's documented flow, so they survive added documents, an
+    /// inventory and renumbered rows; a collision (the same flow written with two
+    /// classifications) lengthens the later id.
     static func assignIDs(_ rules: inout [FirewallRule]) {
         var used: Set<String> = []
         for index in rules.indices {
-            let hash = fnv1a(identity(of: rules[index]))
+            let hash = fnv1a(flowKey(of: rules[index]))
             var id = "fw-" + hex(hash, digits: 8)
             if used.contains(id) { id = "fw-" + hex(hash, digits: 16) }
             var suffix = 2

@@ -12,8 +12,39 @@ import Yams
 ///     podLabels: {app: sip-cluster}
 ///     addresses: [10.20.0.0/16]
 ///     zone: cluster
+/// request:                 # optional: the request sheet's Requested by, Ticket, Environment
+///   requestedBy: Network team
+///   ticket: CHG-1234
+///   environment: production
+/// dns:                     # optional: the cluster DNS every policy allows (this is the default)
+///   namespace: kube-system
+///   podLabels: {k8s-app: kube-dns}
 /// ```
 public struct Inventory: Sendable, Hashable {
+    /// The request sheet's columns a person fills in once per request.
+    public struct Request: Codable, Sendable, Hashable {
+        public var requestedBy: String?
+        public var ticket: String?
+        public var environment: String?
+
+        public init(requestedBy: String? = nil, ticket: String? = nil, environment: String? = nil) {
+            self.requestedBy = requestedBy
+            self.ticket = ticket
+            self.environment = environment
+        }
+    }
+
+    /// The cluster DNS pods: every NetworkPolicy lets its pods reach them on port 53.
+    public struct DNS: Codable, Sendable, Hashable {
+        public var namespace: String
+        public var podLabels: [String: String]
+
+        public init(namespace: String = "kube-system", podLabels: [String: String] = ["k8s-app": "kube-dns"]) {
+            self.namespace = namespace
+            self.podLabels = podLabels
+        }
+    }
+
     public struct Entry: Codable, Sendable, Hashable {
         public var name: String
         public var aliases: [String]
@@ -23,6 +54,11 @@ public struct Inventory: Sendable, Hashable {
         public var zone: String?
         /// Where the entry starts in the inventory file (1-based).
         public var line: Int
+
+        /// The addresses read: CIDR blocks and host names (the parser keeps only valid ones).
+        public var networkAddresses: [NetworkAddress] {
+            addresses.compactMap { try? NetworkAddress.parse($0).get() }
+        }
 
         public init(name: String, aliases: [String] = [], namespace: String? = nil, podLabels: [String: String] = [:],
                     addresses: [String] = [], zone: String? = nil, line: Int = 0) {
@@ -37,13 +73,17 @@ public struct Inventory: Sendable, Hashable {
     }
 
     public private(set) var entries: [Entry]
+    public var request: Request
+    public var dns: DNS
     private var indexByKey: [String: Int]
 
     public static let empty = Inventory(entries: [])
 
     /// Later entries never take a name or alias an earlier one already holds.
-    public init(entries: [Entry]) {
+    public init(entries: [Entry], request: Request = Request(), dns: DNS = DNS()) {
         self.entries = entries
+        self.request = request
+        self.dns = dns
         indexByKey = [:]
         for (index, entry) in entries.enumerated() {
             for name in [entry.name] + entry.aliases {

@@ -1,3 +1,4 @@
+import Foundation
 import PortolanModel
 import Yams
 
@@ -12,7 +13,7 @@ extension Inventory {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            return (.empty, [error.diagnostic])
+            return (.empty, [error.diagnostic(text: text)])
         } catch {
             return (.empty, [Diagnostic(.error, "the inventory is not YAML: \(error)", line: 1, column: 1)])
         }
@@ -21,14 +22,22 @@ extension Inventory {
             return (.empty, [Diagnostic(.error, "the inventory must be a mapping with a 'components' key", at: root)])
         }
         var components: Node.Mapping?
+        var request = Request(), dns = DNS()
         for (key, value) in top {
-            if key.string == "components" {
+            switch key.string {
+            case "components":
                 components = value.mapping
                 if components == nil, value.scalar?.string != "" {
                     diagnostics.append(Diagnostic(.error, "'components' must map component names to entries", at: value))
                 }
-            } else {
-                diagnostics.append(Diagnostic(.warning, "unknown key '\(key.string ?? "")' (expected 'components')", at: key))
+            case "request": request = readRequest(value, diagnostics: &diagnostics)
+            case "dns": dns = readDNS(value, diagnostics: &diagnostics)
+            default:
+                var message = "unknown key '\(key.string ?? "")' (expected 'components', 'request' or 'dns')"
+                if let near = ComponentMatch.suggestion(for: key.string ?? "", among: ["components", "request", "dns"]) {
+                    message += "; did you mean '\(near)'?"
+                }
+                diagnostics.append(Diagnostic(.warning, message, at: key))
             }
         }
         var entries: [Entry] = []
@@ -54,15 +63,51 @@ extension Inventory {
             }
             entries.append(entry)
         }
-        return (Inventory(entries: entries), diagnostics)
+        return (Inventory(entries: entries, request: request, dns: dns), diagnostics)
     }
 
-    private static func read(_ fields: Node.Mapping, into entry: inout Entry, diagnostics: inout [Diagnostic]) {
+    private static func readRequest(_ node: Node, diagnostics: inout [Diagnostic]) -> Request {
+        var request = Request()
+        guard let fields = node.mapping else {
+            if node.scalar?.string != "" { diagnostics.append(Diagnostic(.error, "'request' must be a mapping (requestedBy, ticket, environment)", at: node)) }
+            return request
+        }
         for (key, value) in fields {
             let field = key.string ?? ""
             switch field {
+            case "requestedBy": request.requestedBy = string(value, field: field, diagnostics: &diagnostics)
+            case "ticket": request.ticket = string(value, field: field, diagnostics: &diagnostics)
+            case "environment": request.environment = string(value, field: field, diagnostics: &diagnostics)
+            default:
+                var message = "unknown key '\(field)' in 'request'"
+                if let near = ComponentMatch.suggestion(for: field, among: ["requestedBy", "ticket", "environment"]) { message += "; did you mean '\(near)'?" }
+                diagnostics.append(Diagnostic(.warning, message, at: key))
+            }
+        }
+        return request
+    }
+
+    private static func readDNS(_ node: Node, diagnostics: inout [Diagnostic]) -> DNS {
+        var dns = DNS()
+        guard let fields = node.mapping else {
+            if node.scalar?.string != "" { diagnostics.append(Diagnostic(.error, "'dns' must be a mapping (namespace, podLabels)", at: node)) }
+            return dns
+        }
+        var entry = Entry(name: "dns")
+        read(fields, into: &entry, diagnostics: &diagnostics, allowed: ["namespace", "podLabels"])
+        if let namespace = entry.namespace { dns.namespace = namespace }
+        if fields["podLabels"] != nil { dns.podLabels = entry.podLabels }
+        return dns
+    }
+
+    private static func read(_ fields: Node.Mapping, into entry: inout Entry, diagnostics: inout [Diagnostic],
+                             allowed: [String] = entryKeys) {
+        for (key, value) in fields {
+            let field = key.string ?? ""
+            switch allowed.contains(field) ? field : "" {
             case "aliases": entry.aliases = strings(value, field: field, diagnostics: &diagnostics)
-            case "addresses", "cidrs", "fqdns": entry.addresses += strings(value, field: field, diagnostics: &diagnostics)
+            case "addresses", "cidrs", "fqdns":
+                entry.addresses += addresses(value, field: field, diagnostics: &diagnostics)
             case "zone": entry.zone = string(value, field: field, diagnostics: &diagnostics)
             case "namespace":
                 guard let namespace = string(value, field: field, diagnostics: &diagnostics) else { continue }
@@ -86,10 +131,41 @@ extension Inventory {
                 }
             default:
                 var message = "unknown key '\(field)' in the entry for '\(entry.name)'"
-                if let near = ComponentMatch.suggestion(for: field, among: entryKeys) { message += "; did you mean '\(near)'?" }
+                if let near = ComponentMatch.suggestion(for: field, among: allowed) { message += "; did you mean '\(near)'?" }
                 diagnostics.append(Diagnostic(.warning, message, at: key))
             }
         }
+    }
+
+    /// The valid addresses of a list; each invalid one is an error at its own line.
+    private static func addresses(_ node: Node, field: String, diagnostics: inout [Diagnostic]) -> [String] {
+        let items: [Node]
+        // `addresses:` with nothing after it lists none; a quoted "" is an empty address.
+        if let scalar = node.scalar, scalar.string.isEmpty, scalar.style == .plain { return [] }
+        if node.scalar != nil { items = [node] } else if let sequence = node.sequence { items = Array(sequence) } else {
+            diagnostics.append(Diagnostic(.error, "'\(field)' must be a list", at: node))
+            return []
+        }
+        var kept: [String] = []
+        for item in items {
+            guard let text = item.scalar?.string else {
+                diagnostics.append(Diagnostic(.error, "'\(field)' must list single values", at: item))
+                continue
+            }
+            switch NetworkAddress.parse(text) {
+            case .success(let address):
+                if field == "cidrs", address.cidr == nil {
+                    diagnostics.append(Diagnostic(.error, "'\(text)' under 'cidrs' is a host name, not a CIDR block", at: item))
+                } else if field == "fqdns", address.fqdn == nil {
+                    diagnostics.append(Diagnostic(.error, "'\(text)' under 'fqdns' is an IP address, not a host name", at: item))
+                } else if !kept.contains(text) {
+                    kept.append(text)
+                }
+            case .failure(let invalid):
+                diagnostics.append(Diagnostic(.error, "invalid address: \(invalid.message)", at: item))
+            }
+        }
+        return kept
     }
 
     private static func string(_ node: Node, field: String, diagnostics: inout [Diagnostic]) -> String? {
@@ -105,57 +181,5 @@ extension Inventory {
             return []
         }
         return items.compactMap { string($0, field: field, diagnostics: &diagnostics) }
-    }
-}
-
-/// The name rules Kubernetes enforces on namespaces and labels.
-enum KubernetesNames {
-    private static func isAlphanumeric(_ c: Character) -> Bool {
-        c.isASCII && (c.isLowercase || c.isNumber)
-    }
-
-    /// RFC 1123 label: lowercase alphanumerics and '-', starts and ends alphanumeric, 1...63.
-    static func isLabel(_ s: String) -> Bool {
-        guard (1...63).contains(s.count), let first = s.first, let last = s.last,
-              isAlphanumeric(first), isAlphanumeric(last) else { return false }
-        return s.allSatisfy { isAlphanumeric($0) || $0 == "-" }
-    }
-
-    /// `[prefix/]name`: the prefix a DNS subdomain, the name 1...63 of alphanumerics, '-', '_', '.'.
-    static func isLabelKey(_ s: String) -> Bool {
-        let parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count <= 2, let name = parts.last, !name.isEmpty, isLabelValue(name) else { return false }
-        if parts.count == 2 {
-            let prefix = parts[0]
-            guard (1...253).contains(prefix.count) else { return false }
-            return prefix.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isLabel(String($0)) }
-        }
-        return true
-    }
-
-    /// Empty, or 1...63 of alphanumerics, '-', '_', '.', starting and ending alphanumeric.
-    static func isLabelValue(_ s: String) -> Bool {
-        if s.isEmpty { return true }
-        guard s.count <= 63, let first = s.first, let last = s.last,
-              first.isASCII && (first.isLetter || first.isNumber), last.isASCII && (last.isLetter || last.isNumber)
-        else { return false }
-        return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
-    }
-}
-
-extension Diagnostic {
-    init(_ severity: Severity, _ message: String, at node: Node) {
-        self.init(severity, message, line: node.mark?.line, column: node.mark?.column)
-    }
-}
-
-extension YamlError {
-    var diagnostic: Diagnostic {
-        switch self {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            Diagnostic(.error, "the inventory is not valid YAML: \(problem)", line: mark.line, column: mark.column)
-        default:
-            Diagnostic(.error, "the inventory is not valid YAML: \(self)", line: 1, column: 1)
-        }
     }
 }

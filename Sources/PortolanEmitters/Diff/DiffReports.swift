@@ -36,7 +36,11 @@ public enum DiffXLSX {
     public static func workbook(_ diff: ModelDiff) -> XLSXWorkbook {
         XLSXWorkbook(sheets: [
             XLSXSheet(name: "Connections", rows: FirewallTable.spreadsheetRows([DiffTable.changeColumns] + DiffTable.changeRows(diff))),
-            XLSXSheet(name: "Firewall delta", rows: FirewallTable.spreadsheetRows(DiffTable.firewallRows(diff.firewall))),
+            // The request sheet's columns after "Change": wrapped, numeric ports, the Action list.
+            XLSXSheet(name: "Firewall delta", rows: FirewallTable.spreadsheetRows(DiffTable.firewallRows(diff.firewall)),
+                      columnWidths: [8] + FirewallXLSX.widths,
+                      wrappedColumns: Set(FirewallXLSX.wrapped.map { $0 + 1 }), numericColumns: Set(FirewallXLSX.numeric.map { $0 + 1 }),
+                      listValidations: [FirewallXLSX.action + 1: FirewallXLSX.actions]),
         ])
     }
 

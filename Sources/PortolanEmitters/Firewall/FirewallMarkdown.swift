@@ -16,8 +16,7 @@ public enum FirewallMarkdown {
                 out += "None.\n"
                 continue
             }
-            let columns = Array(FirewallTable.columns.dropFirst())
-            out += MarkdownTable.render(header: columns, rows: rules.map { Array(FirewallTable.row($0).dropFirst()) })
+            out += MarkdownTable.render(header: FirewallTable.columns, rows: rules.map { FirewallTable.row($0, request: sheet.request) })
         }
         return out
     }

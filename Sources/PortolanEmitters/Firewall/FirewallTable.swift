@@ -4,10 +4,17 @@ import PortolanModel
 /// The firewall request sheet as rows of text, shared by the CSV, XLSX and Markdown
 /// versions so they always show the same cells.
 public enum FirewallTable {
+    /// The request sheet's columns, in the order a firewall team files them.
     public static let columns = [
-        "Section", "Rule ID", "Action", "Direction", "Source", "Source zone", "Source address",
-        "Destination", "Destination zone", "Destination address", "Transport", "Destination port(s)",
-        "Application protocol", "Justification", "References", "Flags",
+        "Rule ID", "Action", "Source", "Source address", "Destination", "Destination address",
+        "Protocol", "Destination port(s)", "Direction", "Business justification", "Product", "Environment",
+        "Source document and row(s)", "Flags", "Requested by", "Ticket",
+    ]
+
+    /// Columns whose text is long and wraps in a spreadsheet.
+    public static let wrappedColumns: Set<String> = [
+        "Source", "Source address", "Destination", "Destination address", "Business justification",
+        "Product", "Environment", "Source document and row(s)", "Flags", "Requested by", "Ticket",
     ]
 
     public static let toBeProvided = "to be provided"
@@ -15,24 +22,36 @@ public enum FirewallTable {
     /// One row per rule, in sheet order; cells hold plain text (not yet escaped for a format).
     /// Line breaks become LF and characters XML 1.0 forbids become U+FFFD here, so every format
     /// (and every spreadsheet program, which folds CR LF to LF) shows the same text.
-    public static func row(_ rule: FirewallRule) -> [String] {
+    public static func row(_ rule: FirewallRule, request: Inventory.Request = Inventory.Request()) -> [String] {
         [
-            rule.section.rawValue, rule.id, rule.action, rule.direction,
-            rule.source.name, rule.source.zone ?? toBeProvided, address(rule.source),
-            rule.destination.name, rule.destination.zone ?? toBeProvided, address(rule.destination),
+            rule.id, rule.action,
+            rule.source.name, address(rule.source),
+            rule.destination.name, address(rule.destination),
             rule.transport?.rawValue ?? "(none)",
             rule.portText.isEmpty ? "(none)" : rule.portText,
-            rule.applicationProtocols.isEmpty ? "(none)" : rule.applicationProtocols.joined(separator: "; "),
-            rule.justifications.joined(separator: "; "),
-            RuleReference.summary(rule.references),
+            rule.crossing,
+            justification(rule),
+            rule.products.joined(separator: "; "),
+            request.environment ?? "",
+            RuleReference.documents(rule.references),
             rule.flags.map(\.message).joined(separator: "; "),
+            request.requestedBy ?? "",
+            request.ticket ?? "",
         ].map(clean)
+    }
+
+    /// The connection descriptions, then the application protocols as written.
+    static func justification(_ rule: FirewallRule) -> String {
+        let text = rule.justifications.joined(separator: "; ")
+        guard !rule.applicationProtocols.isEmpty else { return text }
+        let protocols = "application protocol: " + rule.applicationProtocols.joined(separator: ", ")
+        return text.isEmpty ? protocols : text + " (" + protocols + ")"
     }
 
     /// Header and rows of one section (all sections when nil).
     public static func rows(_ sheet: FirewallSheet, section: FirewallSection? = nil) -> [[String]] {
         let rules = section.map { sheet.rules(in: $0) } ?? sheet.rules
-        return [columns] + rules.map(row)
+        return [columns] + rules.map { row($0, request: sheet.request) }
     }
 
     /// Addresses from the inventory; else the namespace and pod labels; else "to be provided".

@@ -112,6 +112,11 @@ public enum XLSXWriter {
                 let range = "$A$1:$\(CellReference.column(sheet.columnCount - 1))$\(max(1, sheet.rows.count))"
                 xml += #"<definedName name="_xlnm._FilterDatabase" localSheetId="\#(index)" hidden="1">"#
                 xml += XMLText.escape(quoted + "!" + range, spreadsheet: false) + "</definedName>"
+                // Printing: everything, with the header row and the first column on every page.
+                xml += #"<definedName name="_xlnm.Print_Area" localSheetId="\#(index)">"#
+                xml += XMLText.escape(quoted + "!" + range, spreadsheet: false) + "</definedName>"
+                xml += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(index)">"#
+                xml += XMLText.escape(quoted + "!$A:$A," + quoted + "!$1:$1", spreadsheet: false) + "</definedName>"
             }
             xml += "</definedNames>"
         }
@@ -128,7 +133,8 @@ public enum XLSXWriter {
         return xml + "</Relationships>"
     }
 
-    /// Style 0: the default; style 1: bold (header cells).
+    /// Styles (cellXfs): 0 the default; 1 bold (header cells); in sheets with wrapped columns,
+    /// 2 top-aligned, 3 top-aligned and wrapped, 4 bold, top-aligned and wrapped (their header).
     static let styles = header
         + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#
@@ -136,10 +142,21 @@ public enum XLSXWriter {
         + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
         + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
         + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-        + #"<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
-        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>"#
+        + #"<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
+        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>"#
+        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#
+        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>"#
         + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
         + "</styleSheet>"
+}
+
+/// The cell style indexes of `XLSXWriter.styles`.
+enum XLSXStyle {
+    static func index(header: Bool, wrapped: Bool, aligned: Bool) -> Int {
+        guard aligned else { return header ? 1 : 0 }
+        return header ? 4 : wrapped ? 3 : 2
+    }
 }
 
 /// The shared string table: each distinct text once, in first-use order.
