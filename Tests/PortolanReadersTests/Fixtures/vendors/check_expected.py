@@ -41,6 +41,8 @@ def check_ports(cell):
             return f"range {item!r} is not ascending"
         if low <= last:
             return f"ports not ascending or overlapping at {item!r}"
+        if low == last + 1:
+            return f"{item!r} touches the item before it: write the merged range"
         last = high
     return None
 
