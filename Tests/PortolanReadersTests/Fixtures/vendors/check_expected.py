@@ -4,8 +4,8 @@
 Each expected file: line 1 '# ' + where the table comes from and what is hard in it;
 line 2 the header 'number<TAB>source<TAB>destination<TAB>protocol<TAB>ports<TAB>
 classification<TAB>description' plus optional 'attr:<Header>' columns; then one row per
-expected connection with exactly as many cells. '*.expected-services.tsv' files (name and
-description of an included-services table) are checked too. Also checks that every fixture has an
+expected connection with exactly as many cells. The files of services/ (the rows of an
+"Included services" table, named after the fixture: services/<fixture stem>.tsv) are checked too. Also checks that every fixture has an
 expected file and the other way round, that numbers are unique within a file, that the
 ports cell is a sorted, non-overlapping list of ports and ranges (optionally ending in '*'),
 that classification is one of the allowed words, and that no cell has stray whitespace.
@@ -20,7 +20,7 @@ HEADER = ["number", "source", "destination", "protocol", "ports", "classificatio
 CLASSIFICATIONS = {"", "Ingress", "Egress", "Intra-cluster"}
 PORT_ITEM = re.compile(r"^(\d{1,5})(?:-(\d{1,5}))?$")
 SUFFIX = ".expected.tsv"
-SERVICES = ".expected-services.tsv"
+SERVICES_FOLDER = "services"
 
 
 def check_ports(cell):
@@ -113,8 +113,7 @@ def main():
     names = sorted(os.listdir(folder))
     problems = []
     expected = [n for n in names if n.endswith(SUFFIX)]
-    fixtures = [n for n in names
-                if re.match(r"^\d\d-", n) and not n.endswith(SUFFIX) and not n.endswith(SERVICES)]
+    fixtures = [n for n in names if re.match(r"^\d\d-", n) and not n.endswith(SUFFIX)]
     stems = {n[: -len(SUFFIX)] for n in expected}
     for fixture in fixtures:
         if not re.fullmatch(r"\d\d-[a-z0-9]+(?:-[a-z0-9]+)*\.(md|txt|tsv|csv|html|rst)", fixture):
@@ -127,10 +126,11 @@ def main():
         if name[: -len(SUFFIX)] not in fixture_stems:
             problems.append(f"{name}:1: no fixture for this expected file")
         rows += check_file(os.path.join(folder, name), problems)
-    for name in (n for n in names if n.endswith(SERVICES)):
-        if name[: -len(SERVICES)] not in fixture_stems:
-            problems.append(f"{name}:1: no fixture for this services file")
-        check_services(os.path.join(folder, name), problems)
+    services = os.path.join(folder, SERVICES_FOLDER)
+    for name in sorted(os.listdir(services)) if os.path.isdir(services) else []:
+        if not name.endswith(".tsv") or name[: -len(".tsv")] not in fixture_stems:
+            problems.append(f"{SERVICES_FOLDER}/{name}:1: not named after a fixture (<fixture stem>.tsv)")
+        check_services(os.path.join(services, name), problems)
     for problem in problems:
         print(problem)
     print(f"{len(fixtures)} fixtures, {len(expected)} expected files, {rows} expected connections, "

@@ -37,7 +37,7 @@ def collapse(value):
 
 def fixture_for(stem):
     for name in sorted(glob.glob(stem + ".*")):
-        if not name.endswith((".expected.tsv", ".expected-services.tsv")):
+        if not name.endswith(".expected.tsv"):
             return name
     return None
 
