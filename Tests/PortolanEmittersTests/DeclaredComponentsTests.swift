@@ -104,15 +104,28 @@ import Testing
         #expect(worker?.section == .intraCluster)
     }
 
-    @Test func noNetworkPolicyForAFlowToADeclaredExternal() {
-        let before = NetworkPolicies.render(FirewallRules.derive(Self.products(declared: false)))
-        let after = NetworkPolicies.render(FirewallRules.derive(Self.products(declared: true)))
-        #expect(before.contains("# 0 rules give 0 policies; 2 intra-cluster rules give none.\n"))
-        #expect(after.contains("# 0 rules give 0 policies; 1 intra-cluster rules give none.\n"))
-        let sheet = FirewallRules.derive(Self.products(declared: true))
-        let toHub = sheet.rules.first { $0.destination.name == "Payments Hub" }?.id
-        #expect(toHub != nil)
-        #expect(!NetworkPolicies.plan(sheet).skipped.contains { $0.ruleID == toHub })
+    @Test func aFlowToADeclaredExternalLeavesTheClusterByItsAddress() {
+        let (inventory, problems) = Inventory.parse("""
+            components:
+              Billing API: {namespace: billing, podLabels: {app: billing-api}}
+              Billing Worker: {namespace: billing, podLabels: {app: billing-worker}}
+              Payments Hub: {addresses: [203.0.113.0/24]}
+              Ledger: {addresses: [198.51.100.7/32]}
+            """)
+        #expect(problems.isEmpty)
+        func egress(_ declared: Bool) -> String {
+            let text = NetworkPolicies.render(FirewallRules.derive(Self.products(declared: declared), inventory: inventory))
+            guard let start = text.range(of: "name: \"portolan-billing-api-egress\"") else { return "" }
+            let rest = text[start.upperBound...]
+            return String(rest[..<(rest.range(of: "\n---")?.lowerBound ?? rest.endIndex)])
+        }
+        // Declared external: Billing API reaches the hub by its address block, on 443 only.
+        let declared = egress(true)
+        #expect(declared.contains("cidr: \"203.0.113.0/24\""))
+        #expect(declared.contains("port: 443"))
+        // The worker stays an in-cluster peer by its pod selector either way.
+        #expect(declared.contains("\"app\": \"billing-worker\""))
+        #expect(egress(false).contains("\"app\": \"billing-worker\""))
     }
 
     @Test func lintUsesTheDeclaredKinds() {
