@@ -12,6 +12,8 @@ public enum LabelLayout {
         public var y: Double
         public var width: Double
         public var height: Double
+        /// An `xlabel` (placed beside the finished line): it cannot take a leader line.
+        public var external = false
 
         func overlaps(_ other: Label) -> Bool {
             abs(x - other.x) < (width + other.width) / 2 && abs(y - other.y) < (height + other.height) / 2

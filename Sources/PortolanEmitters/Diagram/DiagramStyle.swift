@@ -42,6 +42,18 @@ public enum DiagramStyle {
         }
     }
 
+    /// Fills that tell products' components apart once no box groups them, in product order.
+    static let productPalette = ["#d6eaf8", "#d5f5e3", "#fdebd0", "#ebdef0", "#fadbd8", "#d0ece7", "#fcf3cf", "#e5e8e8"]
+
+    /// Each product slug's fill: the palette in order, repeating past its end.
+    public static func productFills(_ slugs: [String]) -> [String: String] {
+        var fills: [String: String] = [:]
+        for (index, slug) in slugs.enumerated() where fills[slug] == nil {
+            fills[slug] = productPalette[index % productPalette.count]
+        }
+        return fills
+    }
+
     /// CSS class for a classification cell: "ingress", "egress", "intra-cluster", "unclassified",
     /// or the written text as a slug ("ingress-egress").
     public static func classificationClass(_ written: String?) -> String {
