@@ -16,6 +16,14 @@ public enum Graphviz {
         /// What Graphviz said, one message per line, without its "Error:" prefixes.
         public var messages: [String]
         public var stage: String
+        /// The DOT text that failed, so the caller can name the row a line of it came from.
+        public var dot: String? = nil
+
+        public init(messages: [String], stage: String, dot: String? = nil) {
+            self.messages = messages
+            self.stage = stage
+            self.dot = dot
+        }
 
         public var description: String {
             "graphviz could not \(stage)" + (messages.isEmpty ? "" : ": " + messages.joined(separator: "; "))
@@ -75,11 +83,11 @@ public enum Graphviz {
             throw Failure(messages: ["cannot create a Graphviz context"], stage: "start")
         }
         guard let graph = GraphReading.read(dot) else {
-            throw Failure(messages: takeMessages(), stage: "read the DOT text")
+            throw Failure(messages: takeMessages(), stage: "read the DOT text", dot: dot)
         }
         if agerrors() > 0 {
             agclose(graph)
-            throw Failure(messages: takeMessages(), stage: "read the DOT text")
+            throw Failure(messages: takeMessages(), stage: "read the DOT text", dot: dot)
         }
         if decoratable { _ = withName("decorate") { name in withName("false") { agattr(graph, AGEDGE, name, $0) } } }
         // No gvFreeLayout: in Graphviz 2.43 its dot_cleanup frees some clustered, labelled
@@ -90,7 +98,7 @@ public enum Graphviz {
         // unusable and rendering it can corrupt memory, so any error stops here.
         guard laidOut, agerrors() == 0 else {
             agclose(graph)
-            throw Failure(messages: takeMessages(), stage: "lay out the graph")
+            throw Failure(messages: takeMessages(), stage: "lay out the graph", dot: dot)
         }
         return graph
     }

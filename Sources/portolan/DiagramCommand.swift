@@ -24,13 +24,16 @@ struct Diagram: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case dot, svg, png, pdf }
-    enum View: String, ExpressibleByArgument, CaseIterable { case product, platform }
+    enum View: String, ExpressibleByArgument, CaseIterable { case product, platform, landscape }
 
     @Option(help: "Output format: dot, svg, png or pdf.")
     var format: Format = .svg
 
-    @Option(help: "product: one diagram per product; platform: all products in one diagram.")
+    @Option(help: "product: one diagram per product; platform: all products in one diagram; landscape: one node per product, connections aggregated.")
     var view: View = .product
+
+    @Option(help: "One component and every connection that touches it in any product, with its neighbours only.")
+    var focus: String?
 
     @Option(help: "File for one diagram, or folder for several (<product-slug>.<format>). Without it, one diagram goes to standard output.")
     var output: String?
@@ -52,6 +55,31 @@ struct Diagram: ParsableCommand {
         let (table, aliasWorst) = try DiagramFiles.aliases(explicit: aliases, inputs: paths, report: true)
         worst = [worst, aliasWorst].compactMap { $0 }.max()
 
+        if view == .landscape || focus != nil {
+            let platform = ComponentGraphs.platform(products, aliases: table)
+            let dot: String
+            if let focus {
+                guard let graph = ComponentGraphs.focus(focus, in: platform) else {
+                    let names = ComponentGraphs.focusNames(in: platform)
+                    let guess = names.min { NameKey.editDistance($0.lowercased(), focus.lowercased()) < NameKey.editDistance($1.lowercased(), focus.lowercased()) }
+                    throw ValidationError("no component is called \"\(focus)\"" + (guess.map { "; did you mean \"\($0)\"?" } ?? ""))
+                }
+                let drawing = try DiagramFiles.draw(graph, formats: [format.rawValue])
+                drawing.printNotes()
+                try DiagramFiles.writeOne(drawing.data(format.rawValue), to: output)
+                if worst == .error { throw ExitCode(1) }
+                return
+            }
+            let landscape = Landscape(platform: platform)
+            let readable = try Graphviz.readableLayout(candidates: LandscapeDiagram.spacings.count, formats: { _ in
+                format == .dot ? [] : [Graphviz.Format(rawValue: format.rawValue)!]
+            }, dot: { index, _ in LandscapeDiagram.dot(landscape, spacing: LandscapeDiagram.spacings[index]) })
+            dot = readable.dot
+            let data = format == .dot ? Data(dot.utf8) : readable.drawings[Graphviz.Format(rawValue: format.rawValue)!] ?? Data()
+            try DiagramFiles.writeOne(data, to: output)
+            if worst == .error { throw ExitCode(1) }
+            return
+        }
         if output == nil, view == .product, products.count > 1 {
             throw ValidationError("\(products.count) products make \(products.count) diagrams: name a folder with --output, or use --view platform")
         }
@@ -59,7 +87,7 @@ struct Diagram: ParsableCommand {
         switch view {
         case .product:
             graphs = products.map { ($0.slug, ComponentGraphs.product($0, among: products, aliases: table)) }
-        case .platform:
+        case .platform, .landscape:
             graphs = [("platform", ComponentGraphs.platform(products, aliases: table))]
         }
         DiagramFiles.reportLookAlikes(ComponentGraphs.platform(products, aliases: table))
@@ -93,6 +121,17 @@ enum DiagramFiles {
     static let aliasFileName = "aliases.yaml"
     /// What `build` and `site` draw of each view.
     static let formats = ["dot", "svg", "png"]
+
+    /// One diagram to a file, or to standard output without one.
+    static func writeOne(_ data: Data, to output: String?) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        let url = URL(fileURLWithPath: output)
+        var writer = OutputWriter(root: url.deletingLastPathComponent().path)
+        try writer.write(data, to: url.lastPathComponent)
+    }
 
     static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
@@ -147,7 +186,8 @@ enum DiagramFiles {
                 return ConnectionDiagram.dot(graph, options: options)
             })
         } catch let failure as Graphviz.Failure {
-            throw Inputs.Failure(description: "\(graph.title): error: \(failure.description)")
+            let lines = DiagramFailure.diagnostics(messages: failure.messages, stage: failure.stage, dot: failure.dot, graph: graph)
+            throw Inputs.Failure(description: lines.joined(separator: "\n"))
         }
         if overview {
             if !readable.collisions.isEmpty {

@@ -45,6 +45,8 @@ public struct ComponentGraph: Sendable, Hashable {
         public var from: String
         public var to: String
         public var family: ProtocolFamily
+        /// The path of the document the row comes from, for messages that name it.
+        public var document: String = ""
     }
 
     /// A product's cluster: its name, slug and the nodes it owns.

@@ -90,7 +90,7 @@ public enum ConnectionDiagram {
 
     public static func dot(_ graph: ComponentGraph, options: Options = Options()) -> String {
         var out = DOTWriter()
-        let name = graph.view == .platform ? "platform" : Slug.make(graph.title)
+        let name = graph.view == .platform && graph.title == "Platform" ? "platform" : Slug.make(graph.title)
         out.line("digraph \(DOTText.quoted(name)) {")
         out.indent += 1
         let title = "\(graph.title): connections (\(graph.edges.count))"

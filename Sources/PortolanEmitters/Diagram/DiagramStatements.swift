@@ -4,9 +4,9 @@ import PortolanModel
 /// The DOT statements of one component, one list of included services and one connection.
 extension ConnectionDiagram {
     /// The longest description a tooltip carries; the table and the site keep it whole.
-    static let tooltipLimit = 600
+    public static let tooltipLimit = 600
     /// The longest name a node label shows (wrapped); the tooltip and the tables keep it whole.
-    static let nameLimit = 120
+    public static let nameLimit = 120
 
     static func nodeStatement(_ node: ComponentGraph.Node, fill: String? = nil) -> String {
         let shape = DiagramStyle.shape(node.kind)
