@@ -153,22 +153,21 @@ public enum Graphviz {
     nonisolated(unsafe) private static var messages: [String] = []
 
     private static let collect: agusererrf = { text in
-        if let text {
-            let message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
-            if !message.isEmpty { Graphviz.messages.append(message) }
-        }
+        // Graphviz may hand one message over in pieces ("Error", ": ", "syntax error ...\n"):
+        // they are kept as given and put together in `takeMessages`.
+        if let text { Graphviz.messages.append(String(cString: text)) }
         return 0
     }
 
     static func takeMessages() -> [String] {
-        var collected = messages
-        if collected.isEmpty, let last = aglasterr() {
+        var collected = [messages.joined()]
+        if messages.isEmpty, let last = aglasterr() {
             let text = String(cString: last).trimmingCharacters(in: .whitespacesAndNewlines)
             if !text.isEmpty { collected.append(text) }
         }
         messages = []
         // "Error: syntax error in line 1 near 'x'" -> "syntax error in line 1 near 'x'"
-        return collected.flatMap { $0.split(separator: "\n").map(String.init) }.map { line in
+        return collected.flatMap { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }.map { line in
             for prefix in ["Error: ", "Warning: "] where line.hasPrefix(prefix) { return String(line.dropFirst(prefix.count)) }
             return line
         }.filter { !$0.isEmpty }

@@ -46,7 +46,8 @@ extension Graphviz {
                     continue
                 }
                 lastLaidOut = index
-                let score = LaidOutGeometry.score(graph, problems: problems)
+                // One candidate has nothing to be compared with: its score is not measured.
+                let score = count == 1 ? LayoutScore() : LaidOutGeometry.score(graph, problems: problems)
                 let warnings = takeMessages()
                 if best == nil || score.cost < best!.score.cost {
                     if let previous = best { agclose(previous.graph) }

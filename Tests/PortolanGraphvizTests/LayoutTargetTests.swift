@@ -87,7 +87,8 @@ import Testing
         let graph = ComponentGraphs.product(products[0], among: products, aliases: AliasTable())
         let readable = try Self.readable(graph)
         let tooltip = try #require(DiagramSeeds.attribute("tooltip", in: DiagramSeeds.edgeLines(readable.dot)[0]))
-        #expect(tooltip.count == ConnectionDiagram.tooltipLimit)
+        // Line breaks are written `\n` (two characters) in the DOT text.
+        #expect(tooltip.replacingOccurrences(of: "\\n", with: "\n").count == ConnectionDiagram.tooltipLimit)
         #expect(tooltip.hasSuffix("…"))
         #expect(graph.edges[0].connection.description == long)
     }
@@ -141,9 +142,9 @@ import Testing
         } catch let failure as Graphviz.Failure {
             let row = try #require(product.connections.first { $0.number == "3" })
             let said = DiagramFailure.diagnostics(messages: failure.messages, stage: failure.stage, dot: failure.dot, graph: graph)
-            #expect(said.count == 1)
+            #expect(said.count == 1, "conn-3 is on line \(index + 1): \(failure.messages)")
             #expect(said.first?.hasPrefix("Input/000_719e74b289d3778a.txt:\(row.line):\(row.column): error: CX Contact diagram: graphviz could not read the DOT text at connection 3") == true,
-                    "\(said)")
+                    "conn-3 is on line \(index + 1): \(said)")
         }
     }
 

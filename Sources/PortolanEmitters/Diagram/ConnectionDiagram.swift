@@ -40,8 +40,9 @@ public enum ConnectionDiagram {
         public enum Badges: String, Sendable { case label, xlabel }
         public var badges: Badges
 
-        public init(infrastructure: Infrastructure = .cluster, spacing: (nodes: Double, ranks: Double) = (0.3, 1.1),
-                    leaders: Set<String> = [], flat: Bool = false, engine: Engine = .dot, badges: Badges = .label) {
+        /// The defaults are the first candidate: no boxes, badges as xlabels.
+        public init(infrastructure: Infrastructure = .loose, spacing: (nodes: Double, ranks: Double) = (0.3, 1.1),
+                    leaders: Set<String> = [], flat: Bool = true, engine: Engine = .dot, badges: Badges = .xlabel) {
             self.infrastructure = infrastructure
             self.spacing = spacing
             self.leaders = leaders
@@ -84,7 +85,7 @@ public enum ConnectionDiagram {
 
         /// The choices worth trying for a graph of this size, best-looking first.
         public static func candidates(connections: Int) -> [Options] {
-            connections > overviewAbove ? [Options(infrastructure: .loose, flat: true, engine: .sfdp)] : candidates
+            connections > overviewAbove ? [Options(infrastructure: .loose, flat: true, engine: .sfdp, badges: .label)] : candidates
         }
     }
 
