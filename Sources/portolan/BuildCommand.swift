@@ -73,6 +73,7 @@ struct Build: ParsableCommand {
 
         // Each view's diagram files and site pages are written as soon as Graphviz has drawn it.
         let links = views.map { SiteLink(name: $0.name, slug: $0.slug) }
+        let focusLinks = FocusPages.links(platform: views.last!.graph)
         var pages: [SitePage?] = Array(repeating: nil, count: views.count)
         var notes: [[String]] = Array(repeating: [], count: views.count)
         let order = Self.drawingOrder(Array(views.indices))
@@ -82,14 +83,22 @@ struct Build: ParsableCommand {
             notes[index] = drawing.notes
             try writer.write(drawing.namedFiles, under: view.slug)
             let page = SiteOutputs.page(view, tables: made, drawing: drawing, lint: findings)
-            let (html, markdown) = try both({ try StaticSite.pageFiles(page, all: links) }, { try MarkdownDocs.pageFiles(page) })
+            let (html, markdown) = try both({ try StaticSite.pageFiles(page, all: links, focus: focusLinks) }, { try MarkdownDocs.pageFiles(page) })
             try writer.write(html, under: "site")
             try writer.write(markdown, under: "docs")
             pages[index] = page
         }
         for note in notes.joined() { Console.error(note) }
         clock.lap("diagrams and pages (as Graphviz draws them)")
-        try writer.write(try StaticSite.indexFiles(pages.compactMap { $0 }), under: "site")
+        // The landscape (at the output root, and the site index's picture) and a focus page per component.
+        let landscape = try DiagramFiles.landscape(views.last!.graph)
+        try writer.write(landscape, under: "")
+        for page in try DiagramFiles.focusPages(views.last!.graph) {
+            try writer.write(try StaticSite.pageFiles(page, all: links, focus: focusLinks), under: "site")
+        }
+        clock.lap("landscape and focus pages")
+        try writer.write(try StaticSite.indexFiles(pages.compactMap { $0 }, landscape: landscape["landscape.svg"].map { String(decoding: $0, as: UTF8.self) }),
+                         under: "site")
         try writer.write(try MarkdownDocs.indexFiles(pages.compactMap { $0 }), under: "docs")
         clock.lap("site index")
         let warnings = model.documents.flatMap(\.diagnostics).filter { $0.severity == .warning }.count

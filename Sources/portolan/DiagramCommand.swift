@@ -122,6 +122,28 @@ enum DiagramFiles {
     /// What `build` and `site` draw of each view.
     static let formats = ["dot", "svg", "png"]
 
+    /// The landscape of the platform (see `Landscape`), laid out at the spacing that scores best:
+    /// its files by name ("landscape.dot", ".svg", ".png").
+    static func landscape(_ platform: ComponentGraph) throws -> [String: Data] {
+        let landscape = Landscape(platform: platform)
+        let readable = try Graphviz.readableLayout(candidates: LandscapeDiagram.spacings.count, formats: { _ in [.svg, .png] },
+                                                   dot: { index, _ in LandscapeDiagram.dot(landscape, spacing: LandscapeDiagram.spacings[index]) })
+        var files = ["landscape.dot": Data(readable.dot.utf8)]
+        files["landscape.svg"] = readable.drawings[.svg]
+        files["landscape.png"] = readable.drawings[.png].flatMap {
+            PNGStamp.stamped($0, digest: PNGStamp.digest(dot: readable.dot, graphviz: Graphviz.version))
+        }
+        return files
+    }
+
+    /// The site's focus pages: one per component a connection touches, each drawn (SVG only).
+    static func focusPages(_ platform: ComponentGraph) throws -> [SitePage] {
+        try FocusPages.graphs(platform).map { slug, graph in
+            let drawing = try draw(graph, formats: ["svg"])
+            return FocusPages.page(slug: slug, graph: graph, svg: String(decoding: drawing.data("svg"), as: UTF8.self))
+        }
+    }
+
     /// One diagram to a file, or to standard output without one.
     static func writeOne(_ data: Data, to output: String?) throws {
         guard let output else {

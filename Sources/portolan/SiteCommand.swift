@@ -31,7 +31,10 @@ struct Site: ParsableCommand {
         let products = Products.group(model)
         let pages = try SiteOutputs.pages(products, inputs: paths)
         var writer = OutputWriter(root: output)
-        try writer.write(StaticSite.files(pages), under: "")
+        let platform = pages.last { $0.kind == .platform }?.graph
+        let landscape = try platform.map { try DiagramFiles.landscape($0)["landscape.svg"].map { String(decoding: $0, as: UTF8.self) } } ?? nil
+        let focus = try platform.map(DiagramFiles.focusPages) ?? []
+        try writer.write(StaticSite.files(pages, landscape: landscape, focus: focus), under: "")
         Console.error("wrote the site (\(pages.count) pages, \(writer.written.count) files) to \(output)/; open \(output)/index.html")
         if let markdown {
             var docs = OutputWriter(root: markdown)

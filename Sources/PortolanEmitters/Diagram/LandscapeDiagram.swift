@@ -69,7 +69,7 @@ public enum LandscapeDiagram {
         let url = item.product.flatMap(link).map { " URL=\(DOTText.quoted($0)) target=\"_top\"" } ?? ""
         let badge = "<table border=\"1\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\" style=\"rounded\" color=\"\(line.color)\" bgcolor=\"white\">"
             + "<tr><td><font point-size=\"10\" color=\"\(line.color)\">\(DOTText.html(text))</font></td></tr></table>"
-        let classes = "landscape-link family-\(main.slug)"
+        let classes = "landscape-link family-\(main.slug)" + (item.product.map { " product-\($0)" } ?? "")
         return "\(DOTText.quoted(item.from)) -> \(DOTText.quoted(item.to)) [id=\(DOTText.quoted(item.id)) class=\(DOTText.quoted(classes))"
             + " color=\(DOTText.quoted(line.color)) penwidth=\(format2(width))" + (item.both ? " dir=both arrowtail=normal" : "")
             + " xlabel=<\(badge)> tooltip=\(DOTText.quoted(DOTText.shortened(text, to: ConnectionDiagram.tooltipLimit)))\(url)]"

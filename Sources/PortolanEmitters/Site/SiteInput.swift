@@ -5,7 +5,8 @@ import PortolanModel
 /// One page of the docs site: a product, or the platform view. The CLI fills it (rendering the
 /// diagram and the downloads); `StaticSite` only turns it into files.
 public struct SitePage: Sendable {
-    public enum Kind: String, Sendable { case product, platform }
+    /// `focus`: one component and every connection touching it (see `FocusPages`).
+    public enum Kind: String, Sendable { case product, platform, focus }
 
     public var kind: Kind
     public var name: String
