@@ -279,6 +279,8 @@
     // Brings an element of the drawing into the middle of the view, zooming in so that it is
     // readable (at least as large as at 100 %) when the whole drawing is shown smaller.
     function show(element) {
+      // An edge's number badge is what the reader looks for: centred on it when it has one.
+      element = element.querySelector("g[id$='-label']") || element;
       if (native()) { element.scrollIntoView({ block: "nearest", inline: "center" }); return; }
       var box = element.getBBox();
       var toRoot = svg.getScreenCTM().inverse().multiply(element.getScreenCTM());
@@ -290,13 +292,13 @@
       var x0 = Math.min(corners[0].x, corners[1].x), x1 = Math.max(corners[0].x, corners[1].x);
       var y0 = Math.min(corners[0].y, corners[1].y), y1 = Math.max(corners[0].y, corners[1].y);
       var rect = svg.getBoundingClientRect();
-      // User units per screen pixel now; at 100 % it is base.w / the drawing's width in px.
-      var scale = view.w / Math.max(1, rect.width);
+      // User units (points) per screen pixel now, as the drawing is fitted into the figure; at
+      // 100 % a point is 4/3 of a pixel.
+      var scale = Math.max(view.w / Math.max(1, rect.width), view.h / Math.max(1, rect.height));
       var natural = 0.75;
-      var w = view.w;
-      if (scale > natural) w = view.w * natural / scale;
-      w = Math.max(w, Math.min(base.w, (x1 - x0) * 1.3));
-      var factor = view.w / w;
+      var factor = scale > natural ? scale / natural : 1;
+      var w = Math.max(view.w / factor, Math.min(base.w, (x1 - x0) * 3));
+      factor = view.w / w;
       var h = view.h / factor;
       view = { x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - h / 2, w: w, h: h };
       apply();
