@@ -57,6 +57,7 @@ test: test-deps
 	PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test
 	.build/debug/portolan-fuzz Tests/Fuzz/regressions $(INPUT)
 	python3 Tests/Browser/site_test.py --binary $(DEBUG)
+	python3 Tests/Browser/diagram_test.py --binary $(DEBUG)
 	$(MAKE) --no-print-directory check-output
 
 check-output:
