@@ -100,6 +100,7 @@ public enum Graphviz {
             agclose(graph)
             throw Failure(messages: takeMessages(), stage: "lay out the graph", dot: dot)
         }
+        Detours.apply(graph)
         return graph
     }
 
