@@ -190,7 +190,7 @@ enum DiagramFiles {
         let candidates = ConnectionDiagram.Options.candidates(connections: graph.edges.count)
         let overview = candidates.allSatisfy { $0.engine == .sfdp }
         if overview {
-            notes.append("\(graph.title): note: \(graph.edges.count) connections are more than \(ConnectionDiagram.Options.overviewAbove): drawn as an overview (sfdp, no boxes, straight lines), which takes a second where dot takes minutes or fails; each product's diagram keeps its boxes")
+            notes.append("\(graph.title): note: \(graph.edges.count) connections are more than \(ConnectionDiagram.Options.overviewAbove): drawn as an overview (sfdp, no boxes, straight lines), which takes a second where dot takes minutes or fails; each product's diagram is still laid out by dot")
         }
         var reused: Data?
         let readable: Graphviz.Readable
