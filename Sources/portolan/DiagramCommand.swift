@@ -139,7 +139,7 @@ enum DiagramFiles {
     /// The site's focus pages: one per component a connection touches, each drawn (SVG only).
     static func focusPages(_ platform: ComponentGraph) throws -> [SitePage] {
         try FocusPages.graphs(platform).map { slug, graph in
-            let drawing = try draw(graph, formats: ["svg"])
+            let drawing = try draw(graph, formats: ["svg"], firstOnly: true)
             return FocusPages.page(slug: slug, graph: graph, svg: String(decoding: drawing.data("svg"), as: UTF8.self))
         }
     }
@@ -184,10 +184,12 @@ enum DiagramFiles {
     /// it always agree. Safe to call from any thread: Graphviz runs under its own lock.
     /// `reusePNG` is offered the chosen DOT text and the PNG stamp's digest and may return a PNG
     /// drawn from the same text before (see `PNGStamp`).
-    static func draw(_ graph: ComponentGraph, formats: [String],
+    /// `firstOnly` lays out only the first candidate (the focus pages: one small drawing per
+    /// component, which on a large platform would otherwise cost minutes).
+    static func draw(_ graph: ComponentGraph, formats: [String], firstOnly: Bool = false,
                      reusePNG: (_ dot: String, _ digest: String) -> Data? = { _, _ in nil }) throws -> Drawing {
         var notes: [String] = []
-        let candidates = ConnectionDiagram.Options.candidates(connections: graph.edges.count)
+        let candidates = Array(ConnectionDiagram.Options.candidates(connections: graph.edges.count).prefix(firstOnly ? 1 : .max))
         let overview = candidates.allSatisfy { $0.engine == .sfdp }
         if overview {
             notes.append("\(graph.title): note: \(graph.edges.count) connections are more than \(ConnectionDiagram.Options.overviewAbove): drawn as an overview (sfdp, no boxes, straight lines), which takes a second where dot takes minutes or fails; each product's diagram is still laid out by dot")

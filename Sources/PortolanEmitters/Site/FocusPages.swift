@@ -1,7 +1,7 @@
 import PortolanAnalysis
 import PortolanModel
 
-/// The site's focus pages: one per component a connection touches, at `focus/<id>/`, showing the
+/// The site's focus pages: one per component a connection touches, at `focus/<id>.html`, showing the
 /// component, every connection touching it in any product, and its neighbours only. Every
 /// component name on a page links to its focus page.
 public enum FocusPages {

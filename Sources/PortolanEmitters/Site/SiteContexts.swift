@@ -58,11 +58,11 @@ enum SiteContexts {
 
     static func page(_ page: SitePage, all pages: [SiteLink], focus: [String: String] = [:], options: StaticSite.Options) -> [String: Any] {
         let isPlatform = page.kind != .product
-        let root = String(repeating: "../", count: page.slug.split(separator: "/").count)
+        let root = String(repeating: "../", count: StaticSite.folderDepth(page))
         let edgeOf = edgeLookup(page.graph)
         func focusHref(_ id: String) -> String {
             guard let name = page.graph.node(id)?.name, let slug = focus[name] else { return "" }
-            return "\(root)\(slug)/index.html"
+            return "\(root)\(slug).html"
         }
         let rows: [[String: Any]] = page.graph.edges.map { edge in
             let connection = edge.connection

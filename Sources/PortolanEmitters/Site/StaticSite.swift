@@ -44,6 +44,17 @@ public enum StaticSite {
         ]
     }
 
+    /// Where a page is written: `<slug>/index.html`, a focus page `focus/<id>.html` (a page
+    /// without downloads needs no folder of its own).
+    public static func path(_ page: SitePage) -> String {
+        page.kind == .focus ? "\(page.slug).html" : "\(page.slug)/index.html"
+    }
+
+    /// How many folders deep the page's file is.
+    static func folderDepth(_ page: SitePage) -> Int {
+        path(page).split(separator: "/").count - 1
+    }
+
     /// One page's `<slug>/index.html` and its downloads; `all` names every page, for the navigation.
     /// A page can be made as soon as its own diagram is drawn.
     /// `focus` maps component names to their focus page's slug (`FocusPages.links`), for the links.
@@ -51,7 +62,7 @@ public enum StaticSite {
                                  options: Options = Options()) throws -> [String: Data] {
         let library = try SiteResources.library(folder: "Templates", names: templates)
         let context = SiteContexts.page(page, all: all, focus: focus, options: options)
-        var files = ["\(page.slug)/index.html": Data(try library.page("page", context).utf8)]
+        var files = [path(page): Data(try library.page("page", context).utf8)]
         for download in page.downloads {
             files["\(page.slug)/\(download.file)"] = download.data
         }
