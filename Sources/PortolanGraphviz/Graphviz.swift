@@ -34,7 +34,7 @@ public enum Graphviz {
     /// `dot` when it asks for none, or for one Portolan does not use.
     private static func engine(of graph: UnsafeMutablePointer<Agraph_t>) -> String {
         guard let value = withName("layout", { agget(graph, $0) }).map({ String(cString: $0) }),
-              ["dot", "sfdp", "neato", "fdp"].contains(value) else { return "dot" }
+              ["dot", "sfdp", "neato", "fdp", "twopi"].contains(value) else { return "dot" }
         return value
     }
 

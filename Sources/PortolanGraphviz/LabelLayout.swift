@@ -15,8 +15,10 @@ public enum LabelLayout {
         /// An `xlabel` (placed beside the finished line): it cannot take a leader line.
         public var external = false
 
+        /// Boxes overlapping by more than half a point both ways (as the bench counts them:
+        /// badges that merely touch are apart).
         func overlaps(_ other: Label) -> Bool {
-            abs(x - other.x) < (width + other.width) / 2 && abs(y - other.y) < (height + other.height) / 2
+            abs(x - other.x) < (width + other.width) / 2 - 0.5 && abs(y - other.y) < (height + other.height) / 2 - 0.5
         }
     }
 

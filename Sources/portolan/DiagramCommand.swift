@@ -189,7 +189,7 @@ enum DiagramFiles {
     static func draw(_ graph: ComponentGraph, formats: [String], firstOnly: Bool = false,
                      reusePNG: (_ dot: String, _ digest: String) -> Data? = { _, _ in nil }) throws -> Drawing {
         var notes: [String] = []
-        let candidates = Array(ConnectionDiagram.Options.candidates(connections: graph.edges.count).prefix(firstOnly ? 1 : .max))
+        let candidates = Array(ConnectionDiagram.Options.candidates(for: graph).prefix(firstOnly ? 1 : .max))
         let overview = candidates.allSatisfy { $0.engine == .sfdp }
         if overview {
             notes.append("\(graph.title): note: \(graph.edges.count) connections are more than \(ConnectionDiagram.Options.overviewAbove): drawn as an overview (sfdp, no boxes, straight lines), which takes a second where dot takes minutes or fails; each product's diagram is still laid out by dot")

@@ -32,6 +32,15 @@ import Testing
         #expect(DiagramSeeds.edgeLines(dot).count == 22)
         #expect(dot.contains("<font point-size=\"9\">GP-</font><b>22</b>"))
         #expect(dot.hasPrefix("digraph \"focus-redis\" {"))
+        // Drawn radially first, Redis in the middle: about as wide as tall, no badge on a badge.
+        let radial = try #require(ConnectionDiagram.Options.candidates(for: focus).first)
+        #expect(radial.engine == .twopi)
+        let text = ConnectionDiagram.dot(focus, options: radial)
+        #expect(text.contains("layout=twopi root=\"\(redis.id)\""))
+        // Two candidates (the same text), as a single one is not scored.
+        let score = try Graphviz.readableLayout(candidates: 2) { _, _ in text }.score
+        #expect(score.collisions == 0 && score.throughNodes == 0, "\(score)")
+        #expect(score.width / score.height > 0.5 && score.width / score.height < 2, "\(score)")
     }
 
     @Test func landscapeCountsEveryRowOnceAndAggregatesLines() throws {

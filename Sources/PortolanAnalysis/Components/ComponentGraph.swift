@@ -62,6 +62,8 @@ public struct ComponentGraph: Sendable, Hashable {
     public var groups: [Group]
     /// Names drawn under another name in this graph, and why.
     public var merges: [NameMerge]
+    /// A focus view's component (its node id): the one every edge touches.
+    public var centre: String? = nil
 
     public func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
 

@@ -16,7 +16,7 @@ extension ComponentGraphs {
         let groups = platform.groups.filter { group in nodes.contains { $0.placement == .owned(group.slug) } }
         let products = Set(edges.map(\.product))
         return ComponentGraph(view: .platform, title: "Focus: \(centre.name)", nodes: nodes, edges: edges, groups: groups,
-                              merges: platform.merges.filter { products.contains($0.product) })
+                              merges: platform.merges.filter { products.contains($0.product) }, centre: centre.id)
     }
 
     /// Every component of the platform that some connection touches, in drawing order, for one
