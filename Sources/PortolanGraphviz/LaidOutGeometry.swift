@@ -46,7 +46,15 @@ enum LaidOutGeometry {
         var score = LayoutScore()
         score.crossings = LayoutGeometry.crossings(lines, nodes: nodes)
         score.throughNodes = LayoutGeometry.throughNodes(lines, nodes: nodes)
-        score.collisions = problems.collisions.count
+        // A badge on a component hides its name as surely as one badge hides another.
+        let badges = edges(graph).map(\.label)
+        let onNodes = badges.filter { badge in
+            nodes.contains { node in
+                node.width > 2 && abs(badge.x - node.x) < (badge.width + node.width) / 2 - 0.5
+                    && abs(badge.y - node.y) < (badge.height + node.height) / 2 - 0.5
+            }
+        }.count
+        score.collisions = problems.collisions.count + onNodes
         score.detached = problems.detached.count
         if let bounds = info(graph, as: Agraphinfo_t.self)?.pointee.bb {
             score.width = bounds.UR.x - bounds.LL.x

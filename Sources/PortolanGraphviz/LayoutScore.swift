@@ -7,6 +7,7 @@ import Foundation
 public struct LayoutScore: Sendable, Hashable, CustomStringConvertible {
     public var crossings = 0
     public var throughNodes = 0
+    /// Badges on another badge, or on a component.
     public var collisions = 0
     public var detached = 0
     /// Width and height in points (1 pt = 4/3 CSS px).

@@ -67,8 +67,9 @@ import Testing
         #expect(link("land-genesys-pulse", "land-infra-redis")?.edges == ["conn-genesys-pulse-2", "conn-genesys-pulse-3", "conn-genesys-pulse-22"])
         #expect(link("land-cx-contact", "land-infra-redis")?.edges == ["conn-cx-contact-5"])
         let dot = LandscapeDiagram.dot(landscape)
-        #expect(dot.contains("18 connections: Redis"))
-        #expect(dot.contains("1 connection: TCP"))
+        #expect(dot.contains("<b>18</b> connections:</font></td></tr><tr><td><font point-size=\"9\" color=\"#c0392b\">Redis</font>"))
+        #expect(dot.contains("tooltip=\"18 connections: Redis\""))
+        #expect(dot.contains("tooltip=\"1 connection: TCP\""))
         // Laid out and drawn, with each product's box and an id per line.
         let svg = String(decoding: try Graphviz.render(dot: dot, format: .svg).data, as: UTF8.self)
         #expect(svg.components(separatedBy: "class=\"edge landscape-link").count - 1 == landscape.links.count)

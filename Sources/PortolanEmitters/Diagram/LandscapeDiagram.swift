@@ -8,10 +8,13 @@ import PortolanModel
 public enum LandscapeDiagram {
     /// `link` gives the address of a product's page from its slug ("voice-microservices/index.html"),
     /// or nil to draw no links.
-    /// Spacings tried in turn (`nodesep`, `ranksep`); the renderer keeps the best-scoring layout.
-    public static let spacings: [(nodes: Double, ranks: Double)] = [(0.9, 0.9), (0.6, 1.2), (1.2, 0.8)]
+    /// Layouts tried in turn (`nodesep`, `ranksep`, and whether the counts are xlabels or
+    /// labels `dot` makes room for); the renderer keeps the best-scoring one.
+    public static let spacings: [(nodes: Double, ranks: Double, xlabels: Bool)] = [
+        (0.9, 0.9, true), (0.6, 1.2, true), (1.2, 0.8, true), (0.6, 1.2, false), (0.9, 0.9, false), (0.4, 1.6, false),
+    ]
 
-    public static func dot(_ landscape: Landscape, spacing: (nodes: Double, ranks: Double) = spacings[0],
+    public static func dot(_ landscape: Landscape, spacing: (nodes: Double, ranks: Double, xlabels: Bool) = spacings[0],
                            link: (String) -> String? = { _ in nil }) -> String {
         var out = DOTWriter()
         out.line("digraph \"landscape\" {")
@@ -27,7 +30,7 @@ public enum LandscapeDiagram {
         out.blank()
         for node in landscape.nodes { out.line(nodeStatement(node, fill: fills[node.product ?? ""], link: link)) }
         out.blank()
-        for item in landscape.links { out.line(linkStatement(item, link: link)) }
+        for item in landscape.links { out.line(linkStatement(item, xlabel: spacing.xlabels, link: link)) }
         out.indent -= 1
         out.line("}")
         return out.text
@@ -59,7 +62,7 @@ public enum LandscapeDiagram {
             + " label=<\(label)> tooltip=\(DOTText.quoted(tooltip))\(url)]"
     }
 
-    static func linkStatement(_ item: Landscape.Link, link: (String) -> String?) -> String {
+    static func linkStatement(_ item: Landscape.Link, xlabel: Bool = true, link: (String) -> String?) -> String {
         let count = item.edges.count
         let main = item.families.first ?? .other
         let line = DiagramStyle.line(main)
@@ -68,11 +71,12 @@ public enum LandscapeDiagram {
         let width = min(6.0, 1.2 + Double(count).squareRoot() * 0.6)
         let url = item.product.flatMap(link).map { " URL=\(DOTText.quoted($0)) target=\"_top\"" } ?? ""
         let badge = "<table border=\"1\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\" style=\"rounded\" color=\"\(line.color)\" bgcolor=\"white\">"
-            + "<tr><td><font point-size=\"10\" color=\"\(line.color)\">\(DOTText.html(text))</font></td></tr></table>"
+            + "<tr><td><font point-size=\"10\" color=\"\(line.color)\"><b>\(count)</b> connection\(count == 1 ? "" : "s"):</font></td></tr>"
+            + "<tr><td><font point-size=\"9\" color=\"\(line.color)\">\(DOTText.html(families))</font></td></tr></table>"
         let classes = "landscape-link family-\(main.slug)" + (item.product.map { " product-\($0)" } ?? "")
         return "\(DOTText.quoted(item.from)) -> \(DOTText.quoted(item.to)) [id=\(DOTText.quoted(item.id)) class=\(DOTText.quoted(classes))"
             + " color=\(DOTText.quoted(line.color)) penwidth=\(format2(width))" + (item.both ? " dir=both arrowtail=normal" : "")
-            + " xlabel=<\(badge)> tooltip=\(DOTText.quoted(DOTText.shortened(text, to: ConnectionDiagram.tooltipLimit)))\(url)]"
+            + " \(xlabel ? "xlabel" : "label")=<\(badge)> tooltip=\(DOTText.quoted(DOTText.shortened(text, to: ConnectionDiagram.tooltipLimit)))\(url)]"
     }
 
     /// A width with two decimals, the same on every platform.
