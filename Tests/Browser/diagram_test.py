@@ -208,10 +208,10 @@ def check_focus(results, browser, site, label, shots):
     driver = browser.driver
     links = browser.js("return Array.from(document.querySelectorAll('#connections-table a.focus-link')).map(a => [a.textContent, a.getAttribute('href')])")
     results.check(f"{label}: component names link to their focus page ({len(links)} links)",
-                  links and all(href.startswith("../focus/") for _, href in links), links[:4])
+                  links and all(href.startswith("../focus-") for _, href in links), links[:4])
     redis = [href for text, href in links if text == "Redis"]
-    results.check(f"{label}: Redis links to focus/redis", redis and redis[0] == "../focus/redis.html", redis)
-    errors = browser.load(file_url(os.path.join(site, "focus", "redis.html")))
+    results.check(f"{label}: Redis links to focus-redis.html", redis and redis[0] == "../focus-redis.html", redis)
+    errors = browser.load(file_url(os.path.join(site, "focus-redis.html")))
     results.check(f"{label}: the focus page opens without console errors", not errors, errors)
     # Every connection to or from Redis in the seeds, by product: read from the platform page.
     platform = open(os.path.join(site, "platform", "index.html"), encoding="utf-8").read()

@@ -183,17 +183,17 @@ import Testing
         // One focus page per component some row touches; Redis is one of them.
         let touched = Set(platform.edges.flatMap { [$0.from, $0.to] })
         #expect(focus.count == touched.count)
-        let redis = Self.text(files, "focus/redis.html")
+        let redis = Self.text(files, "focus-redis.html")
         let redisRows = platform.edges.filter { platform.node($0.from)?.name == "Redis" || platform.node($0.to)?.name == "Redis" }
         #expect(!redisRows.isEmpty)
         #expect(redis.components(separatedBy: "<tr id=\"row-").count - 1 == redisRows.count)
-        #expect(redis.contains("<link rel=\"stylesheet\" href=\"../site.css\">"))
+        #expect(redis.contains("<link rel=\"stylesheet\" href=\"site.css\">"))
         #expect(redis.contains("<p class=\"kicker\">Focus view</p>"))
         #expect(!redis.contains("id=\"downloads\""))
         // The CX Contact page: row 5 is CX Contact -> Redis; both names link to their focus pages.
         let cx = Self.text(files, "cx-contact/index.html")
-        #expect(cx.contains("<a class=\"focus-link\" href=\"../focus/redis.html\" title=\"Every connection of this component\">Redis</a>"))
-        #expect(cx.contains("<a class=\"focus-link\" href=\"../focus/cx-contact.html\""))
+        #expect(cx.contains("<a class=\"focus-link\" href=\"../focus-redis.html\" title=\"Every connection of this component\">Redis</a>"))
+        #expect(cx.contains("<a class=\"focus-link\" href=\"../focus-cx-contact.html\""))
         // Every focus link of every page resolves to a page of the site.
         for (path, data) in files where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)

@@ -1,7 +1,8 @@
 import PortolanAnalysis
 import PortolanModel
 
-/// The site's focus pages: one per component a connection touches, at `focus/<id>.html`, showing the
+/// The site's focus pages: one per component a connection touches, at `focus-<id>.html` beside the
+/// index (a page without downloads needs no folder; the site's folders are its views), showing the
 /// component, every connection touching it in any product, and its neighbours only. Every
 /// component name on a page links to its focus page.
 public enum FocusPages {
@@ -13,9 +14,10 @@ public enum FocusPages {
         }
     }
 
-    /// "focus/redis" for the node "node-redis": node ids are unique in the platform graph.
+    /// "focus-redis" for the node "node-redis": node ids are unique in the platform graph, and no
+    /// view's folder is a file name ending in ".html".
     public static func slug(_ node: ComponentGraph.Node) -> String {
-        "focus/" + (node.id.hasPrefix("node-") ? String(node.id.dropFirst(5)) : node.id)
+        "focus-" + (node.id.hasPrefix("node-") ? String(node.id.dropFirst(5)) : node.id)
     }
 
     /// The page of a focus graph, with its drawing's SVG.

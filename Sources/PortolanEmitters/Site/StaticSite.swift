@@ -44,8 +44,8 @@ public enum StaticSite {
         ]
     }
 
-    /// Where a page is written: `<slug>/index.html`, a focus page `focus/<id>.html` (a page
-    /// without downloads needs no folder of its own).
+    /// Where a page is written: `<slug>/index.html`, a focus page `focus-<id>.html` beside the
+    /// index (it has no downloads to keep in a folder).
     public static func path(_ page: SitePage) -> String {
         page.kind == .focus ? "\(page.slug).html" : "\(page.slug)/index.html"
     }

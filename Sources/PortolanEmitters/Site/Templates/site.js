@@ -93,12 +93,13 @@
     refresh();
   }
 
-  // The part of the window the pinned diagram leaves for the table: from its bottom edge down.
+  // The part of the window the pinned diagram leaves for the table: below it once it sticks to
+  // the top (the table is below the diagram, so scrolling to a row always pins it).
   function freeTop() {
     var section = figure.parentElement;
     if (!section || getComputedStyle(section).position !== "sticky") return 0;
-    var bottom = section.getBoundingClientRect().bottom;
-    return bottom > 0 && bottom < window.innerHeight ? bottom : 0;
+    var height = section.getBoundingClientRect().height;
+    return height < window.innerHeight ? height : 0;
   }
 
   // Scrolls the page as little as needed for the row to sit in the window below the diagram.
