@@ -82,34 +82,4 @@ public enum LabelLayout {
             return (x, y)
         }
     }
-
-    /// Distance from a point to a piecewise cubic Bézier curve (Graphviz's edge splines), sampled
-    /// finely; a straight polyline when the points do not form whole cubic pieces.
-    static func distance(from point: (Double, Double), toPolyline points: [(Double, Double)]) -> Double? {
-        guard let first = points.first else { return nil }
-        var curve: [(Double, Double)] = [first]
-        if (points.count - 1) % 3 == 0 {
-            var start = 0
-            while start + 3 < points.count {
-                let (p0, p1, p2, p3) = (points[start], points[start + 1], points[start + 2], points[start + 3])
-                for step in 1...20 {
-                    let t = Double(step) / 20, u = 1 - t
-                    let a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t
-                    curve.append((a * p0.0 + b * p1.0 + c * p2.0 + d * p3.0, a * p0.1 + b * p1.1 + c * p2.1 + d * p3.1))
-                }
-                start += 3
-            }
-        } else {
-            curve = points
-        }
-        if curve.count == 1 { return hypot(point.0 - first.0, point.1 - first.1) }
-        var best = Double.infinity
-        for (a, b) in zip(curve, curve.dropFirst()) {
-            let dx = b.0 - a.0, dy = b.1 - a.1
-            let length = dx * dx + dy * dy
-            let t = length == 0 ? 0 : max(0, min(1, ((point.0 - a.0) * dx + (point.1 - a.1) * dy) / length))
-            best = min(best, hypot(point.0 - (a.0 + t * dx), point.1 - (a.1 + t * dy)))
-        }
-        return best
-    }
 }

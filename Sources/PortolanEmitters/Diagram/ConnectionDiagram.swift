@@ -1,17 +1,15 @@
 import PortolanAnalysis
 import PortolanModel
 
-/// A connection diagram as DOT text: clusters for the products, a group for shared
-/// infrastructure, external parties on the left (ingress) and right (egress), one edge per
-/// connection with its number as a badge, and a legend of the protocol families used.
+/// A connection diagram as DOT text: the products' components in their fill colours, shared
+/// infrastructure, external parties, other platform services, one edge per connection with its
+/// number as a badge (with the product's prefix on the platform), and a legend of the protocol
+/// families used and the products' colours.
 /// Pure and deterministic: the same graph gives the same bytes.
 public enum ConnectionDiagram {
-    /// Layout choices the renderer may try in turn. Graphviz 2.43's `dot` sometimes places two
-    /// edge labels on one spot, or a label away from its line, when clusters meet; another
-    /// arrangement of the shared infrastructure usually avoids it. The renderer keeps the first
-    /// choice whose labels it finds apart and on their lines. (Rank constraints such as
-    /// `rank=source` and `newrank=true` are not used: with clusters, 2.43 fails or misplaces
-    /// labels with them.)
+    /// Layout choices the renderer tries in turn; it lays each out once, scores it
+    /// (`Graphviz.readableLayout`, `LayoutScore`) and keeps the best. Cluster boxes
+    /// (`flat == false`) are still drawn when asked for, but no candidate uses them any more.
     public struct Options: Sendable, Hashable {
         public enum Infrastructure: String, CaseIterable, Sendable {
             /// A box around the shared infrastructure.
