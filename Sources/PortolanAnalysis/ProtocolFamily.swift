@@ -9,6 +9,15 @@ public enum ProtocolFamily: String, Codable, Sendable, CaseIterable, Comparable 
     case kafka = "Kafka"
     case redis = "Redis"
     case postgres = "Postgres"
+    case messaging = "AMQP/MQTT"
+    case ssh = "SSH/SFTP"
+    case fileShare = "File sharing"
+    case directory = "LDAP/Kerberos"
+    case dns = "DNS"
+    case ntp = "NTP"
+    case mail = "Mail"
+    case monitoring = "Monitoring"
+    case remoteDesktop = "Remote desktop"
     case other = "Other"
 
     /// The family of a protocol cell as written; nil (no cell) is `.other`.
@@ -21,6 +30,15 @@ public enum ProtocolFamily: String, Codable, Sendable, CaseIterable, Comparable 
         else if has("redis") { self = .redis }
         else if has("postgres", "postgresql") { self = .postgres }
         else if has("http", "https", "grpc", "websocket", "websockets", "ws", "wss", "rest", "http2", "h2") { self = .http }
+        else if has("amqp", "amqps", "mqtt", "mqtts", "stomp", "activemq", "openwire", "jms", "nats", "rabbitmq") { self = .messaging }
+        else if has("ssh", "sftp", "scp") { self = .ssh }
+        else if has("smb", "cifs", "nfs", "ftp", "ftps", "tftp", "iscsi") { self = .fileShare }
+        else if has("ldap", "ldaps", "kerberos", "krb5", "radius") { self = .directory }
+        else if has("dns", "mdns") { self = .dns }
+        else if has("ntp", "ptp", "sntp") { self = .ntp }
+        else if has("smtp", "smtps", "imap", "imaps", "pop3", "pop3s", "submission") { self = .mail }
+        else if has("snmp", "syslog", "icmp", "ping", "prometheus", "otlp", "netflow", "ipfix") { self = .monitoring }
+        else if has("rdp", "vnc", "ica", "telnet") { self = .remoteDesktop }
         else if has("tcp") { self = .tcp }
         else { self = .other }
     }
@@ -35,6 +53,15 @@ public enum ProtocolFamily: String, Codable, Sendable, CaseIterable, Comparable 
         case .kafka: "kafka"
         case .redis: "redis"
         case .postgres: "postgres"
+        case .messaging: "messaging"
+        case .ssh: "ssh"
+        case .fileShare: "file-share"
+        case .directory: "directory"
+        case .dns: "dns"
+        case .ntp: "ntp"
+        case .mail: "mail"
+        case .monitoring: "monitoring"
+        case .remoteDesktop: "remote-desktop"
         case .other: "other"
         }
     }
@@ -63,7 +90,7 @@ public enum Transport: String, Codable, Sendable, Hashable, Comparable {
                                 "stomp", "jms", "sip", "sips", "rtsp", "mrcp", "ldap", "ldaps", "smtp", "smtps", "imap", "imaps",
                                 "pop3", "ftp", "ftps", "sftp", "ssh", "scp", "telnet", "mysql", "mssql", "tds", "mongodb",
                                 "tls", "ssl", "nfs", "smb", "cifs", "iscsi", "jdbc", "odbc", "memcached", "zookeeper",
-                                "consul", "etcd", "prometheus", "otlp", "s3", "nats"]
+                                "consul", "etcd", "prometheus", "otlp", "s3", "nats", "rdp", "vnc", "mqtts", "rabbitmq"]
         if words.allSatisfy({ udp.contains($0) }) && !words.isEmpty { return .udp }
         if words.contains(where: { tcp.contains($0) }) { return .tcp }
         if words.contains(where: { udp.contains($0) }) { return .udp }

@@ -116,6 +116,8 @@ public final class Builder: @unchecked Sendable {
         }
         // Each view's diagram files and pages are made as soon as Graphviz has drawn it.
         let links = views.map { SiteLink(name: $0.name, slug: $0.slug) }
+        let platform = all.last!.graph
+        let focusLinks = request.parts.contains(.site) ? FocusPages.links(platform: platform) : [:]
         var pages: [SitePage?] = Array(repeating: nil, count: views.count)
         var notes: [[Located]] = Array(repeating: [], count: views.count)
         for (position, index) in order.enumerated() {
@@ -124,7 +126,7 @@ public final class Builder: @unchecked Sendable {
             do {
                 drawing = try drawings.result(at: position)
             } catch let failure as DrawingFailure {
-                notes[index] = [Located(path: failure.subject, Diagnostic(.error, failure.message))]
+                notes[index] = failure.located.map { Located(path: $0.path, $0.diagnostic) }
                 continue
             }
             notes[index] = drawing.notes.map { Located(path: drawing.subject, $0) }
@@ -138,7 +140,7 @@ public final class Builder: @unchecked Sendable {
             }
             let page = Pages.page(view, tables: tables[index], drawing: drawing, lint: lint)
             let options = StaticSite.Options(title: request.title)
-            let (html, markdown) = try both({ try StaticSite.pageFiles(page, all: links, options: options) },
+            let (html, markdown) = try both({ try StaticSite.pageFiles(page, all: links, focus: focusLinks, options: options) },
                                             { try MarkdownDocs.pageFiles(page) })
             if request.parts.contains(.site) { add(html, under: "site", to: &result) }
             if request.parts.contains(.docs) { add(markdown, under: "docs", to: &result) }
@@ -147,15 +149,58 @@ public final class Builder: @unchecked Sendable {
         }
         result.diagnostics += notes.joined()
         clock.lap("diagrams and pages (as Graphviz draws them)", into: &result)
+        let landscape = try extraDrawings(platform: platform, links: links, focusLinks: focusLinks, into: &result)
+        try handOver()
+        clock.lap("landscape and focus pages", into: &result)
         if request.makesPages {
             let options = StaticSite.Options(title: request.title)
-            if request.parts.contains(.site) { add(try StaticSite.indexFiles(pages.compactMap { $0 }, options: options), under: "site", to: &result) }
+            if request.parts.contains(.site) {
+                add(try StaticSite.indexFiles(pages.compactMap { $0 }, landscape: landscape, options: options), under: "site", to: &result)
+            }
             if request.parts.contains(.docs) { add(try MarkdownDocs.indexFiles(pages.compactMap { $0 }, options: options), under: "docs", to: &result) }
         }
         try handOver()
         clock.lap("site index", into: &result)
         clock.finish(into: &result)
         return result
+    }
+
+    /// The drawings of the whole platform besides its own: the landscape (its files at the top,
+    /// and its SVG for the site's index, returned) and the focus views (the one `request.focus`
+    /// names, at the top; a page per component for the site). Graphviz runs under its own lock,
+    /// so this thread may draw them once the views are drawn.
+    private func extraDrawings(platform: ComponentGraph, links: [SiteLink], focusLinks: [String: String],
+                               into result: inout BuildResult) throws -> String? {
+        let formats = request.diagramFormats.filter { $0 != "dot" }.compactMap(Graphviz.Format.init(rawValue:))
+        var landscape: String?
+        do {
+            if request.parts.contains(.landscape) || request.parts.contains(.site) {
+                let files = try DiagramDrawing.landscape(platform, formats: Array(Set(formats + [.svg])).sorted { $0.rawValue < $1.rawValue })
+                landscape = files["landscape.svg"].map { String(decoding: $0, as: UTF8.self) }
+                if request.parts.contains(.landscape) {
+                    add(files.filter { request.diagramFormats.contains(String($0.key.dropFirst("landscape.".count))) }, under: "", to: &result)
+                }
+            }
+            if request.parts.contains(.focus), let name = request.focus {
+                if let graph = ComponentGraphs.focus(name, in: platform) {
+                    let drawing = try DiagramDrawing.draw(graph, formats: request.diagramFormats)
+                    result.diagnostics += drawing.notes.map { Located(path: drawing.subject, $0) }
+                    add(Dictionary(uniqueKeysWithValues: drawing.files.map { ("focus.\($0.key)", $0.value) }), under: "", to: &result)
+                } else {
+                    let guess = Names.closest(to: name, among: ComponentGraphs.focusNames(in: platform)).map { "; did you mean \"\($0)\"?" } ?? ""
+                    result.diagnostics.append(Located(path: "portolan", Diagnostic(.error, "no component is called \"\(name)\"\(guess)")))
+                }
+            }
+            if request.parts.contains(.site) {
+                let options = StaticSite.Options(title: request.title)
+                for page in try DiagramDrawing.focusPages(platform) {
+                    add(try StaticSite.pageFiles(page, all: links, focus: focusLinks, options: options), under: "site", to: &result)
+                }
+            }
+        } catch let failure as DrawingFailure {
+            result.diagnostics += failure.located.map { Located(path: $0.path, $0.diagnostic) }
+        }
+        return landscape
     }
 
     /// What Graphviz draws: the formats asked for, and what the site's pages need.
@@ -189,7 +234,7 @@ public final class Builder: @unchecked Sendable {
     }
 
     private func add(_ files: [String: Data], under folder: String, to result: inout BuildResult) {
-        for (path, data) in files { result.files["\(folder)/\(path)"] = data }
+        for (path, data) in files { result.files[folder.isEmpty ? path : "\(folder)/\(path)"] = data }
     }
 
     static func drawingOrder<T>(_ views: [T]) -> [T] {

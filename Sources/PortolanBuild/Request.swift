@@ -26,6 +26,12 @@ public struct Request: Sendable {
         case parse
         /// `diff.<diffFormat>` at the top: the baseline against the documents.
         case diff
+        /// `landscape.<format>` at the top for each of `diagramFormats`: one node per product,
+        /// connections aggregated (the site's index shows it whenever the site is made).
+        case landscape
+        /// `focus.<format>` at the top for each of `diagramFormats`: the component `focus` names
+        /// and every connection that touches it (the site makes a focus page per component).
+        case focus
     }
 
     public var parts: Set<Part>
@@ -44,6 +50,8 @@ public struct Request: Sendable {
     /// "md", "json", "csv" or "xlsx", for `.diff`; the Markdown report names the releases `diffLabels`.
     public var diffFormat = "md"
     public var diffLabels = (old: "old", new: "new")
+    /// The component that `.focus` draws, as a document writes it.
+    public var focus: String?
 
     public init(parts: Set<Part>, scopes: Set<Scope> = [.product, .platform],
                 diagramFormats: [String] = ["dot", "svg", "png"], lintFormats: [String] = ["text", "sarif"],
@@ -57,9 +65,9 @@ public struct Request: Sendable {
 
     /// What `portolan build` writes.
     public static func everything(title: String = StaticSite.Options().title) -> Request {
-        Request(parts: [.tables, .firewall, .policies, .model, .diagrams, .lint, .site, .docs], title: title)
+        Request(parts: [.tables, .firewall, .policies, .model, .diagrams, .landscape, .lint, .site, .docs], title: title)
     }
 
-    var drawsDiagrams: Bool { !parts.isDisjoint(with: [.diagrams, .site, .docs]) }
+    var drawsDiagrams: Bool { !parts.isDisjoint(with: [.diagrams, .site, .docs, .landscape, .focus]) }
     var makesPages: Bool { !parts.isDisjoint(with: [.site, .docs]) }
 }

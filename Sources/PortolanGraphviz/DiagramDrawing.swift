@@ -18,11 +18,23 @@ public struct Drawing: Sendable {
     }
 }
 
-/// Graphviz could not draw a diagram; `subject` is the diagram's title.
+/// Graphviz could not draw a diagram: what it said, at the documents and rows the failing DOT
+/// lines were made from (see `DiagramFailure`); `subject` is the diagram's title.
 public struct DrawingFailure: Error, CustomStringConvertible {
     public var subject: String
-    public var message: String
-    public var description: String { "\(subject): error: \(message)" }
+    public var located: [(path: String, diagnostic: Diagnostic)]
+
+    public init(subject: String, message: String) {
+        self.subject = subject
+        located = [(subject, Diagnostic(.error, message))]
+    }
+
+    public init(subject: String, located: [(path: String, diagnostic: Diagnostic)]) {
+        self.subject = subject
+        self.located = located
+    }
+
+    public var description: String { located.map { $0.diagnostic.formatted(path: $0.path) }.joined(separator: "\n") }
 }
 
 /// Layout choice, PNG reuse and the warm-up diagram: how a component graph becomes drawings.
@@ -36,13 +48,15 @@ public enum DiagramDrawing {
     /// it always agree. Safe to call from any thread: Graphviz runs under its own lock.
     /// `reusePNG` is offered the chosen DOT text and the PNG stamp's digest and may return a PNG
     /// drawn from the same text before (see `PNGStamp`).
-    public static func draw(_ graph: ComponentGraph, formats: [String],
+    /// `firstOnly` lays out only the first candidate (the focus pages: one small drawing per
+    /// component, which on a large platform would otherwise cost minutes).
+    public static func draw(_ graph: ComponentGraph, formats: [String], firstOnly: Bool = false,
                             reusePNG: (_ dot: String, _ digest: String) -> Data? = { _, _ in nil }) throws -> Drawing {
         var notes: [Diagnostic] = []
-        let candidates = ConnectionDiagram.Options.candidates(connections: graph.edges.count)
+        let candidates = Array(ConnectionDiagram.Options.candidates(for: graph).prefix(firstOnly ? 1 : .max))
         let overview = candidates.allSatisfy { $0.engine == .sfdp }
         if overview {
-            notes.append(Diagnostic(.note, "\(graph.edges.count) connections are more than \(ConnectionDiagram.Options.overviewAbove): drawn as an overview (sfdp, no boxes, straight lines), which takes a second where dot takes minutes or fails; each product's diagram keeps its boxes"))
+            notes.append(Diagnostic(.note, "\(graph.edges.count) connections are more than \(ConnectionDiagram.Options.overviewAbove): drawn as an overview (sfdp, no boxes, straight lines), which takes a second where dot takes minutes or fails; each product's diagram is still laid out by dot"))
         }
         var reused: Data?
         let readable: Graphviz.Readable
@@ -60,7 +74,8 @@ public enum DiagramDrawing {
                 return ConnectionDiagram.dot(graph, options: options)
             })
         } catch let failure as Graphviz.Failure {
-            throw DrawingFailure(subject: graph.title, message: failure.description)
+            throw DrawingFailure(subject: graph.title, located: DiagramFailure.located(
+                messages: failure.messages, stage: failure.stage, dot: failure.dot, graph: graph))
         }
         if overview {
             if !readable.collisions.isEmpty {
@@ -113,6 +128,36 @@ public enum DiagramDrawing {
             guard let previousDOT, previousDOT == Data(dot.utf8), let previousPNG,
                   PNGStamp.digest(of: previousPNG) == digest else { return nil }
             return previousPNG
+        }
+    }
+
+    /// The landscape of the platform (see `Landscape`), laid out at the spacing that scores best:
+    /// its files by name ("landscape.dot", ".svg", ".png"). Safe from any thread (Graphviz's lock).
+    public static func landscape(_ platform: ComponentGraph, formats: [Graphviz.Format] = [.svg, .png]) throws -> [String: Data] {
+        let landscape = Landscape(platform: platform)
+        let readable: Graphviz.Readable
+        do {
+            readable = try Graphviz.readableLayout(candidates: LandscapeDiagram.spacings.count, formats: { _ in formats },
+                                                   dot: { index, _ in LandscapeDiagram.dot(landscape, spacing: LandscapeDiagram.spacings[index]) })
+        } catch let failure as Graphviz.Failure {
+            throw DrawingFailure(subject: "Landscape", located: DiagramFailure.located(
+                messages: failure.messages, stage: failure.stage, dot: failure.dot, graph: platform))
+        }
+        var files = ["landscape.dot": Data(readable.dot.utf8)]
+        for format in formats where format != .png { files["landscape.\(format.rawValue)"] = readable.drawings[format] }
+        if formats.contains(.png) {
+            files["landscape.png"] = readable.drawings[.png].flatMap {
+                PNGStamp.stamped($0, digest: PNGStamp.digest(dot: readable.dot, graphviz: Graphviz.version))
+            }
+        }
+        return files
+    }
+
+    /// The site's focus pages: one per component a connection touches, each drawn (SVG only).
+    public static func focusPages(_ platform: ComponentGraph) throws -> [SitePage] {
+        try FocusPages.graphs(platform).map { slug, graph in
+            let drawing = try draw(graph, formats: ["svg"], firstOnly: true)
+            return FocusPages.page(slug: slug, graph: graph, svg: String(decoding: drawing.data("svg"), as: UTF8.self))
         }
     }
 }

@@ -16,6 +16,14 @@ public enum Graphviz {
         /// What Graphviz said, one message per line, without its "Error:" prefixes.
         public var messages: [String]
         public var stage: String
+        /// The DOT text that failed, so the caller can name the row a line of it came from.
+        public var dot: String? = nil
+
+        public init(messages: [String], stage: String, dot: String? = nil) {
+            self.messages = messages
+            self.stage = stage
+            self.dot = dot
+        }
 
         public var description: String {
             "graphviz could not \(stage)" + (messages.isEmpty ? "" : ": " + messages.joined(separator: "; "))
@@ -26,7 +34,7 @@ public enum Graphviz {
     /// `dot` when it asks for none, or for one Portolan does not use.
     private static func engine(of graph: UnsafeMutablePointer<Agraph_t>) -> String {
         guard let value = withName("layout", { agget(graph, $0) }).map({ String(cString: $0) }),
-              ["dot", "sfdp", "neato", "fdp"].contains(value) else { return "dot" }
+              ["dot", "sfdp", "neato", "fdp", "twopi"].contains(value) else { return "dot" }
         return value
     }
 
@@ -75,11 +83,11 @@ public enum Graphviz {
             throw Failure(messages: ["cannot create a Graphviz context"], stage: "start")
         }
         guard let graph = GraphReading.read(dot) else {
-            throw Failure(messages: takeMessages(), stage: "read the DOT text")
+            throw Failure(messages: takeMessages(), stage: "read the DOT text", dot: dot)
         }
         if agerrors() > 0 {
             agclose(graph)
-            throw Failure(messages: takeMessages(), stage: "read the DOT text")
+            throw Failure(messages: takeMessages(), stage: "read the DOT text", dot: dot)
         }
         if decoratable { _ = withName("decorate") { name in withName("false") { agattr(graph, AGEDGE, name, $0) } } }
         // No gvFreeLayout: in Graphviz 2.43 its dot_cleanup frees some clustered, labelled
@@ -90,8 +98,9 @@ public enum Graphviz {
         // unusable and rendering it can corrupt memory, so any error stops here.
         guard laidOut, agerrors() == 0 else {
             agclose(graph)
-            throw Failure(messages: takeMessages(), stage: "lay out the graph")
+            throw Failure(messages: takeMessages(), stage: "lay out the graph", dot: dot)
         }
+        Detours.apply(graph)
         return graph
     }
 
@@ -145,22 +154,21 @@ public enum Graphviz {
     nonisolated(unsafe) private static var messages: [String] = []
 
     private static let collect: agusererrf = { text in
-        if let text {
-            let message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
-            if !message.isEmpty { Graphviz.messages.append(message) }
-        }
+        // Graphviz may hand one message over in pieces ("Error", ": ", "syntax error ...\n"):
+        // they are kept as given and put together in `takeMessages`.
+        if let text { Graphviz.messages.append(String(cString: text)) }
         return 0
     }
 
     static func takeMessages() -> [String] {
-        var collected = messages
-        if collected.isEmpty, let last = aglasterr() {
+        var collected = [messages.joined()]
+        if messages.isEmpty, let last = aglasterr() {
             let text = String(cString: last).trimmingCharacters(in: .whitespacesAndNewlines)
             if !text.isEmpty { collected.append(text) }
         }
         messages = []
         // "Error: syntax error in line 1 near 'x'" -> "syntax error in line 1 near 'x'"
-        return collected.flatMap { $0.split(separator: "\n").map(String.init) }.map { line in
+        return collected.flatMap { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }.map { line in
             for prefix in ["Error: ", "Warning: "] where line.hasPrefix(prefix) { return String(line.dropFirst(prefix.count)) }
             return line
         }.filter { !$0.isEmpty }

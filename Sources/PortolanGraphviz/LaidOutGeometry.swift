@@ -22,6 +22,47 @@ enum LaidOutGeometry {
         return LabelLayout.problems(edges: edges(graph), titles: clusterTitles(graph))
     }
 
+    /// The score of a laid-out graph whose label problems are known; the caller holds the lock
+    /// and has attached the attributes (`problems` does).
+    static func score(_ graph: UnsafeMutablePointer<Agraph_t>, problems: LabelLayout.Problems) -> LayoutScore {
+        var nodes: [LayoutGeometry.Box] = []
+        var lines: [LayoutGeometry.Line] = []
+        var node = agfstnode(graph)
+        while let current = node {
+            let name = agnameof(UnsafeMutableRawPointer(current)).map { String(cString: $0) } ?? ""
+            if let nodeInfo = info(current, as: Agnodeinfo_t.self)?.pointee {
+                nodes.append(LayoutGeometry.Box(id: name, x: nodeInfo.coord.x, y: nodeInfo.coord.y,
+                                                width: nodeInfo.width * 72, height: nodeInfo.height * 72))
+            }
+            var edge = agfstout(graph, current)
+            while let out = edge {
+                let head = out.pointee.node.flatMap { agnameof(UnsafeMutableRawPointer($0)) }.map { String(cString: $0) } ?? ""
+                let points = LayoutGeometry.flatten(LabelLayout.splinePoints(attribute(out, "pos") ?? ""))
+                lines.append(LayoutGeometry.Line(id: attribute(out, "id") ?? "", tail: name, head: head, points: points))
+                edge = agnxtout(graph, out)
+            }
+            node = agnxtnode(graph, current)
+        }
+        var score = LayoutScore()
+        score.crossings = LayoutGeometry.crossings(lines, nodes: nodes)
+        score.throughNodes = LayoutGeometry.throughNodes(lines, nodes: nodes)
+        // A badge on a component hides its name as surely as one badge hides another.
+        let badges = edges(graph).map(\.label)
+        let onNodes = badges.filter { badge in
+            nodes.contains { node in
+                node.width > 2 && abs(badge.x - node.x) < (badge.width + node.width) / 2 - 0.5
+                    && abs(badge.y - node.y) < (badge.height + node.height) / 2 - 0.5
+            }
+        }.count
+        score.collisions = problems.collisions.count + onNodes
+        score.detached = problems.detached.count
+        if let bounds = info(graph, as: Agraphinfo_t.self)?.pointee.bb {
+            score.width = bounds.UR.x - bounds.LL.x
+            score.height = bounds.UR.y - bounds.LL.y
+        }
+        return score
+    }
+
     private static func edges(_ graph: UnsafeMutablePointer<Agraph_t>) -> [(label: LabelLayout.Label, line: [(Double, Double)])] {
         var edges: [(label: LabelLayout.Label, line: [(Double, Double)])] = []
         var count = 0
@@ -31,7 +72,12 @@ enum LaidOutGeometry {
             while let out = edge {
                 let name = attribute(out, "id").flatMap { $0.isEmpty ? nil : $0 } ?? "edge \(count)"
                 count += 1
-                if let label = box(info(out, as: Agedgeinfo_t.self)?.pointee.label, name: name) {
+                let edgeInfo = info(out, as: Agedgeinfo_t.self)?.pointee
+                if let label = box(edgeInfo?.label, name: name) ?? box(edgeInfo?.xlabel, name: name).map({ label in
+                    var label = label
+                    label.external = true
+                    return label
+                }) {
                     edges.append((label, LabelLayout.splinePoints(attribute(out, "pos") ?? "")))
                 }
                 edge = agnxtout(graph, out)

@@ -25,8 +25,13 @@ struct Diagram: ParsableCommand {
     @Option(help: "Output format: dot, svg, png or pdf.")
     var format: Format = .svg
 
-    @Option(help: "product: one diagram per product; platform: all products in one diagram.")
-    var view: Scope = .product
+    enum View: String, ExpressibleByArgument, CaseIterable { case product, platform, landscape }
+
+    @Option(help: "product: one diagram per product; platform: all products in one diagram; landscape: one node per product, connections aggregated.")
+    var view: View = .product
+
+    @Option(help: "One component and every connection that touches it in any product, with its neighbours only.")
+    var focus: String?
 
     @Option(help: "File for one diagram, or folder for several (<product-slug>.<format>). Without it, one diagram goes to standard output.")
     var output: String?
@@ -37,9 +42,18 @@ struct Diagram: ParsableCommand {
     @OptionGroup var documents: DocumentPaths
 
     func run() throws {
-        let request = Request(parts: [.diagrams], scopes: [view], diagramFormats: [format.rawValue])
+        var request = Request(parts: [.diagrams], scopes: [view == .product ? .product : .platform], diagramFormats: [format.rawValue])
+        if focus != nil || view == .landscape {
+            request.parts = focus != nil ? [.focus] : [.landscape]
+            request.focus = focus
+        }
         let run = try Run(request) { try $0.load(documents.paths, aliases: aliases, configs: [.aliases]) }
         run.report()
+        if let top = request.parts.first(where: { $0 == .focus || $0 == .landscape }) {
+            guard let data = run.result.files["\(top == .focus ? "focus" : "landscape").\(format.rawValue)"] else { return try run.exit() }
+            try Run.emit(data, output: output)
+            return try run.exit()
+        }
         let diagrams = run.result.views.map { ($0.slug, run.result.files["\($0.slug)/connections.\(format.rawValue)"] ?? Data()) }
         if output == nil, diagrams.count > 1 {
             Console.error("portolan: error: \(count(diagrams.count, "product")) make \(count(diagrams.count, "diagram")): name a folder with --output, or use --view platform")
@@ -56,4 +70,3 @@ struct Diagram: ParsableCommand {
     }
 }
 
-extension Scope: ExpressibleByArgument {}

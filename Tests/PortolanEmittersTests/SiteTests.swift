@@ -166,6 +166,50 @@ import Testing
         #expect(files["pages/platform/index.md"] != nil)
     }
 
+    /// The index shows the landscape; every component name on a page links to its focus page,
+    /// which lists exactly the rows touching the component, relative to its own folder.
+    @Test func landscapeOnTheIndexAndFocusPagesLinked() throws {
+        let products = try TableSeeds.products()
+        let pages = Self.pages(products)
+        let platform = try #require(pages.last?.graph)
+        let focus = FocusPages.graphs(platform).map { slug, graph in
+            FocusPages.page(slug: slug, graph: graph, svg: "<svg><g id=\"x\"></g></svg>")
+        }
+        let landscape = "<svg width=\"10pt\"><g id=\"diagram-landscape\" class=\"graph\"><g id=\"land-cx-contact\" class=\"node landscape product\"><a xlink:href=\"javascript:x()\"><text>CX Contact</text></a></g></g></svg>"
+        let files = try StaticSite.files(pages, landscape: landscape, focus: focus)
+        let index = Self.text(files, "index.html")
+        #expect(index.contains("<figure class=\"diagram landscape\" id=\"diagram-figure\""))
+        #expect(index.contains("<g id=\"land-cx-contact\" class=\"node landscape product\">"))
+        #expect(!index.contains("javascript:"))
+        #expect(index.contains("Open the full platform drawing"))
+        // One focus page per component some row touches; Redis is one of them.
+        let touched = Set(platform.edges.flatMap { [$0.from, $0.to] })
+        #expect(focus.count == touched.count)
+        let redis = Self.text(files, "focus-redis.html")
+        let redisRows = platform.edges.filter { platform.node($0.from)?.name == "Redis" || platform.node($0.to)?.name == "Redis" }
+        #expect(!redisRows.isEmpty)
+        #expect(redis.components(separatedBy: "<tr id=\"row-").count - 1 == redisRows.count)
+        #expect(redis.contains("<link rel=\"stylesheet\" href=\"site.css\">"))
+        #expect(redis.contains("<p class=\"kicker\">Focus view</p>"))
+        #expect(!redis.contains("id=\"downloads\""))
+        // The CX Contact page: row 5 is CX Contact -> Redis; both names link to their focus pages.
+        let cx = Self.text(files, "cx-contact/index.html")
+        #expect(cx.contains("<a class=\"focus-link\" href=\"../focus-redis.html\" title=\"Every connection of this component\">Redis</a>"))
+        #expect(cx.contains("<a class=\"focus-link\" href=\"../focus-cx-contact.html\""))
+        // Every focus link of every page resolves to a page of the site.
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            let folder = path.split(separator: "/").dropLast().map(String.init)
+            for match in html.matches(of: /class="focus-link" href="([^"]+)"/) {
+                var parts = folder
+                for piece in match.1.split(separator: "/") {
+                    if piece == ".." { parts.removeLast() } else { parts.append(String(piece)) }
+                }
+                #expect(files[parts.joined(separator: "/")] != nil, "\(path): \(match.1)")
+            }
+        }
+    }
+
     @Test func sizesAreDecimalAndStable() {
         #expect(SiteContexts.size(999) == "999 bytes")
         #expect(SiteContexts.size(1000) == "1.0 KB")

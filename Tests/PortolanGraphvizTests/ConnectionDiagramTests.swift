@@ -44,7 +44,13 @@ struct ConnectionDiagramTests {
         let svg = try DiagramSeeds.svg(try DiagramSeeds.dot(cx))
         #expect(svg.contains("xlink:title=\"#5: CX Contact → Redis&#10;TCP, port 6379, Egress&#10;TCP connection between CX Contact and Redis"))
         #expect(svg.contains("<g id=\"node-redis\" class=\"node component datastore infrastructure\""))
-        #expect(svg.contains("<g id=\"product-cx-contact\" class=\"cluster product\""))
+        // No cluster boxes (they tripled the crossings): the product's components carry its fill,
+        // which the legend names.
+        #expect(!svg.contains("class=\"cluster"))
+        #expect(svg.contains("<g id=\"node-cx-contact-backend\" class=\"node component workload owned\""))
+        #expect(svg.contains("fill=\"#d6eaf8\""))
+        let legend = try #require(ConnectionDiagram.dot(cx).split(separator: "\n").first { $0.contains("\"legend\" [") })
+        #expect(legend.contains("<td bgcolor=\"#d6eaf8\" border=\"1\" color=\"#34495e\">   </td><td align=\"left\">CX Contact</td>"))
     }
 
     @Test func platformEdgesCarryTheProduct() throws {

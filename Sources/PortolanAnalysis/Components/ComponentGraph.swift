@@ -45,6 +45,8 @@ public struct ComponentGraph: Sendable, Hashable {
         public var from: String
         public var to: String
         public var family: ProtocolFamily
+        /// The path of the document the row comes from, for messages that name it.
+        public var document: String = ""
     }
 
     /// A product's cluster: its name, slug and the nodes it owns.
@@ -60,6 +62,8 @@ public struct ComponentGraph: Sendable, Hashable {
     public var groups: [Group]
     /// Names drawn under another name in this graph, and why.
     public var merges: [NameMerge]
+    /// A focus view's component (its node id): the one every edge touches.
+    public var centre: String? = nil
 
     public func node(_ id: String) -> Node? { nodes.first { $0.id == id } }
 

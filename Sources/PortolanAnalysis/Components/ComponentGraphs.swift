@@ -45,9 +45,9 @@ public enum ComponentGraphs {
             if written[name] == nil { order.append(name) }
             written[name, default: []].insert(NameKey.tidy(writtenName))
         }
-        var rows: [(Product, Connection, String, String)] = []
+        var rows: [(Product, Connection, String, String, String)] = []
         for product in products {
-            for connection in product.connections {
+            for (document, connection) in product.documents.flatMap({ document in document.connections.map { (document, $0) } }) {
                 let source = names.canonical(connection.source, in: product)
                 let destination = names.canonical(connection.destination, in: product)
                 note(source, as: connection.source)
@@ -57,7 +57,7 @@ public enum ComponentGraphs {
                 let family = ProtocolFamily(written: connection.protocol)
                 families[source, default: []].insert(family)
                 families[destination, default: []].insert(family)
-                rows.append((product, connection, source, destination))
+                rows.append((product, connection, source, destination, document.path))
             }
         }
         for product in products {
@@ -89,12 +89,12 @@ public enum ComponentGraphs {
         }
 
         var edgeIDs = UniqueIDs()
-        let edges = rows.map { product, connection, source, destination in
+        let edges = rows.map { product, connection, source, destination, document in
             let stem = view == .platform ? "conn-\(product.slug)-" : "conn-"
             return ComponentGraph.Edge(id: edgeIDs.make(stem + Slug.make(connection.number)), product: product.name,
                                        productSlug: product.slug, connection: connection,
                                        from: idByName[source]!, to: idByName[destination]!,
-                                       family: ProtocolFamily(written: connection.protocol))
+                                       family: ProtocolFamily(written: connection.protocol), document: document)
         }
         let groups = products.filter { product in nodes.contains { $0.placement == .owned(product.slug) } }
             .map { ComponentGraph.Group(name: $0.name, slug: $0.slug) }

@@ -1,17 +1,15 @@
 import PortolanAnalysis
 import PortolanModel
 
-/// A connection diagram as DOT text: clusters for the products, a group for shared
-/// infrastructure, external parties on the left (ingress) and right (egress), one edge per
-/// connection with its number as a badge, and a legend of the protocol families used.
+/// A connection diagram as DOT text: the products' components in their fill colours, shared
+/// infrastructure, external parties, other platform services, one edge per connection with its
+/// number as a badge (with the product's prefix on the platform), and a legend of the protocol
+/// families used and the products' colours.
 /// Pure and deterministic: the same graph gives the same bytes.
 public enum ConnectionDiagram {
-    /// Layout choices the renderer may try in turn. Graphviz 2.43's `dot` sometimes places two
-    /// edge labels on one spot, or a label away from its line, when clusters meet; another
-    /// arrangement of the shared infrastructure usually avoids it. The renderer keeps the first
-    /// choice whose labels it finds apart and on their lines. (Rank constraints such as
-    /// `rank=source` and `newrank=true` are not used: with clusters, 2.43 fails or misplaces
-    /// labels with them.)
+    /// Layout choices the renderer tries in turn; it lays each out once, scores it
+    /// (`Graphviz.readableLayout`, `LayoutScore`) and keeps the best. Cluster boxes
+    /// (`flat == false`) are still drawn when asked for, but no candidate uses them any more.
     public struct Options: Sendable, Hashable {
         public enum Infrastructure: String, CaseIterable, Sendable {
             /// A box around the shared infrastructure.
@@ -30,22 +28,31 @@ public enum ConnectionDiagram {
         /// whose they are). Graphviz 2.43's `dot` cannot always rank large clustered graphs
         /// ("trouble in init_rank"); without clusters it can.
         public var flat: Bool
-        public enum Engine: String, Sendable { case dot, sfdp }
+        /// `twopi`: a focus view, its component in the middle and its neighbours around it.
+        public enum Engine: String, Sendable { case dot, sfdp, twopi }
         /// `dot` draws the layered diagrams; `sfdp` the overview of a very large view.
         public var engine: Engine
 
-        public init(infrastructure: Infrastructure = .cluster, spacing: (nodes: Double, ranks: Double) = (0.3, 1.1),
-                    leaders: Set<String> = [], flat: Bool = false, engine: Engine = .dot) {
+        /// How an edge carries its number badge: `label` makes Graphviz rank the badge as a
+        /// virtual node (space is kept for it, but long edges detour around it); `xlabel` places
+        /// it beside the finished line (straighter lines, the badge on its line).
+        public enum Badges: String, Sendable { case label, xlabel }
+        public var badges: Badges
+
+        /// The defaults are the first candidate: no boxes, badges as xlabels.
+        public init(infrastructure: Infrastructure = .loose, spacing: (nodes: Double, ranks: Double) = (0.3, 1.1),
+                    leaders: Set<String> = [], flat: Bool = true, engine: Engine = .dot, badges: Badges = .xlabel) {
             self.infrastructure = infrastructure
             self.spacing = spacing
             self.leaders = leaders
             self.flat = flat
             self.engine = engine
+            self.badges = badges
         }
 
         public static func == (lhs: Options, rhs: Options) -> Bool {
             lhs.infrastructure == rhs.infrastructure && lhs.spacing == rhs.spacing && lhs.leaders == rhs.leaders
-                && lhs.flat == rhs.flat && lhs.engine == rhs.engine
+                && lhs.flat == rhs.flat && lhs.engine == rhs.engine && lhs.badges == rhs.badges
         }
 
         public func hash(into hasher: inout Hasher) {
@@ -55,52 +62,72 @@ public enum ConnectionDiagram {
             hasher.combine(spacing.nodes)
             hasher.combine(spacing.ranks)
             hasher.combine(leaders)
+            hasher.combine(badges)
         }
 
-        /// Every choice, best-looking first: the infrastructure box at three spacings, then without it.
+        /// Every choice, in the order they are tried; the renderer keeps the one its layout
+        /// score (`Graphviz.LayoutScore`) rates best. All are drawn without boxes: measured on the
+        /// seeds, a cluster box made `dot` route most lines around it (Voice Microservices 398
+        /// crossings with its box, 46 without; the platform 1,419 and 227), so a product's
+        /// components are told apart by their fill colour instead (see the legend).
         public static let candidates = [
-            Options(infrastructure: .cluster),
-            Options(infrastructure: .cluster, spacing: (0.45, 1.3)),
-            Options(infrastructure: .cluster, spacing: (0.25, 0.9)),
-            Options(infrastructure: .loose),
-            Options(infrastructure: .loose, flat: true),
+            Options(infrastructure: .loose, flat: true, badges: .xlabel),
+            Options(infrastructure: .loose, flat: true, badges: .label),
+            Options(infrastructure: .loose, spacing: (0.25, 0.9), flat: true, badges: .xlabel),
+            Options(infrastructure: .loose, spacing: (0.45, 1.3), flat: true, badges: .xlabel),
+            Options(infrastructure: .loose, spacing: (0.25, 0.9), flat: true, badges: .label),
         ]
 
-        /// Above this many connections a view is an overview: no boxes, laid out by sfdp. With
-        /// clusters, Graphviz 2.43's dot usually fails at that size ("trouble in init_rank"), and
-        /// without them it takes half a minute for 800 connections where sfdp takes half a second.
+        /// Above this many connections a view is an overview: no boxes, laid out by sfdp, which
+        /// takes half a second where dot takes half a minute for 800 connections.
         public static let overviewAbove = 300
+
+        /// The choices worth trying for a graph, best-looking first: a focus view is drawn
+        /// radially first (measured on the Redis focus view of the seeds: 3 crossings, aspect
+        /// 1.07, where `dot` drew a column 0.3 as wide as tall).
+        public static func candidates(for graph: ComponentGraph) -> [Options] {
+            let layered = candidates(connections: graph.edges.count)
+            guard graph.centre != nil, graph.edges.count <= overviewAbove else { return layered }
+            return [Options(infrastructure: .loose, flat: true, engine: .twopi, badges: .xlabel)] + layered
+        }
 
         /// The choices worth trying for a graph of this size, best-looking first.
         public static func candidates(connections: Int) -> [Options] {
-            connections > overviewAbove ? [Options(infrastructure: .loose, flat: true, engine: .sfdp)] : candidates
+            connections > overviewAbove ? [Options(infrastructure: .loose, flat: true, engine: .sfdp, badges: .label)] : candidates
         }
     }
 
     public static func dot(_ graph: ComponentGraph, options: Options = Options()) -> String {
         var out = DOTWriter()
-        let name = graph.view == .platform ? "platform" : Slug.make(graph.title)
+        let name = graph.view == .platform && graph.title == "Platform" ? "platform" : Slug.make(graph.title)
         out.line("digraph \(DOTText.quoted(name)) {")
         out.indent += 1
         let title = "\(graph.title): connections (\(graph.edges.count))"
         let subtitle = "The number on each line is the connection's number in the table."
         out.line("graph [id=\"diagram-\(name)\" rankdir=LR splines=true nodesep=\(options.spacing.nodes) ranksep=\(options.spacing.ranks) pad=0.3")
+        // At most about 3000 px a side at 100 %: larger layouts are drawn scaled down.
+        out.line("       size=\"31,31\"")
         if options.engine == .sfdp {
             // Hundreds of connections: a force-directed layout in a fraction of a second, where
             // dot takes minutes; straight lines, nodes kept apart.
             out.line("       layout=sfdp overlap=prism splines=false")
+        }
+        if options.badges == .xlabel { out.line("       forcelabels=true") }
+        if options.engine == .twopi, let centre = graph.centre {
+            out.line("       layout=twopi root=\(DOTText.quoted(centre)) overlap=false ranksep=2.2")
         }
         out.line("       fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=16 labelloc=t labeljust=l")
         out.line("       label=<<b>\(DOTText.html(title))</b><br align=\"left\"/><font point-size=\"11\">\(DOTText.html(subtitle))</font><br align=\"left\"/>> tooltip=\(DOTText.quoted(title))]")
         out.line("node [fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=12 margin=\"0.15,0.06\" penwidth=1.2]")
         out.line("edge [fontname=\(DOTText.quoted(DiagramStyle.font)) fontsize=10 arrowsize=0.7]")
 
+        let fills = DiagramStyle.productFills(graph.groups.map(\.slug))
+        let connected = Set(graph.edges.flatMap { [$0.from, $0.to] })
         for group in graph.groups where options.flat {
             out.blank()
-            out.line("// product \(group.slug): drawn without its box (see Options.flat)")
+            out.line("// product \(group.slug): drawn without a box, its components filled \(fills[group.slug] ?? "") (see the legend)")
             let owned = graph.nodes.filter { $0.placement == .owned(group.slug) }
-            let connected = Set(graph.edges.flatMap { [$0.from, $0.to] })
-            for node in owned where connected.contains(node.id) { out.line(nodeStatement(node)) }
+            for node in owned where connected.contains(node.id) { out.line(nodeStatement(node, fill: fills[group.slug])) }
             let listed = owned.filter { !connected.contains($0.id) }
             if !listed.isEmpty { out.line(listStatement(listed, group: group)) }
         }
@@ -108,10 +135,9 @@ public enum ConnectionDiagram {
             out.blank()
             out.line("subgraph \(DOTText.quoted("cluster_product_\(group.slug)")) {")
             out.indent += 1
-            out.line("graph [id=\"product-\(group.slug)\" class=\"product\" label=<<b>\(DOTText.html(group.name))</b>>")
+            out.line("graph [id=\"product-\(group.slug)\" class=\"product\" label=<<b>\(DOTText.html(DOTText.shortened(group.name)))</b>>")
             out.line("       style=\"rounded,filled\" fillcolor=\"#eaf2fb\" color=\"#2e86c1\" penwidth=1.5 fontsize=14 margin=14]")
             let owned = graph.nodes.filter { $0.placement == .owned(group.slug) }
-            let connected = Set(graph.edges.flatMap { [$0.from, $0.to] })
             for node in owned where connected.contains(node.id) { out.line(nodeStatement(node)) }
             let listed = owned.filter { !connected.contains($0.id) }
             if !listed.isEmpty { out.line(listStatement(listed, group: group)) }
@@ -152,78 +178,20 @@ public enum ConnectionDiagram {
 
         out.blank()
         out.line("// Connections, in table order")
-        for edge in graph.edges { out.line(edgeStatement(edge, in: graph, leader: options.leaders.contains(edge.id))) }
+        let prefixes = graph.view == .platform ? BadgePrefix.make(graph.edges.map { ($0.product, $0.productSlug) }) : [:]
+        for edge in graph.edges {
+            out.line(edgeStatement(edge, in: graph, leader: options.leaders.contains(edge.id), prefix: prefixes[edge.productSlug],
+                                   badges: options.badges))
+        }
 
         out.blank()
-        out.line(legend(graph.families))
+        let products = options.flat ? graph.groups.map { group in
+            DiagramLegend.Product(name: group.name, fill: fills[group.slug] ?? "#ffffff", prefix: prefixes[group.slug])
+        } : []
+        out.line(DiagramLegend.statement(families: graph.families, products: products))
         out.indent -= 1
         out.line("}")
         return out.text
-    }
-
-    static func nodeStatement(_ node: ComponentGraph.Node) -> String {
-        let shape = DiagramStyle.shape(node.kind)
-        var label = DOTText.wrap(node.name, width: 22).map(DOTText.html).joined(separator: "<br/>")
-        if !node.otherNames.isEmpty {
-            let also = node.otherNames.map(DOTText.html).joined(separator: ", ")
-            label += "<br/><font point-size=\"9\" color=\"#566573\">also: \(also)</font>"
-        }
-        var tooltip = "\(node.name) (\(node.kind.rawValue))"
-        if !node.otherNames.isEmpty { tooltip += "\nalso written: " + node.otherNames.joined(separator: ", ") }
-        let placement: String
-        switch node.placement {
-        case .owned: placement = "owned"
-        case .infrastructure: placement = "infrastructure"
-        case .external(let side): placement = "external \(side.rawValue)"
-        case .peer: placement = "peer"
-        }
-        return "\(DOTText.quoted(node.id)) [id=\(DOTText.quoted(node.id)) class=\"component \(node.kind.rawValue) \(placement)\""
-            + " shape=\(shape.shape) style=\(DOTText.quoted(shape.style)) fillcolor=\(DOTText.quoted(shape.fill))"
-            + " color=\(DOTText.quoted(shape.border)) label=<\(label)> tooltip=\(DOTText.quoted(tooltip))]"
-    }
-
-    /// Components of a product without connections (included services the table never names),
-    /// listed in one box; each row keeps the component's id.
-    static func listStatement(_ nodes: [ComponentGraph.Node], group: ComponentGraph.Group) -> String {
-        var rows = "<tr><td align=\"left\"><font point-size=\"10\" color=\"#566573\">Also included</font></td></tr>"
-        for node in nodes {
-            rows += "<tr><td align=\"left\" id=\(DOTText.htmlAttribute(node.id)) tooltip=\(DOTText.htmlAttribute(node.name))>\(DOTText.html(node.name))</td></tr>"
-        }
-        let id = "services-\(group.slug)"
-        return "\(DOTText.quoted(id)) [id=\(DOTText.quoted(id)) class=\"component-list\" shape=box style=\"rounded,filled\""
-            + " fillcolor=\"#ffffff\" color=\"#aeb6bf\" margin=\"0.05,0.03\""
-            + " label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">\(rows)</table>>]"
-    }
-
-    static func edgeStatement(_ edge: ComponentGraph.Edge, in graph: ComponentGraph, leader: Bool = false) -> String {
-        let line = DiagramStyle.line(edge.family)
-        let connection = edge.connection
-        let number = DOTText.html(connection.number)
-        let badge = "<table border=\"1\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\" style=\"rounded\""
-            + " color=\"\(line.color)\" bgcolor=\"white\"><tr><td><font point-size=\"11\" color=\"\(line.color)\"><b>\(number)</b></font></td></tr></table>"
-        let source = graph.node(edge.from)?.name ?? edge.from
-        let destination = graph.node(edge.to)?.name ?? edge.to
-        let ports = connection.ports.text ?? (connection.ports.ranges.isEmpty ? "no port given" : connection.ports.ranges.map(\.description).joined(separator: ", "))
-        var tooltip = "\(graph.view == .platform ? edge.product + " " : "")#\(connection.number): \(source) → \(destination)"
-        tooltip += "\n\(connection.protocol ?? "no protocol given"), port \(ports), \(connection.classification ?? "unclassified")"
-        if !connection.description.isEmpty { tooltip += "\n" + connection.description }
-        let classes = "connection family-\(edge.family.slug) class-\(DiagramStyle.classificationClass(connection.classification))"
-            + (graph.view == .platform ? " product-\(edge.productSlug)" : "")
-        return "\(DOTText.quoted(edge.from)) -> \(DOTText.quoted(edge.to)) [id=\(DOTText.quoted(edge.id)) class=\(DOTText.quoted(classes))"
-            + " color=\(DOTText.quoted(line.color)) style=\(line.style) penwidth=\(line.width)"
-            + (leader ? " decorate=true" : "")
-            + " label=<\(badge)> tooltip=\(DOTText.quoted(tooltip)) labeltooltip=\(DOTText.quoted(tooltip))]"
-    }
-
-    static func legend(_ families: [ProtocolFamily]) -> String {
-        var rows = "<tr><td colspan=\"2\" align=\"left\"><b>Protocols</b></td></tr>"
-        for family in families {
-            let line = DiagramStyle.line(family)
-            rows += "<tr><td align=\"left\"><font color=\"\(line.color)\">\(DOTText.html(line.sample))</font></td>"
-                + "<td align=\"left\">\(DOTText.html(family.rawValue))</td></tr>"
-        }
-        return "\"legend\" [id=\"legend\" class=\"legend\" shape=plain label=<<table border=\"1\" cellborder=\"0\" cellspacing=\"0\""
-            + " cellpadding=\"4\" color=\"#aab7b8\" bgcolor=\"white\">\(rows)</table>>]"
     }
 }
 

@@ -58,6 +58,14 @@ public enum DOTText {
         return out + "\""
     }
 
+    /// Text cut to at most `limit` characters, an ellipsis marking the cut, for the labels and
+    /// tooltips of a drawing (Graphviz refuses strings over 16,384 bytes; the tables, the model
+    /// and the site keep the whole text).
+    public static func shortened(_ text: String, to limit: Int = 200) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(max(0, limit - 1))) + "…"
+    }
+
     /// Breaks a name into lines of about `width` characters at spaces, for node labels.
     public static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []

@@ -22,6 +22,15 @@ public enum DiagramStyle {
         case .kafka: Line(color: "#7b4f2c", style: "dashed", width: 1.6, sample: "━ ━ ━")
         case .redis: Line(color: "#c0392b", style: "dashed", width: 1.4, sample: "━ ━ ━")
         case .postgres: Line(color: "#117a65", style: "bold", width: 2.0, sample: "━━━━")
+        case .messaging: Line(color: "#6c3483", style: "dashed", width: 1.6, sample: "━ ━ ━")
+        case .ssh: Line(color: "#212f3d", style: "bold", width: 1.6, sample: "━━━━")
+        case .fileShare: Line(color: "#1e8449", style: "dashed", width: 1.6, sample: "━ ━ ━")
+        case .directory: Line(color: "#b7950b", style: "solid", width: 1.6, sample: "━━━━")
+        case .dns: Line(color: "#2e86c1", style: "dotted", width: 1.8, sample: "• • • •")
+        case .ntp: Line(color: "#17a589", style: "dotted", width: 1.8, sample: "• • • •")
+        case .mail: Line(color: "#a04000", style: "solid", width: 1.4, sample: "━━━━")
+        case .monitoring: Line(color: "#5d6d7e", style: "dashed", width: 1.2, sample: "━ ━ ━")
+        case .remoteDesktop: Line(color: "#943126", style: "bold", width: 1.6, sample: "━━━━")
         case .other: Line(color: "#7f8c8d", style: "dotted", width: 1.4, sample: "• • • •")
         }
     }
@@ -40,6 +49,18 @@ public enum DiagramStyle {
         case .queue: Shape(shape: "box3d", style: "filled", fill: "#f4ecf7", border: "#7d3c98")
         case .external: Shape(shape: "box", style: "rounded,dashed,filled", fill: "#f2f3f4", border: "#5d6d7e")
         }
+    }
+
+    /// Fills that tell products' components apart once no box groups them, in product order.
+    static let productPalette = ["#d6eaf8", "#d5f5e3", "#fdebd0", "#ebdef0", "#fadbd8", "#d0ece7", "#fcf3cf", "#e5e8e8"]
+
+    /// Each product slug's fill: the palette in order, repeating past its end.
+    public static func productFills(_ slugs: [String]) -> [String: String] {
+        var fills: [String: String] = [:]
+        for (index, slug) in slugs.enumerated() where fills[slug] == nil {
+            fills[slug] = productPalette[index % productPalette.count]
+        }
+        return fills
     }
 
     /// CSS class for a classification cell: "ingress", "egress", "intra-cluster", "unclassified",

@@ -6,7 +6,7 @@ import PortolanModel
 /// document goes in as plain text; the templates' `{{…}}` escapes it. Only the sanitised SVG is
 /// inserted raw (`{{{svg}}}`).
 enum SiteContexts {
-    static func index(_ pages: [SitePage], options: StaticSite.Options) -> [String: Any] {
+    static func index(_ pages: [SitePage], landscape: String? = nil, options: StaticSite.Options) -> [String: Any] {
         let products = pages.filter { $0.kind == .product }
         let platform = pages.first { $0.kind == .platform }
         return [
@@ -20,6 +20,8 @@ enum SiteContexts {
             "sources": allSources(pages),
             "hasSources": !allSources(pages).isEmpty,
             "platform": platform.map { summary($0) } ?? [:],
+            "landscape": landscape.map(InlineSVG.sanitise) ?? "",
+            "hasLandscape": landscape != nil,
             "totals": [
                 "products": products.count,
                 "connections": products.map(\.graph.edges.count).reduce(0, +),
@@ -54,12 +56,22 @@ enum SiteContexts {
         }
     }
 
-    static func page(_ page: SitePage, all pages: [SiteLink], options: StaticSite.Options) -> [String: Any] {
-        let isPlatform = page.kind == .platform
+    static func page(_ page: SitePage, all pages: [SiteLink], focus: [String: String] = [:], options: StaticSite.Options) -> [String: Any] {
+        let isPlatform = page.kind != .product
+        let root = String(repeating: "../", count: StaticSite.folderDepth(page))
         let edgeOf = edgeLookup(page.graph)
+        func focusHref(_ id: String) -> String {
+            guard let name = page.graph.node(id)?.name, let slug = focus[name] else { return "" }
+            return "\(root)\(slug).html"
+        }
         let rows: [[String: Any]] = page.graph.edges.map { edge in
             let connection = edge.connection
+            let (sourceHref, destinationHref) = (focusHref(edge.from), focusHref(edge.to))
             return [
+                "sourceHref": sourceHref,
+                "hasSourceHref": !sourceHref.isEmpty,
+                "destinationHref": destinationHref,
+                "hasDestinationHref": !destinationHref.isEmpty,
                 "edge": edge.id,
                 "number": connection.number,
                 "product": edge.product,
@@ -109,9 +121,12 @@ enum SiteContexts {
         return [
             "title": "\(page.name) · \(options.title)",
             "siteTitle": options.title,
-            "root": "../",
+            "root": root,
             "isPlatform": isPlatform,
-            "nav": nav(pages, current: page.slug, root: "../"),
+            "isFocus": page.kind == .focus,
+            "kindName": page.kind == .focus ? "Focus view" : page.kind == .platform ? "Platform view" : "Product",
+            "hasDownloads": !page.downloads.isEmpty,
+            "nav": nav(pages, current: page.slug, root: root),
             "name": page.name,
             "subject": page.subject ?? "",
             "hasSubject": !(page.subject ?? "").isEmpty,

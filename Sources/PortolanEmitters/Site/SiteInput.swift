@@ -5,8 +5,15 @@ import PortolanModel
 /// One page of the docs site: a product, or the platform view. The CLI fills it (rendering the
 /// diagram and the downloads); `StaticSite` only turns it into files.
 public struct SitePage: Sendable {
-    /// A product or the whole platform: the one type every stage uses for it.
-    public typealias Kind = ComponentGraph.View
+    /// A product's or the platform's page (the view it shows, `ComponentGraph.View`), or a
+    /// `focus` page: one component and every connection touching it (see `FocusPages`).
+    public enum Kind: String, Sendable {
+        case product, platform, focus
+
+        public init(_ view: ComponentGraph.View) {
+            self = view == .platform ? .platform : .product
+        }
+    }
 
     public var kind: Kind
     public var name: String

@@ -21,30 +21,48 @@ public enum StaticSite {
 
     /// Relative path -> bytes: `index.html`, `site.css`, `site.js`, and for each page
     /// `<slug>/index.html` with its downloads beside it.
-    public static func files(_ pages: [SitePage], options: Options = Options()) throws -> [String: Data] {
-        var files = try indexFiles(pages, options: options)
+    /// `landscape` is the landscape drawing's SVG for the index; `focus` the focus pages (see
+    /// `FocusPages`), to which every component name on a page links.
+    public static func files(_ pages: [SitePage], landscape: String? = nil, focus: [SitePage] = [],
+                             options: Options = Options()) throws -> [String: Data] {
+        var files = try indexFiles(pages, landscape: landscape, options: options)
         let links = pages.map(SiteLink.init)
-        for page in pages {
-            files.merge(try pageFiles(page, all: links, options: options)) { first, _ in first }
+        let focusLinks = FocusPages.links(focus)
+        for page in pages + focus {
+            files.merge(try pageFiles(page, all: links, focus: focusLinks, options: options)) { first, _ in first }
         }
         return files
     }
 
     /// `index.html`, `site.css` and `site.js`.
-    public static func indexFiles(_ pages: [SitePage], options: Options = Options()) throws -> [String: Data] {
+    public static func indexFiles(_ pages: [SitePage], landscape: String? = nil, options: Options = Options()) throws -> [String: Data] {
         let library = try SiteResources.library(folder: "Templates", names: templates)
         return [
-            "index.html": Data(try library.page("index", SiteContexts.index(pages, options: options)).utf8),
+            "index.html": Data(try library.page("index", SiteContexts.index(pages, landscape: landscape, options: options)).utf8),
             "site.css": try SiteResources.data(folder: "Templates", name: "site", extension: "css"),
             "site.js": try SiteResources.data(folder: "Templates", name: "site", extension: "js"),
         ]
     }
 
+    /// Where a page is written: `<slug>/index.html`, a focus page `focus-<id>.html` beside the
+    /// index (it has no downloads to keep in a folder).
+    public static func path(_ page: SitePage) -> String {
+        page.kind == .focus ? "\(page.slug).html" : "\(page.slug)/index.html"
+    }
+
+    /// How many folders deep the page's file is.
+    static func folderDepth(_ page: SitePage) -> Int {
+        path(page).split(separator: "/").count - 1
+    }
+
     /// One page's `<slug>/index.html` and its downloads; `all` names every page, for the navigation.
     /// A page can be made as soon as its own diagram is drawn.
-    public static func pageFiles(_ page: SitePage, all: [SiteLink], options: Options = Options()) throws -> [String: Data] {
+    /// `focus` maps component names to their focus page's slug (`FocusPages.links`), for the links.
+    public static func pageFiles(_ page: SitePage, all: [SiteLink], focus: [String: String] = [:],
+                                 options: Options = Options()) throws -> [String: Data] {
         let library = try SiteResources.library(folder: "Templates", names: templates)
-        var files = ["\(page.slug)/index.html": Data(try library.page("page", SiteContexts.page(page, all: all, options: options)).utf8)]
+        let context = SiteContexts.page(page, all: all, focus: focus, options: options)
+        var files = [path(page): Data(try library.page("page", context).utf8)]
         for download in page.downloads {
             files["\(page.slug)/\(download.file)"] = download.data
         }

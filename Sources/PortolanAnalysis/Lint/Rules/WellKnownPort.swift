@@ -37,7 +37,7 @@ public enum WellKnownPort: LintRule {
     static let owners: [Int: (name: String, family: ProtocolFamily)] = [
         80: ("HTTP", .http), 443: ("HTTPS", .http), 5432: ("PostgreSQL", .postgres), 6379: ("Redis", .redis),
         9092: ("Kafka", .kafka), 5060: ("SIP", .sip), 5061: ("SIP over TLS", .sip), 1433: ("SQL Server", .other),
-        3306: ("MySQL", .other), 27017: ("MongoDB", .other), 22: ("SSH", .other), 53: ("DNS", .other),
+        3306: ("MySQL", .other), 27017: ("MongoDB", .other), 22: ("SSH", .ssh), 53: ("DNS", .dns),
     ]
 
     public static func check(_ context: LintContext) -> [LintFinding] {
