@@ -4,10 +4,11 @@ INPUT   ?= Input
 OUTPUT  ?= Output
 RELEASE := .build/release/portolan
 DEBUG   := .build/debug/portolan
-# Linked in-process: Graphviz's C library (libgvc) for diagrams, libxml2 for saved web pages.
-APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev pkg-config
+# Linked in-process: Graphviz's C library (libgvc) for diagrams, libxml2 for saved web pages
+# and Word documents, poppler-glib for PDF files.
+APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev libpoppler-glib-dev pkg-config
 # Used by the tests only: a real browser for the site, LibreOffice to open the XLSX sheets.
-APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui
+APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils
 PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema
 FUZZ_SECONDS ?= 60
 # The release binary carries the Swift runtime and Foundation inside it: it starts faster and
@@ -20,12 +21,12 @@ all: output
 
 # Installs what is missing with apt-get when run as root; otherwise says what to install.
 deps:
-	@if ! pkg-config --exists libgvc libxml-2.0 2>/dev/null; then \
+	@if ! pkg-config --exists libgvc libxml-2.0 poppler-glib 2>/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing $(APT_PACKAGES)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	  else \
-	    echo "Portolan needs Graphviz's C library and libxml2. Install them with:"; \
+	    echo "Portolan needs Graphviz's C library, libxml2 and poppler-glib. Install them with:"; \
 	    echo "  sudo apt-get install -y $(APT_PACKAGES)"; \
 	    exit 1; \
 	  fi; \

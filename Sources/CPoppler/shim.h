@@ -1,0 +1,2 @@
+// poppler-glib: PDF pages, their words and the boxes of their characters.
+#include <poppler.h>

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Joins the lines of a table cell back into the text that was written. A line ends in a space
+/// unless the break was inside a word: after a hyphen or slash ("Front-" / "end",
+/// "Browser/" / "API"), or where a word longer than the column was cut at the column's edge
+/// ("9092/90" / "93*", "RTP/RT" / "CP", "Postgr" / "es"). Where the cut left two pieces of
+/// letters, the document's other words decide: "Compliance" / "data" stays two words because
+/// "data" is written elsewhere; "Postgr" / "es" is one because "es" is not.
+struct CellLines {
+    /// How often each word (lowercased, without surrounding punctuation) is written in the document.
+    var vocabulary: [String: Int]
+    var em: Double
+
+    init(words: [PDFWord], em: Double) {
+        var vocabulary: [String: Int] = [:]
+        for word in words { vocabulary[Self.key(word.text), default: 0] += 1 }
+        self.vocabulary = vocabulary
+        self.em = em
+    }
+
+    static func key(_ word: String) -> String {
+        word.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.symbols))
+    }
+
+    func join(_ lines: [[PDFWord]], columnRight: Double) -> String {
+        var text = ""
+        for (index, line) in lines.enumerated() where !line.isEmpty {
+            let words = line.map(\.text).joined(separator: " ")
+            if index > 0, !text.isEmpty {
+                if !brokenInsideWord(previous: lines[index - 1], next: line, columnRight: columnRight) {
+                    text += " "
+                }
+            }
+            text += words
+        }
+        return text
+    }
+
+    func brokenInsideWord(previous: [PDFWord], next: [PDFWord], columnRight: Double) -> Bool {
+        guard let last = previous.last?.text, let first = next.first?.text,
+              let end = last.last, let start = first.first else { return false }
+        if (end == "-" || end == "/"), last.count >= 2 {
+            let before = last[last.index(last.endIndex, offsetBy: -2)]
+            if before.isLetter || before.isNumber { return true }
+        }
+        // A word cut at the edge: alone on its line and reaching the column's right edge.
+        guard previous.count == 1, let word = previous.first, word.x1 >= columnRight - 0.35 * em else { return false }
+        if start.isLowercase {
+            let piece = Self.key(first), whole = Self.key(last + first)
+            return vocabulary[whole, default: 0] > 0 || (vocabulary[piece, default: 0] <= 1 && piece.count <= 4)
+        }
+        if end.isNumber && start.isNumber { return true }
+        if "*†‡,.;:)]".contains(start) { return true }
+        if end.isUppercase && first.allSatisfy({ $0.isUppercase || $0.isNumber || $0.isPunctuation }) { return true }
+        return false
+    }
+}

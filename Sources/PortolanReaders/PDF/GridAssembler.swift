@@ -1,0 +1,120 @@
+import PortolanModel
+
+/// Puts a PDF's pieces together in reading order: paragraphs from text lines, grids from tables,
+/// and a table that goes on at the top of the next page (with its header repeated or not) as
+/// the rows of the one before.
+struct GridAssembler {
+    let em: Double
+    let cellLines: CellLines
+    private(set) var paragraphs: [String] = []
+    private var tables: [Table] = []
+    private var paragraph: [PDFLine] = []
+    /// Paragraphs since the last table: the next table's context.
+    private var pending: [String] = []
+    /// Whether anything but a table came since the last table (then nothing continues it).
+    private var textSinceTable = true
+    private var lastBlockWasTable = false
+
+    init(em: Double, cellLines: CellLines) {
+        self.em = em
+        self.cellLines = cellLines
+    }
+
+    private struct Table {
+        var header: TableBands.Band
+        var rows: [(band: TableBands.Band, right: [Double], page: Int)]
+        var headerRight: [Double]
+        var gaps: [Double]
+        var page: Int
+        var context: [String]
+    }
+
+    mutating func startPage() {
+        finishParagraph()
+        // A table that ended its page can go on at the top of the next.
+        textSinceTable = !lastBlockWasTable
+        lastBlockWasTable = false
+    }
+
+    mutating func add(text line: PDFLine) {
+        if let last = paragraph.last,
+           line.y0 - last.y1 > 0.4 * em || abs(line.height - last.height) > 0.15 * last.height {
+            finishParagraph()
+        }
+        paragraph.append(line)
+        textSinceTable = true
+        lastBlockWasTable = false
+    }
+
+    mutating func add(table: TableFinder.Found) {
+        finishParagraph()
+        var bands = TableBands.bands(table, em: em)
+        let page = table.lines.first?.page ?? 1
+        let right = columnRights(bands, count: table.columnCount)
+        if !textSinceTable, let previous = tables.last, previous.page < page,
+           previous.gaps.count == table.gaps.count,
+           zip(previous.gaps, table.gaps).allSatisfy({ abs($0 - $1) <= 1.5 * em }) {
+            // The same table going on: drop its header if the page repeats it.
+            if let first = bands.first, headerText(first) == headerText(previous.header) { bands.removeFirst() }
+            tables[tables.count - 1].rows += bands.map { ($0, right, page) }
+        } else if bands.count >= 2 {
+            let header = bands.removeFirst()
+            tables.append(Table(header: header, rows: bands.map { ($0, right, page) }, headerRight: right,
+                                gaps: table.gaps, page: page, context: Array(pending.suffix(3))))
+            pending = []
+        } else {
+            for line in table.lines { add(text: line) }
+            return
+        }
+        textSinceTable = false
+        lastBlockWasTable = true
+    }
+
+    /// The right edge of each column's words, where a word cut at the column's edge ends.
+    private func columnRights(_ bands: [TableBands.Band], count: Int) -> [Double] {
+        (0..<count).map { column in
+            bands.flatMap { $0.cells[column].flatMap { $0 } }.map(\.x1).max() ?? 0
+        }
+    }
+
+    private func headerText(_ band: TableBands.Band) -> [String] {
+        band.cells.map { $0.flatMap { $0 }.map(\.text).joined(separator: " ") }
+    }
+
+    private mutating func finishParagraph() {
+        guard !paragraph.isEmpty else { return }
+        let text = paragraph.map(\.text).joined(separator: " ")
+        paragraphs.append(text)
+        pending.append(text)
+        paragraph = []
+    }
+
+    mutating func grids() -> [Grid] {
+        finishParagraph()
+        return tables.map { table in
+            let headerPosition = position(table.header, column: 0, page: table.page)
+            let depth = table.header.cells.map(\.count).max() ?? 0
+            let header = (0..<depth).map { k in
+                GridRow(cells: table.header.cells.enumerated().map { column, lines in
+                    GridCell(k < lines.count ? lines[k].map(\.text).joined(separator: " ") : "",
+                             position: position(table.header, column: column, page: table.page))
+                }, position: headerPosition)
+            }
+            let rows = table.rows.map { band, right, page in
+                GridRow(cells: band.cells.enumerated().map { column, lines in
+                    GridCell(cellLines.join(lines, columnRight: right[column]),
+                             position: position(band, column: column, page: page))
+                }, position: position(band, column: 0, page: page))
+            }
+            return Grid(layout: "pdf", header: header, rows: rows, context: table.context, position: headerPosition)
+        }
+    }
+
+    /// The cell's first line within its page, the column counted from 1.
+    private func position(_ band: TableBands.Band, column: Int, page: Int) -> GridPosition {
+        let cellLine = band.cells[column].first?.first.flatMap { word in
+            band.lines.first { $0.words.contains(word) }?.number
+        }
+        return GridPosition(line: cellLine ?? band.lines.first?.number ?? 1, column: column + 1, page: page)
+    }
+}

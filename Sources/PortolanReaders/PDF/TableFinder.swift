@@ -1,0 +1,83 @@
+/// Finds tables among a page's lines by geometry alone. Lines that split into two or more runs
+/// of words with wide gaps between them, close together on the page, make a table; the x ranges
+/// no word of those lines covers are the gaps between its columns. Lines before the first such
+/// line or after the last, and lines that run across a column gap, are text, not table.
+enum TableFinder {
+    /// A table on one page: its lines top to bottom and the x of each gap between columns.
+    struct Found: Sendable {
+        var lines: [PDFLine]
+        var gaps: [Double]
+        var columnCount: Int { gaps.count + 1 }
+    }
+
+    /// One page's lines cut into tables and text, in page order.
+    enum Block: Sendable {
+        case table(Found)
+        case text(PDFLine)
+    }
+
+    static func blocks(_ lines: [PDFLine], em: Double) -> [Block] {
+        var runs: [[PDFLine]] = []
+        for line in lines {
+            if let last = runs.last?.last, line.y0 - last.y1 <= em {
+                runs[runs.count - 1].append(line)
+            } else {
+                runs.append([line])
+            }
+        }
+        return runs.flatMap { blocks(run: $0[...], em: em) }
+    }
+
+    /// Words further apart than this are in different cells.
+    static func cellGap(em: Double) -> Double { 0.5 * em }
+
+    private static func blocks(run: ArraySlice<PDFLine>, em: Double) -> [Block] {
+        let multi = run.indices.filter { run[$0].segments(gap: cellGap(em: em)).count >= 2 }
+        guard multi.count >= 2, var first = multi.first, var last = multi.last else { return run.map { .text($0) } }
+        // The wrapped last lines of the first or last row: as close as lines of one cell, inside the columns.
+        let gaps0 = columnGaps(multi.map { run[$0] }, em: em)
+        while last + 1 < run.endIndex, run[last + 1].y0 - run[last].y1 <= 0.25 * em, !crosses(run[last + 1], gaps0, em: em) {
+            last += 1
+        }
+        while first > run.startIndex, run[first].y0 - run[first - 1].y1 <= 0.25 * em, !crosses(run[first - 1], gaps0, em: em) {
+            first -= 1
+        }
+        let before = run[run.startIndex..<first].map { Block.text($0) }
+        let after = run[(last + 1)..<run.endIndex].map { Block.text($0) }
+        let body = run[first...last]
+        let gaps = columnGaps(body.filter { $0.segments(gap: cellGap(em: em)).count >= 2 }, em: em)
+        // A line inside that runs across a column gap is a paragraph between two tables.
+        if let crossing = body.firstIndex(where: { crosses($0, gaps, em: em) }) {
+            return before + blocks(run: body[..<crossing], em: em) + [.text(body[crossing])]
+                + blocks(run: body[(crossing + 1)...], em: em) + after
+        }
+        guard !gaps.isEmpty else { return run.map { .text($0) } }
+        return before + [.table(Found(lines: Array(body), gaps: gaps))] + after
+    }
+
+    /// The middles of the x ranges, at least a cell gap wide, that no word of the lines covers
+    /// (between the leftmost and rightmost word).
+    static func columnGaps(_ lines: [PDFLine], em: Double) -> [Double] {
+        let spans = lines.flatMap(\.words).map { ($0.x0, $0.x1) }.sorted { $0.0 < $1.0 }
+        guard var reach = spans.first?.1 else { return [] }
+        var gaps: [Double] = []
+        for (x0, x1) in spans.dropFirst() {
+            if x0 - reach >= cellGap(em: em) { gaps.append((reach + x0) / 2) }
+            reach = max(reach, x1)
+        }
+        return gaps
+    }
+
+    /// Whether a run of close words on the line spans a column gap.
+    private static func crosses(_ line: PDFLine, _ gaps: [Double], em: Double) -> Bool {
+        line.segments(gap: cellGap(em: em)).contains { segment in
+            let x0 = segment.first?.x0 ?? 0, x1 = segment.last?.x1 ?? 0
+            return gaps.contains { $0 > x0 && $0 < x1 }
+        }
+    }
+
+    /// Which column an x (a word's middle) falls in.
+    static func column(of x: Double, gaps: [Double]) -> Int {
+        gaps.firstIndex { x < $0 } ?? gaps.count
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Makes the PDF and DOCX fixtures with real engines: HTML pages (make_html.py) printed by
+# headless Chromium, and converted by LibreOffice. Run from anywhere; rewrites the fixtures.
+# Needs: chromium, libreoffice-writer-nogui, python3.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+docx="$here/../docx"
+build="$(mktemp -d)"
+trap 'rm -rf "$build"' EXIT
+python3 "$here/make_html.py" "$build"
+
+print() {  # chromium prints an HTML page to PDF
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf="$here/$2" "file://$build/$1" 2>/dev/null
+}
+print seed-000.html seed-000.chromium.pdf
+print seed-002.html seed-002.landscape.pdf
+print seed-003.html seed-003.pages.pdf
+print kafka.html kafka.pdf
+print consul.html consul.two-tables.pdf
+print elastic.html elastic.landscape.pdf
+
+office() {  # LibreOffice converts: office <input> <filter> <output name>
+  local out="$build/office"; mkdir -p "$out"
+  soffice --headless --norestore "-env:UserInstallation=file://$build/profile" \
+    --infilter="HTML (StarWriter)" --convert-to "$2" --outdir "$out" "$1" >/dev/null 2>&1
+  local made="$out/$(basename "${1%.*}").${2%%:*}"
+  mv "$made" "$3"
+}
+office "$build/seed-004.html" pdf "$here/seed-004.libreoffice.pdf"
+office "$build/seed-004.html" 'docx:MS Word 2007 XML' "$docx/seed-004.docx"
+office "$here/../layouts/000.html" 'docx:MS Word 2007 XML' "$docx/seed-000.merged.docx"
+office "$build/kafka.html" 'docx:MS Word 2007 XML' "$docx/kafka.docx"
+ls -l "$here"/*.pdf "$docx"/*.docx
