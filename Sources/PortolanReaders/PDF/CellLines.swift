@@ -5,7 +5,8 @@ import Foundation
 /// "Browser/" / "API"), or where a word longer than the column was cut at the column's edge
 /// ("9092/90" / "93*", "RTP/RT" / "CP", "Postgr" / "es"). Where the cut left two pieces of
 /// letters, the document's other words decide: "Compliance" / "data" stays two words because
-/// "data" is written elsewhere; "Postgr" / "es" is one because "es" is not.
+/// "data" is written elsewhere; "Postgr" / "es" is one because neither piece is a word the
+/// document writes anywhere else, and "Postgres" may well be.
 struct CellLines {
     /// How often each word (lowercased, without surrounding punctuation) is written in the document.
     var vocabulary: [String: Int]
@@ -44,10 +45,14 @@ struct CellLines {
             if before.isLetter || before.isNumber { return true }
         }
         // A word cut at the edge: alone on its line and reaching the column's right edge.
-        guard previous.count == 1, let word = previous.first, word.x1 >= columnRight - 0.35 * em else { return false }
+        // It ends short of the edge by less than the next character, which did not fit.
+        let nextCharacter = (next[0].x1 - next[0].x0) / Double(max(first.count, 1))
+        guard previous.count == 1, let word = previous.first,
+              word.x1 >= columnRight - max(0.35 * em, 1.3 * nextCharacter) else { return false }
         if start.isLowercase {
             let piece = Self.key(first), whole = Self.key(last + first)
-            return vocabulary[whole, default: 0] > 0 || (vocabulary[piece, default: 0] <= 1 && piece.count <= 4)
+            if vocabulary[whole, default: 0] > 0 { return true }
+            return vocabulary[piece, default: 0] <= 1 && piece.count <= 4 && vocabulary[Self.key(last), default: 0] <= 1
         }
         if end.isNumber && start.isNumber { return true }
         if "*†‡,.;:)]".contains(start) { return true }

@@ -56,6 +56,15 @@ struct GridAssembler {
            zip(previous.gaps, table.gaps).allSatisfy({ abs($0 - $1) <= 1.5 * em }) {
             // The same table going on: drop its header if the page repeats it.
             if let first = bands.first, headerText(first) == headerText(previous.header) { bands.removeFirst() }
+            // A row the page break cut in two: its rest comes first, with nothing in the first column.
+            if let rest = bands.first, rest.cells[0].isEmpty, !tables[tables.count - 1].rows.isEmpty,
+               tables[tables.count - 1].rows.allSatisfy({ !$0.band.cells[0].isEmpty }) {
+                bands.removeFirst()
+                let last = tables[tables.count - 1].rows.count - 1
+                for column in rest.cells.indices {
+                    tables[tables.count - 1].rows[last].band.cells[column] += rest.cells[column]
+                }
+            }
             tables[tables.count - 1].rows += bands.map { ($0, right, page) }
         } else if bands.count >= 2 {
             let header = bands.removeFirst()

@@ -29,7 +29,7 @@ enum TableFinder {
     }
 
     /// Words further apart than this are in different cells.
-    static func cellGap(em: Double) -> Double { 0.5 * em }
+    static func cellGap(em: Double) -> Double { 0.4 * em }
 
     private static func blocks(run: ArraySlice<PDFLine>, em: Double) -> [Block] {
         let multi = run.indices.filter { run[$0].segments(gap: cellGap(em: em)).count >= 2 }
