@@ -52,7 +52,7 @@ struct CellLines {
         if start.isLowercase {
             let piece = Self.key(first), whole = Self.key(last + first)
             if vocabulary[whole, default: 0] > 0 { return true }
-            return vocabulary[piece, default: 0] <= 1 && piece.count <= 4 && vocabulary[Self.key(last), default: 0] <= 1
+            return vocabulary[piece, default: 0] <= 1 && vocabulary[Self.key(last), default: 0] <= 1
         }
         if end.isNumber && start.isNumber { return true }
         if "*†‡,.;:)]".contains(start) { return true }
