@@ -31,4 +31,13 @@ office "$build/seed-004.html" pdf "$here/seed-004.libreoffice.pdf"
 office "$build/seed-004.html" 'docx:MS Word 2007 XML' "$docx/seed-004.docx"
 office "$here/../layouts/000.html" 'docx:MS Word 2007 XML' "$docx/seed-000.merged.docx"
 office "$build/kafka.html" 'docx:MS Word 2007 XML' "$docx/kafka.docx"
-ls -l "$here"/*.pdf "$docx"/*.docx
+
+# Bad PDFs: one that needs a password, one scanned (an image of a table, no text), one cut short.
+mkdir -p "$here/bad"
+printf '<html><body><table border=1><tr><th>Source</th><th>Destination</th><th>Port</th></tr><tr><td>Agent</td><td>Server</td><td>443</td></tr></table></body></html>' > "$build/small.html"
+office "$build/small.html" 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' "$here/bad/encrypted.pdf"
+convert -size 500x120 xc:white -pointsize 18 -draw "text 20 40 'Source   Destination   Port'" -draw "text 20 80 'Agent    Server        443'" "$build/scan.png"
+printf '<html><body style="margin:0"><img src="scan.png"></body></html>' > "$build/scan.html"
+print scan.html bad/scanned.pdf
+head -c 2000 "$here/kafka.pdf" > "$here/bad/truncated.pdf"
+ls -l "$here"/*.pdf "$here"/bad/*.pdf "$docx"/*.docx
