@@ -94,3 +94,14 @@ write("consul.html", page("Service mesh", "<h1>Required ports</h1><h2>Server por
 h, b = rows(os.path.join(HERE, "src", "elastic.tsv"))
 write("elastic.html", page("Search stack", "<h1>Firewall rules for the search stack</h1>"
       + table(h, b, "ruled", ["14%", "16%", "6%", "8%", "9%", "47%"]), landscape=True, running=False))
+
+# Merged cells for Word: rowspan and colspan become w:vMerge and w:gridSpan (modelled on a
+# coordination service's ports page; sentences our own).
+write("merged.html", "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Coordination service</title></head><body>"
+      "<h1>Coordination service ports</h1><h2>Inbound rules</h2><p>Open these ports on every ensemble member.</p>"
+      "<table border='1'><thead><tr><th>Source</th><th>Destination</th><th>Protocol</th><th>Port</th><th>Purpose</th></tr></thead><tbody>"
+      "<tr><td rowspan='2'>Ensemble members</td><td rowspan='2'>Ensemble members</td><td rowspan='2'>TCP</td><td>2888</td><td>Followers connect to the leader.</td></tr>"
+      "<tr><td>3888</td><td>Leader election between members.</td></tr>"
+      "<tr><td>Clients</td><td>Ensemble members</td><td>TCP</td><td>2181</td><td>Client sessions and <b>watches</b>.</td></tr>"
+      "<tr><td>Operators</td><td>Ensemble members</td><td colspan='2'>HTTP 8080</td><td>AdminServer commands.<br>Off by default.</td></tr>"
+      "</tbody></table><h2>Outbound rules</h2><p>None: members only answer.</p></body></html>")
