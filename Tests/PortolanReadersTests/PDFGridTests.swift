@@ -58,7 +58,10 @@ import Testing
         #expect(grid.rows.count == 60)
         #expect(!grid.rows.contains { $0.texts[0] == "Conne" || $0.texts[1] == "Source" })
         #expect(grid.rows.first?.position.page == 1)
-        #expect(grid.rows.first { $0.texts[0] == "24" }?.position.page == 2)
+        // Rows 1-9 on page 1, 10-23 on page 2, 24-39 on 3, 40-58 on 4, 59-60 on 5 (pdftotext -f N -l N).
+        let pages = Dictionary(grouping: grid.rows, by: { $0.position.page ?? 0 }).mapValues { $0.map { $0.texts[0] } }
+        #expect(pages[2]?.first == "10" && pages[2]?.last == "23")
+        #expect(pages[3]?.first == "24" && pages[4]?.first == "40" && pages[5] == ["59", "60"])
         #expect(grid.rows.last?.position.page == 5)
         #expect(Set(grid.rows.compactMap(\.position.page)) == [1, 2, 3, 4, 5])
         // Page headers and footers are neither rows nor paragraphs; the disclaimer is a paragraph.
