@@ -60,7 +60,7 @@ public enum DocumentReader {
         var numbering = 0
         for grid in grids {
             let read = ColumnInterpreter.interpret(grid, options: interpreterOptions, numbering: &numbering)
-            guard read.isTable else { continue }
+            guard read.isTable else { document.diagnostics += read.diagnostics; continue }
             if !read.isServices, document.layout == nil { document.layout = grid.layout }
             document.connections += read.connections
             document.services += read.services
@@ -72,9 +72,11 @@ public enum DocumentReader {
     /// A footnote such as "* Configurable ports": the document says what its stars mean.
     static func declaresConfigurableMark(_ lines: [String]) -> Bool {
         lines.contains { line in
-            guard line.utf8.first == UInt8(ascii: "*") || line.utf8.first == UInt8(ascii: " ") else { return false }
+            guard let first = line.utf8.first, first == UInt8(ascii: "*") || first == UInt8(ascii: " ") || first == UInt8(ascii: "\\") else { return false }
             let t = Text.trimmed(line)
-            return t.hasPrefix("*") && t.count < 120 && t.lowercased().contains("configurable")
+            guard t.hasPrefix("*") || t.hasPrefix("\\*"), t.count < 200 else { return false }
+            let lower = t.lowercased()
+            return ["configurable", "can be changed", "can be configured", "can be overridden", "changeable"].contains { lower.contains($0) }
         }
     }
 

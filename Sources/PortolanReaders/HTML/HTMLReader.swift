@@ -37,7 +37,8 @@ enum HTMLReader {
     /// A table as a grid: the first row the header matcher knows is the header; rows before it are dropped.
     static func grid(_ table: HTMLNode, blocks: [(line: Int, text: String, heading: Bool)], header matcher: HeaderMatcher) -> Grid? {
         let rows = grid(table)
-        let context = Array(blocks.filter { $0.line <= table.line }.suffix(3).map(\.text))
+        var context = Array(blocks.filter { $0.line <= table.line }.suffix(3).map(\.text))
+        if let caption = table.first(named: "caption")?.plainText, !caption.isEmpty { context.append(caption) }
         for (index, row) in rows.enumerated() {
             let texts = row.map { $0.node.plainText }
             let services = matcher.isServices(texts, context: context)

@@ -43,12 +43,24 @@ public enum ColumnInterpreter {
         while roles.count < width { roles.append(nil) }
         var diagnostics: [Diagnostic] = []
         ContentTyping.fill(&roles, headers: headerTexts, rows: grid.rows, mapping: options.header.mapping)
-        guard HeaderMatcher.isConnections(roles.compactMap { $0 }) else {
+        let sides = HeadingSides.parse(grid.context)
+        let found = Set(roles.compactMap { $0 })
+        let complete = HeaderMatcher.isConnections(Array(found))
+        let oneSided = !found.isDisjoint(with: [.port, .portProtocol]) && (found.contains(.source) != found.contains(.destination))
+        let sidesFromHeading = !found.isDisjoint(with: [.port, .portProtocol]) && found.isDisjoint(with: [.source, .destination, .party])
+            && sides.source != nil && sides.destination != nil
+        guard complete || oneSided || sidesFromHeading else {
+            // Ports without a peer on either side: a list of listeners, not connections.
             var result = Interpreted()
             result.isTable = false
+            if !found.isDisjoint(with: [.port, .portProtocol]) {
+                result.diagnostics.append(Diagnostic(.warning, "this table lists ports without saying who connects to whom (no Source or Destination column, and no heading naming them); it is not read as a connections table", line: grid.position.line, page: grid.position.page, code: "listener-table"))
+            }
             return result
         }
         var columns = TableColumns(roles: roles, headers: headerTexts)
+        columns.otherSide = sides.subject ?? options.subject
+        if sidesFromHeading { columns.headingSides = (sides.source ?? "", sides.destination ?? "") }
         columns.direction = columns.direction ?? Direction.fromHeading(grid.context)
         for (index, text) in headerTexts.enumerated() where roles[index] == nil && !Text.isBlank(text) {
             guard !options.header.mapping.isMapped(text) else { continue }
@@ -111,6 +123,10 @@ struct TableColumns {
     var headers: [String]
     var number: Int?
     var direction: Direction.Found?
+    /// A one-sided table's other side: the heading's subject, else the document's.
+    var otherSide: String?
+    /// Both sides, when only the heading names them.
+    var headingSides: (source: String, destination: String)?
 
     init(roles: [Column?], headers: [String]) {
         self.roles = roles

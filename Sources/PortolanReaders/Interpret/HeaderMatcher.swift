@@ -19,7 +19,16 @@ public struct HeaderMatcher: Sendable {
     /// The roles when the cells are a connections header, else nil.
     func connectionRoles(_ cells: [String]) -> [Column?]? {
         let roles = roles(cells)
-        return Self.isConnections(roles.compactMap { $0 }) ? roles : nil
+        return Self.isConnections(roles.compactMap { $0 }) ? roles : candidateRoles(cells)
+    }
+
+    /// A header that may be a connections table once the heading above it is read: ports and
+    /// at most one side ("Protocol | Port | Source | Description" under "Inbound rules for X").
+    func candidateRoles(_ cells: [String]) -> [Column?]? {
+        let roles = roles(cells)
+        let set = Set(roles.compactMap { $0 })
+        guard !set.isDisjoint(with: [.port, .portProtocol]), set.contains(.protocol) || !set.isDisjoint(with: [.source, .destination]) else { return nil }
+        return roles
     }
 
     /// Two named sides (or one party column) and something that says how they talk.

@@ -6,7 +6,7 @@ enum HeaderVocabulary {
         var table: [String: Column] = [:]
         func add(_ column: Column, _ texts: [String]) { for t in texts { table[t] = column } }
         add(.number, ["#", "no", "no.", "nr", "nr.", "id", "number", "connection", "conn", "conn.", "rule", "rule #", "rule id",
-                      "connection id", "connection #", "flow", "flow id", "ref", "ref.", "item", "step", "line"])
+                      "connection id", "connection #", "flow id", "ref", "ref.", "item", "step", "line"])
         add(.source, ["source", "from", "initiator", "client", "source site", "used by", "src", "source host", "source system",
                       "source component", "source service", "origin", "caller", "requester", "consumer", "sender", "source zone",
                       "source address", "source ip", "source node", "source network", "from host", "from (source)",
@@ -18,13 +18,15 @@ enum HeaderVocabulary {
                            "recipient", "endpoint", "remote endpoint", "upstream"])
         add(.party, ["source/destination", "source / destination", "destination/source", "peer", "remote", "remote host",
                      "remote system", "remote party", "external system", "other party", "counterpart", "partner", "system",
-                     "remote service", "external service", "connects to", "connected system"])
+                     "remote service", "external service", "connects to", "connected system", "data path", "path", "flow",
+                     "source → destination", "source -> destination", "source to destination", "communication path",
+                     "traffic flow", "connection path"])
         add(.protocol, ["protocol", "protocols", "proto", "type", "transport", "application protocol", "ip protocol",
                         "l4 protocol", "transport protocol", "network protocol", "protocol type", "service protocol", "layer 4"])
         add(.port, ["port", "ports", "port(s)", "port range", "port ranges", "destination port", "destination ports",
                     "dest. port", "dest port", "dst port", "dport", "port number", "port numbers", "listening port",
                     "target port", "server port", "tcp port", "default port", "default ports", "port no.", "port #",
-                    "destination port(s)", "network port", "network ports"])
+                    "destination port(s)", "network port", "network ports", "required ports", "required port", "port range(s)"])
         add(.portProtocol, ["port/protocol", "port / protocol", "port range / protocol", "port range/protocol",
                             "protocol/port", "protocol / port", "ports/protocols", "ports / protocols", "protocol and port",
                             "port and protocol", "ports and protocols", "protocols and ports", "port (protocol)",

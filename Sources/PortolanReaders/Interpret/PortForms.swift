@@ -74,7 +74,7 @@ enum PortForms {
                 i += 2
                 continue
             }
-            if lower == "and" || lower == "&" || lower == "or" { out.append(","); i += 1; continue }
+            if lower == "and" || lower == "&" || lower == "or" || lower == "+" { out.append(","); i += 1; continue }
             if lower == ">" || lower == ">=" || lower == "≥", i + 1 < words.count {
                 words[i + 1] = lower + words[i + 1]
                 i += 1

@@ -64,16 +64,31 @@ struct RowInterpreter {
                 diagnostics.append(Diagnostic(.note, "connection \(number): the \(inherited.joined(separator: " and ")) cell is blank; the row above's value was taken (a cell spanning rows)", line: line, column: column, page: row.position.page, code: "inherited-cell"))
             }
         }
-        // One "Source/Destination" column: the table's own product is the other side.
+        // One "Source/Destination" column: "A → B" names both; else the table's own product is the other side.
+        var bidirectional = false
         if let partyIndex = columns.first(.party) {
             var party = Text.collapseSpaces(texts[safe: partyIndex] ?? "")
             if party.isEmpty, let previous { party = previous.party }
-            let own = subject ?? ""
-            switch columns.direction?.kind ?? directionKind(cells.classification) {
-            case .egress: cells.source = own; cells.destination = party
-            default: cells.source = party; cells.destination = own
+            if let split = PartyCell.split(party, allowTo: true) {
+                cells.source = split.source
+                cells.destination = split.destination
+                bidirectional = split.bidirectional
+            } else {
+                let own = columns.otherSide ?? subject ?? ""
+                switch columns.direction?.kind ?? directionKind(cells.classification) {
+                case .egress: cells.source = own; cells.destination = party
+                default: cells.source = party; cells.destination = own
+                }
             }
+        } else if let both = columns.headingSides {
+            cells.source = both.source
+            cells.destination = both.destination
+        } else if columns.first(.source) == nil, columns.first(.destination) != nil {
+            cells.source = columns.otherSide ?? ""
+        } else if columns.first(.destination) == nil, columns.first(.source) != nil {
+            cells.destination = columns.otherSide ?? ""
         }
+        _ = bidirectional
         // "443/TCP", "TCP 443", "8300-8302 TCP and UDP": both protocol and ports.
         for index in columns.indices(.portProtocol) {
             let split = PortForms.splitProtocol(texts[safe: index] ?? "")
@@ -88,6 +103,14 @@ struct RowInterpreter {
             }
         }
         var attributes: [Attribute] = []
+        if grid.layout != "wrapped" {
+            let (proto, remark) = FootnoteMarks.cleanProtocol(cells.protocol)
+            cells.protocol = proto
+            if let remark { attributes.append(Attribute(name: "Protocol remark", value: remark)) }
+            cells.description = FootnoteMarks.dropTrailing(cells.description)
+            cells.source = FootnoteMarks.dropTrailing(cells.source)
+            cells.destination = FootnoteMarks.dropTrailing(cells.destination)
+        }
         for (index, role) in columns.roles.enumerated() where role == nil || role == .sourcePort {
             let value = Text.collapseSpaces(texts[safe: index] ?? "")
             if !value.isEmpty { attributes.append(Attribute(name: columns.header(index), value: value)) }

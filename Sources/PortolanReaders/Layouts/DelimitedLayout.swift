@@ -21,8 +21,9 @@ struct DelimitedLayout: TableRecognizer {
     /// The rows of a connections table whose header is `headerCells` (or, for a header written
     /// without separators, the roles alone), as a grid.
     static func connections(headerIndex: Int, headerCells: [String], roles: [Column?], splitter: CellSplitter, in context: LineContext) -> Recognised {
-        let table = CellTable(lines: context.lines, splitter: splitter)
         let numberIndex = roles.firstIndex(of: .number)
+        var table = CellTable(lines: context.lines, splitter: splitter)
+        table.joinsStrayLines = numberIndex != nil
         let header = context.header
         let assembled = table.assemble(after: headerIndex, columnCount: roles.count) { cells in
             let first = numberIndex.map { $0 < cells.count ? Text.trimmed(Text.stripTags(cells[$0])) : "" }

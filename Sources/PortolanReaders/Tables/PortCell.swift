@@ -17,8 +17,7 @@ enum PortCell {
         let configurable = starMeansConfigurable && text.contains("*")
         // "5432 (default)": the ports before a remark in parentheses.
         let before = text.firstIndex(of: "(").map { Text.trimmed(text[..<$0]) } ?? text
-        let plain = before.allSatisfy { $0.isNumber || " ,/-*–".contains($0) }
-        let ports = plain ? before : PortForms.normalise(before)
+        let ports = PortForms.normalise(before)
         let numeric = ports.allSatisfy { $0.isNumber || " ,/-*–".contains($0) } && ports.contains(where: \.isNumber)
         guard numeric else {
             // Words instead of numbers ("see comments"): no ports, and the user is told.
