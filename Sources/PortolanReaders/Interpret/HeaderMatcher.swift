@@ -25,6 +25,8 @@ public struct HeaderMatcher: Sendable {
     /// A header that may be a connections table once the heading above it is read: ports and
     /// at most one side ("Protocol | Port | Source | Description" under "Inbound rules for X").
     func candidateRoles(_ cells: [String]) -> [Column?]? {
+        // A header names columns; a cell holding a port number is data.
+        if cells.contains(where: { $0.contains(where: \.isNumber) && ContentTyping.isPortValue($0) }) { return nil }
         let roles = roles(cells)
         let set = Set(roles.compactMap { $0 })
         guard !set.isDisjoint(with: [.port, .portProtocol]), set.contains(.protocol) || !set.isDisjoint(with: [.source, .destination]) else { return nil }

@@ -66,9 +66,11 @@ enum HeaderVocabulary {
         // Port and source-port headers decide before the older prefix rules ("Source port" is no source).
         if let found = exact[k], found == .sourcePort || found == .portProtocol || found == .party { return found }
         if let found = exact[k] { return found }
-        if let old = TableHeader.column(forCell: header) { return old }
-        // "Destination port (TCP)", "Port(s) used": decided by their first words.
         let words = Text.words(k)
+        // A sentence is no header cell, whatever its first word.
+        if words.count <= 6, let old = TableHeader.column(forCell: header) { return old }
+        // "Destination port (TCP)", "Port(s) used": decided by their first words.
+        guard words.count <= 3 else { return nil }
         for length in stride(from: min(words.count, 3), through: 1, by: -1) {
             if let found = exact[words[..<length].joined(separator: " ")] { return found }
         }

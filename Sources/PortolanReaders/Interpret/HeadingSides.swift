@@ -17,7 +17,8 @@ struct HeadingSides: Equatable {
         }
         let parts = text.components(separatedBy: " to ")
         if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, Text.words(text).count <= 10 {
-            return HeadingSides(source: capitalised(stripLead(parts[0])), destination: capitalised(parts[1]), subject: nil)
+            let source = capitalised(stripLead(parts[0])), destination = parts[1]
+            return HeadingSides(source: source, destination: destination.lowercased() == source.lowercased() ? source : destination, subject: nil)
         }
         let subject = stripLead(text)
         return HeadingSides(source: nil, destination: nil, subject: subject.isEmpty ? nil : capitalised(subject))
