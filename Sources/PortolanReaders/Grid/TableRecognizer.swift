@@ -42,5 +42,6 @@ enum TableRecognizers {
         GluedHeaderLayout(),
         WrappedLayout(),
         SeparatedValuesLayout(),
+        AlignedLayout(),
     ]
 }

@@ -42,6 +42,12 @@ public enum ColumnInterpreter {
         let width = max(headerTexts.count, grid.rows.map(\.cells.count).max() ?? 0)
         while roles.count < width { roles.append(nil) }
         var diagnostics: [Diagnostic] = []
+        // One column per role (descriptions aside): a second "port" column is kept as an attribute.
+        var seen = Set<Column>()
+        for index in roles.indices {
+            guard let role = roles[index], role != .description else { continue }
+            if !seen.insert(role).inserted { roles[index] = nil }
+        }
         ContentTyping.fill(&roles, headers: headerTexts, rows: grid.rows, mapping: options.header.mapping)
         let sides = HeadingSides.parse(grid.context)
         let found = Set(roles.compactMap { $0 })

@@ -68,12 +68,14 @@ enum HeaderVocabulary {
         if let found = exact[k] { return found }
         let words = Text.words(k)
         // A sentence is no header cell, whatever its first word.
-        if words.count <= 6, let old = TableHeader.column(forCell: header) { return old }
-        // "Destination port (TCP)", "Port(s) used": decided by their first words.
-        guard words.count <= 3 else { return nil }
-        for length in stride(from: min(words.count, 3), through: 1, by: -1) {
+        guard words.count <= 6 else { return nil }
+        // "Destination port (TCP)", "Source Port (Configurable Range)": decided by their first words.
+        for length in stride(from: min(words.count - 1, 3), through: 1, by: -1) {
             if let found = exact[words[..<length].joined(separator: " ")] { return found }
         }
+        if let old = TableHeader.column(forCell: header) { return old }
+        // "Network/Application Protocol", "Transport protocol(s)".
+        if let last = words.last, words.count <= 4, last.hasPrefix("protocol") { return .protocol }
         return nil
     }
 

@@ -14,7 +14,7 @@ enum PortCell {
     static func parse(_ written: String, starMeansConfigurable: Bool = true) -> Parsed {
         let text = Text.collapseSpaces(written)
         guard !text.isEmpty else { return Parsed(spec: .absent, problems: []) }
-        let configurable = starMeansConfigurable && text.contains("*")
+        let configurable = (starMeansConfigurable && text.contains("*")) || text.lowercased().contains("(configurable)")
         // "5432 (default)": the ports before a remark in parentheses.
         let before = text.firstIndex(of: "(").map { Text.trimmed(text[..<$0]) } ?? text
         let ports = PortForms.normalise(before)
