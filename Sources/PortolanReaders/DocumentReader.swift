@@ -1,63 +1,83 @@
 import PortolanModel
 
 /// The library's entry point for reading: text in, document out. Finds every connections
-/// table and "Included services" table wherever it is, recognises its layout, and reads it.
-/// Never throws: what it cannot read becomes a diagnostic with a line.
+/// table and "Included services" table wherever it is, in whichever layout it is written
+/// (`TableRecognizers.all`), and turns each table's grid into rows with one column
+/// interpreter (`ColumnInterpreter`). Never throws: what it cannot read becomes a diagnostic
+/// with a line.
 public enum DocumentReader {
-    public static func read(path: String, text: SourceText) -> Document {
+    /// What a reader is told beside the text: the user's column mapping and the conventions of
+    /// the documents' family.
+    public struct Options: Sendable {
+        public var header: HeaderMatcher
+        public var conventions: ReadingConventions
+
+        public init(mapping: ColumnMapping = ColumnMapping(), conventions: ReadingConventions = .genesys) {
+            self.header = HeaderMatcher(mapping: mapping)
+            self.conventions = conventions
+        }
+    }
+
+    public static let expectedHeader = "a header row with Source, Destination, Protocol, Port and Classification columns"
+
+    public static func read(path: String, text: SourceText, options: Options = Options()) -> Document {
         let lines = text.lines
         if HTMLReader.looksLikeHTML(path: path, lines: lines) {
-            return HTMLReader.read(path: path, text: text)
+            return HTMLReader.read(path: path, text: text, options: options)
         }
         let title = DocumentMetadata.title(lines)
-        let subject = DocumentMetadata.subject(lines, title: title)
-        var document = Document(path: path, title: title, subject: subject, intro: DocumentMetadata.intro(lines))
-        var layouts: [String] = []
+        let subject = DocumentMetadata.subject(lines, title: title, conventions: options.conventions)
+        let context = LineContext(lines: lines, header: options.header, subject: subject)
+        var grids: [Grid] = []
+        var diagnostics: [Diagnostic] = []
         var i = 0
-        while i < lines.count {
-            let line = lines[i]
-            if let splitter = cellSplitter(for: line) {
-                let cells = splitter.cells(line) ?? []
-                if let columns = TableHeader.connectionColumns(cells: cells) {
-                    let read = ConnectionsTable.read(lines: lines, headerIndex: i, columns: columns, splitter: splitter)
-                    document.connections += read.connections
-                    document.diagnostics += read.diagnostics
-                    if read.connections.isEmpty {
-                        document.diagnostics.append(Diagnostic(.error, "the connections table has a header but no rows", line: i + 1))
-                    }
-                    layouts.append(splitter == .tab ? "tab" : "markdown")
-                    i = max(read.end, i + 1)
-                    continue
+        scanning: while i < lines.count {
+            for recognizer in TableRecognizers.all {
+                if let found = recognizer.recognise(at: i, in: context) {
+                    grids.append(found.grid)
+                    diagnostics += found.diagnostics
+                    i = max(found.end, i + 1)
+                    continue scanning
                 }
-                if TableHeader.isServicesHeader(cells: cells) {
-                    let read = ServicesTable.read(lines: lines, headerIndex: i, splitter: splitter)
-                    document.services += read.services
-                    document.diagnostics += read.diagnostics
-                    i = max(read.end, i + 1)
-                    continue
-                }
-            } else if let columns = TableHeader.wordColumns(line: line) {
-                // Header cells copied without separators, over rows that keep theirs.
-                if let next = lines[(i + 1)...].first(where: { !Text.isBlank($0) }), let splitter = cellSplitter(for: next),
-                   let cells = splitter.cells(next), cells.count >= columns.count - 1 {
-                    let read = ConnectionsTable.read(lines: lines, headerIndex: i, columns: columns, splitter: splitter)
-                    document.connections += read.connections
-                    document.diagnostics += read.diagnostics
-                    layouts.append(splitter == .tab ? "tab" : "markdown")
-                    i = max(read.end, i + 1)
-                    continue
-                }
-                let read = WrappedTable.read(lines: lines, headerIndex: i, headerColumns: columns, subject: subject)
-                document.connections += read.connections
-                document.diagnostics += read.diagnostics
-                layouts.append("wrapped")
-                i = max(read.end, i + 1)
-                continue
             }
             i += 1
         }
-        document.layout = layouts.first
-        return finished(document, expected: "a header row with Source, Destination, Protocol, Port and Classification columns")
+        return read(path: path, grids: grids, title: title, subject: subject, intro: DocumentMetadata.intro(lines),
+                    diagnostics: diagnostics, options: options, starMeansConfigurable: declaresConfigurableMark(lines))
+    }
+
+    /// Reads tables another reader already took apart (PDF geometry, Word XML, HTML): every
+    /// grid through the one column interpreter, in order, numbering rows of tables without a
+    /// number column by position across the document. `diagnostics`: what the layout
+    /// recognisers found. The document's layout is the first connections table's.
+    public static func read(path: String, grids: [Grid], title: String?, subject: String?, intro: [String] = [],
+                            diagnostics: [Diagnostic] = [], options: Options = Options(), starMeansConfigurable: Bool = false,
+                            expected: String = expectedHeader) -> Document {
+        var document = Document(path: path, title: title, subject: subject, intro: intro)
+        document.diagnostics = diagnostics
+        let interpreterOptions = ColumnInterpreter.Options(header: options.header, conventions: options.conventions,
+                                                           subject: subject, starMeansConfigurable: starMeansConfigurable)
+        var numbering = 0
+        for grid in grids {
+            let read = ColumnInterpreter.interpret(grid, options: interpreterOptions, numbering: &numbering)
+            guard read.isTable else { document.diagnostics += read.diagnostics; continue }
+            if !read.isServices, document.layout == nil { document.layout = grid.layout }
+            document.connections += read.connections
+            document.services += read.services
+            document.diagnostics += read.diagnostics
+        }
+        return finished(document, expected: expected)
+    }
+
+    /// A footnote such as "* Configurable ports": the document says what its stars mean.
+    static func declaresConfigurableMark(_ lines: [String]) -> Bool {
+        lines.contains { line in
+            guard let first = line.utf8.first, first == UInt8(ascii: "*") || first == UInt8(ascii: " ") || first == UInt8(ascii: "\\") else { return false }
+            let t = Text.trimmed(line)
+            guard t.hasPrefix("*") || t.hasPrefix("\\*"), t.count < 200 else { return false }
+            let lower = t.lowercased()
+            return ["configurable", "can be changed", "can be configured", "can be overridden", "changeable"].contains { lower.contains($0) }
+        }
     }
 
     /// Every reader's last step: a document with no table at all is an error (unless a worse

@@ -66,6 +66,9 @@ struct CellTable {
 
     let lines: [String]
     let splitter: CellSplitter
+    /// Whether a line without separators may continue the last cell when more rows follow it
+    /// (numbered tables broken by page breaks); in other tables such a line ends the table.
+    var joinsStrayLines = true
 
     struct Assembled {
         var rows: [RawRow] = []
@@ -83,9 +86,19 @@ struct CellTable {
             let line = lines[i]
             if Text.isBlank(line) || PageBreak.isMarker(line) { i += 1; continue }
             guard let cells = splitter.cells(line) else {
+                // A heading ends the table.
+                if Text.trimmed(line).hasPrefix("#") { result.end = i; return result }
+                // A row whose cell holds a line break: its next cell starts on this line.
+                if !joinsStrayLines, let last = result.rows.indices.last, result.rows[last].cellCount < columnCount {
+                    let column = result.rows[last].cellCount
+                    result.rows[last].fragments[column].append(Text.trimmed(line))
+                    result.rows[last].cellCount += 1
+                    i += 1
+                    continue
+                }
                 // A line without separators continues the last cell when it is a bullet or
                 // indented (a list copied out of a cell), or when more rows follow it.
-                if !result.rows.isEmpty, Self.isIndentedOrBullet(line) || tableGoesOn(after: i, kind: kind) {
+                if !result.rows.isEmpty, Self.isIndentedOrBullet(line) || (joinsStrayLines && tableGoesOn(after: i, kind: kind)) {
                     let last = result.rows.count - 1
                     let column = result.rows[last].fragments.lastIndex { !$0.isEmpty } ?? 0
                     result.rows[last].fragments[column].append(Self.withoutBullet(line))

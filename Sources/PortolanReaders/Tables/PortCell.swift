@@ -9,15 +9,22 @@ enum PortCell {
         var problems: [String]
     }
 
-    static func parse(_ written: String) -> Parsed {
+    /// `starMeansConfigurable`: the document says a `*` after a port marks it configurable;
+    /// otherwise a `*` is a footnote mark like any other.
+    static func parse(_ written: String, starMeansConfigurable: Bool = true) -> Parsed {
         let text = Text.collapseSpaces(written)
         guard !text.isEmpty else { return Parsed(spec: .absent, problems: []) }
-        let configurable = text.contains("*")
+        let configurable = (starMeansConfigurable && text.contains("*")) || text.lowercased().contains("(configurable)")
         // "5432 (default)": the ports before a remark in parentheses.
-        let ports = text.firstIndex(of: "(").map { Text.trimmed(text[..<$0]) } ?? text
+        let before = text.firstIndex(of: "(").map { Text.trimmed(text[..<$0]) } ?? text
+        let ports = PortForms.normalise(before)
         let numeric = ports.allSatisfy { $0.isNumber || " ,/-*–".contains($0) } && ports.contains(where: \.isNumber)
         guard numeric else {
-            return Parsed(spec: PortSpec(ranges: [], configurable: configurable, text: text), problems: [])
+            // Words instead of numbers ("see comments"): no ports, and the user is told.
+            let wording = before.isEmpty ? text : before
+            let problems = wording.contains(where: \.isNumber) || PortForms.isNoPortWording(wording) || !wording.contains(where: \.isLetter)
+                ? [] : ["the Port cell '\(text.prefix(80))' names no port number; no ports were taken from it"]
+            return Parsed(spec: PortSpec(ranges: [], configurable: configurable, text: text), problems: problems)
         }
         var ranges: [PortRange] = []
         var problems: [String] = []

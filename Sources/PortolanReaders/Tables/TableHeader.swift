@@ -1,6 +1,12 @@
 /// Recognises table headers by their words, wherever the table is in a document.
-enum Column: String, Sendable, CaseIterable {
+public enum Column: String, Sendable, CaseIterable, Codable {
     case number, source, destination, `protocol`, port, classification, description
+    /// A cell that holds both ("443/TCP"), under a header such as "Port/Protocol".
+    case portProtocol = "port/protocol"
+    /// The client's port: kept as an attribute, never taken as the destination port.
+    case sourcePort = "source port"
+    /// One "Source/Destination" column; the other side is the table's own product.
+    case party = "source/destination"
 }
 
 enum TableHeader {

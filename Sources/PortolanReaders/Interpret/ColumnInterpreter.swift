@@ -1,0 +1,151 @@
+import PortolanModel
+
+/// Turns any grid, whatever layout it came from, into connections (or included services):
+/// which column is which comes from the header's words, the user's mapping, or the cells'
+/// content; every column it cannot place is kept on the connection as an attribute.
+public enum ColumnInterpreter {
+    public struct Options: Sendable {
+        public var header: HeaderMatcher
+        public var conventions: ReadingConventions
+        /// The document's own product: the other side of a "Source/Destination" column.
+        public var subject: String?
+        /// True when the document declares that `*` after a port means "configurable".
+        public var starMeansConfigurable: Bool
+
+        public init(header: HeaderMatcher = HeaderMatcher(), conventions: ReadingConventions = .genesys,
+                    subject: String? = nil, starMeansConfigurable: Bool = false) {
+            self.header = header
+            self.conventions = conventions
+            self.subject = subject
+            self.starMeansConfigurable = starMeansConfigurable
+        }
+    }
+
+    public struct Interpreted: Sendable {
+        public var connections: [Connection] = []
+        public var services: [IncludedService] = []
+        public var diagnostics: [Diagnostic] = []
+        /// False when the grid is neither a connections nor an included-services table.
+        public var isTable = true
+        /// True for an "Included services" table.
+        public var isServices = false
+    }
+
+    /// `numbering`: the last position number given in this document, so tables without a
+    /// number column continue where the previous one stopped.
+    public static func interpret(_ grid: Grid, options: Options, numbering: inout Int) -> Interpreted {
+        let headerTexts = joinedHeader(grid.header, matcher: options.header)
+        if options.header.isServices(headerTexts, context: grid.context) {
+            return ServiceRows.read(grid)
+        }
+        var roles = options.header.roles(headerTexts)
+        let width = max(headerTexts.count, grid.rows.map(\.cells.count).max() ?? 0)
+        while roles.count < width { roles.append(nil) }
+        var diagnostics: [Diagnostic] = []
+        // One column per role (descriptions aside): a second "port" column is kept as an attribute.
+        var seen = Set<Column>()
+        for index in roles.indices {
+            guard let role = roles[index], role != .description else { continue }
+            if !seen.insert(role).inserted { roles[index] = nil }
+        }
+        ContentTyping.fill(&roles, headers: headerTexts, rows: grid.rows, mapping: options.header.mapping)
+        let sides = HeadingSides.parse(grid.context)
+        let found = Set(roles.compactMap { $0 })
+        let complete = HeaderMatcher.isConnections(Array(found))
+        let oneSided = !found.isDisjoint(with: [.port, .portProtocol]) && (found.contains(.source) != found.contains(.destination))
+        let sidesFromHeading = !found.isDisjoint(with: [.port, .portProtocol]) && found.isDisjoint(with: [.source, .destination, .party])
+            && sides.source != nil && sides.destination != nil
+        guard complete || oneSided || sidesFromHeading else {
+            // Ports without a peer on either side: a list of listeners, not connections.
+            var result = Interpreted()
+            result.isTable = false
+            if !found.isDisjoint(with: [.port, .portProtocol]) {
+                result.diagnostics.append(Diagnostic(.warning, "this table lists ports without saying who connects to whom (no Source or Destination column, and no heading naming them); it is not read as a connections table", line: grid.position.line, page: grid.position.page, code: "listener-table"))
+            }
+            return result
+        }
+        var columns = TableColumns(roles: roles, headers: headerTexts)
+        columns.otherSide = sides.subject ?? options.subject
+        if sidesFromHeading { columns.headingSides = (sides.source ?? "", sides.destination ?? "") }
+        columns.direction = columns.direction ?? Direction.fromHeading(grid.context)
+        for (index, text) in headerTexts.enumerated() where roles[index] == nil && !Text.isBlank(text) {
+            guard !options.header.mapping.isMapped(text) else { continue }
+            let hint = Suggest.didYouMean(HeaderVocabulary.key(text), among: HeaderVocabulary.suggestions)
+            diagnostics.append(Diagnostic(.note, "column '\(Text.collapseSpaces(text))' maps to no role; its cells are kept as attributes\(hint)",
+                                          line: grid.header.first?.cells[safe: index]?.position.line ?? grid.position.line,
+                                          column: grid.header.first?.cells[safe: index]?.position.column, page: grid.position.page,
+                                          code: "unmapped-column"))
+        }
+        let configurable = options.starMeansConfigurable
+            || headerTexts.contains { options.conventions.configurableMarkHeaders.contains(HeaderVocabulary.key($0)) }
+        var builder = RowInterpreter(grid: grid, columns: columns, subject: options.subject, configurable: configurable)
+        var result = Interpreted()
+        result.connections.reserveCapacity(grid.rows.count)
+        for row in grid.rows {
+            guard row.cells.contains(where: { !Text.isBlank($0.text) }) else { continue }
+            // A header repeated inside the table (long tables, page breaks) is not a row.
+            if row.cells.count == headerTexts.count, options.header.roles(row.texts) == Array(roles.prefix(row.cells.count)),
+               row.texts.map(HeaderVocabulary.key) == headerTexts.map(HeaderVocabulary.key) { continue }
+            if columns.number == nil { numbering += 1 }
+            let (connection, found) = builder.connection(row, position: numbering)
+            result.connections.append(connection)
+            diagnostics += found
+            if let n = Int(connection.number), columns.number != nil { numbering = max(numbering, n) }
+        }
+        if result.connections.isEmpty {
+            diagnostics.append(Diagnostic(.error, "the connections table has a header but no rows", line: grid.position.line, page: grid.position.page))
+        }
+        result.diagnostics = diagnostics
+        return result
+    }
+
+    /// The header rows joined per column: "Destination" over "port" is "Destination port", and
+    /// a word broken mid-way ("Proto" / "col") is put back together when that names a role.
+    static func joinedHeader(_ rows: [GridRow], matcher: HeaderMatcher) -> [String] {
+        guard let first = rows.first else { return [] }
+        var texts = first.texts
+        for row in rows.dropFirst() {
+            for (i, cell) in row.texts.enumerated() {
+                if i >= texts.count { texts.append(cell); continue }
+                let a = Text.collapseSpaces(texts[i]), b = Text.collapseSpaces(cell)
+                if b.isEmpty { continue }
+                if a.isEmpty { texts[i] = b; continue }
+                let spaced = a + " " + b
+                let glued = a.hasSuffix("-") ? String(a.dropLast()) + b : a + b
+                if a.hasSuffix("-") || (matcher.roles([spaced])[0] == nil && matcher.roles([glued])[0] != nil) {
+                    texts[i] = glued
+                } else {
+                    texts[i] = spaced
+                }
+            }
+        }
+        return texts.map { Text.collapseSpaces($0) }
+    }
+}
+
+/// Where each role's cells are in a grid.
+struct TableColumns {
+    var roles: [Column?]
+    var headers: [String]
+    var number: Int?
+    var direction: Direction.Found?
+    /// A one-sided table's other side: the heading's subject, else the document's.
+    var otherSide: String?
+    /// Both sides, when only the heading names them.
+    var headingSides: (source: String, destination: String)?
+
+    init(roles: [Column?], headers: [String]) {
+        self.roles = roles
+        self.headers = headers
+        number = roles.firstIndex(of: .number)
+        direction = nil
+    }
+
+    func indices(_ role: Column) -> [Int] { roles.indices.filter { roles[$0] == role } }
+    func first(_ role: Column) -> Int? { roles.firstIndex(of: role) }
+    func header(_ index: Int) -> String { index < headers.count && !headers[index].isEmpty ? headers[index] : "Column \(index + 1)" }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,28 @@
+/// Footnote marks after a cell's text (`*`, `**`, `†`, `¹`) point at a note under the table;
+/// they are not part of a name, a protocol or a description.
+enum FootnoteMarks {
+    static let marks: Set<Character> = ["*", "†", "‡", "§", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+
+    static func dropTrailing(_ text: String) -> String {
+        var t = Substring(Text.trimmed(text))
+        while let last = t.last, marks.contains(last) { t = t.dropLast() }
+        return Text.trimmed(t)
+    }
+
+    /// "UDP***" -> "UDP"; "TCP, UDP" / "TCP and UDP" -> "TCP/UDP"; "UDP (multicast to …)" -> "UDP"
+    /// and the remark.
+    static func cleanProtocol(_ text: String) -> (String, String?) {
+        var t = dropTrailing(text)
+        var remark: String?
+        if let open = t.range(of: " ("), t.hasSuffix(")") {
+            let head = Text.trimmed(t[..<open.lowerBound])
+            if Realign.isProtocolCell(head) {
+                remark = String(t[open.upperBound...].dropLast())
+                t = head
+            }
+        }
+        let parts = t.replacingAll(" and ", with: ",").replacingAll(" & ", with: ",").split(separator: ",").map { Text.trimmed($0) }
+        if parts.count > 1, parts.allSatisfy({ Vocabulary.isProtocol($0) }) { t = parts.joined(separator: "/") }
+        return (t, remark)
+    }
+}

@@ -1,0 +1,39 @@
+import PortolanModel
+
+/// The rows of an "Included services" grid: a name and a description that may be a list.
+enum ServiceRows {
+    /// A list is written in a grid cell one item a line, each line starting with "• ".
+    static func cellText(_ parsed: DescriptionCell.Parsed) -> String {
+        parsed.items.isEmpty ? parsed.text : parsed.items.map { "• " + $0 }.joined(separator: "\n")
+    }
+
+    static func read(_ grid: Grid) -> ColumnInterpreter.Interpreted {
+        var result = ColumnInterpreter.Interpreted()
+        result.isServices = true
+        for row in grid.rows where row.cells.count >= 1 {
+            let name = Text.collapseSpaces(row.cells[0].text)
+            guard !name.isEmpty else { continue }
+            let cell = row.cells[safe: 1]?.text ?? ""
+            let lines = cell.split(separator: "\n").map { Text.trimmed($0) }
+            let items = lines.count >= 1 && lines.allSatisfy({ $0.hasPrefix("• ") }) ? lines.map { Text.collapseSpaces($0.dropFirst(2)) } : []
+            let description = items.isEmpty ? Text.collapseSpaces(cell.replacingAll("\n", with: " ")) : items.joined(separator: " ")
+            if description.isEmpty {
+                result.diagnostics.append(Diagnostic(.warning, "included service '\(name)' has no description", line: row.position.line, page: row.position.page))
+            }
+            result.services.append(IncludedService(name: name, description: description, items: items, line: row.position.line))
+        }
+        return result
+    }
+}
+
+/// Markup inside a cell rendered to text: HTML tags and entities, `<br>`, Markdown links,
+/// bold, italics and code.
+enum CellMarkup {
+    static func render(_ cell: String) -> String {
+        var text = Text.stripTags(cell)
+        if text.contains("](") || text.contains("**") { text = Text.markdownLinkText(text) }
+        if text.contains("__") { text = text.replacingAll("__", with: "") }
+        if text.contains("`") { text = text.replacingAll("`", with: "") }
+        return text
+    }
+}
