@@ -35,10 +35,10 @@ enum Inputs {
                     let ext = (name as NSString).pathExtension.lowercased()
                     // YAML in a folder is configuration (aliases, inventory, lint) unless it is a model.
                     if modelExtensions.contains(ext) { return isYAMLModel("\(base)/\(name)") }
-                    return documentExtensions.contains(ext)
+                    return documentExtensions.contains(ext) || DocumentFormat.extensions.contains(ext)
                 }
                 if documents.isEmpty {
-                    throw Failure(description: "\(path): error: the folder has no documents (looked for .\(documentExtensions.sorted().joined(separator: ", .")) and YAML models)")
+                    throw Failure(description: "\(path): error: the folder has no documents (looked for .\(documentExtensions.union(DocumentFormat.extensions).sorted().joined(separator: ", .")) and YAML models)")
                 }
                 files += documents.map { "\(base)/\($0)" }
             } else {
@@ -77,6 +77,10 @@ enum Inputs {
         for file in try files(paths) {
             guard let data = FileManager.default.contents(atPath: file) else {
                 documents.append(Document(path: file, diagnostics: [Diagnostic(.error, "cannot read the file")]))
+                continue
+            }
+            if let format = DocumentFormat.of(path: file, bytes: [UInt8](data.prefix(1024))) {
+                documents.append(DocumentReader.read(path: file, bytes: [UInt8](data), format: format))
                 continue
             }
             switch SourceText.decode([UInt8](data)) {

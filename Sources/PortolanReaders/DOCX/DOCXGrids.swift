@@ -23,7 +23,8 @@ public enum DOCXGrids {
         var pending: [String] = []
         for block in WordBody.blocks(root) {
             switch block {
-            case .paragraph(let text, _):
+            case .paragraph(let text, let style):
+                if result.title == nil, !text.isEmpty, let style, ["Title", "Heading1"].contains(style) { result.title = text }
                 if !text.isEmpty {
                     result.paragraphs.append(text)
                     pending.append(text)

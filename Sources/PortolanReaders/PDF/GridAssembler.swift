@@ -7,6 +7,9 @@ struct GridAssembler {
     let em: Double
     let cellLines: CellLines
     private(set) var paragraphs: [String] = []
+    /// The first page's paragraph in the largest letters, if larger than the body text.
+    private(set) var title: String?
+    private var titleHeight = 0.0
     private var tables: [Table] = []
     private var paragraph: [PDFLine] = []
     /// Paragraphs since the last table: the next table's context.
@@ -93,6 +96,10 @@ struct GridAssembler {
     private mutating func finishParagraph() {
         guard !paragraph.isEmpty else { return }
         let text = paragraph.map(\.text).joined(separator: " ")
+        if let first = paragraph.first, first.page == 1, first.height > max(1.15 * em, titleHeight) {
+            title = text
+            titleHeight = first.height
+        }
         paragraphs.append(text)
         pending.append(text)
         paragraph = []

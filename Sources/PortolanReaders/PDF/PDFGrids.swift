@@ -48,6 +48,7 @@ public enum PDFGrids {
         }
         result.grids = assembler.grids()
         result.paragraphs = assembler.paragraphs
+        result.title = assembler.title
         return result
     }
 
