@@ -20,6 +20,20 @@ def seed(key):
     _, body = rows(os.path.join(HERE, "..", "expected", f"{key}.connections.tsv"))
     return SEED_HEADER, [["" if c == "-" else c for c in r] for r in body]
 
+SEEDS = {"000": "000_719e74b289d3778a.txt", "002": "002_77ebb1df80586335.txt",
+         "003": "003_5c58bc2aa17e0ed2.txt", "004": "004_df767b9a2d780938.txt"}
+
+def subject_sentence(key):
+    """The seed's sentence that names its product, so the PDF names the same subject."""
+    import re
+    with open(os.path.join(HERE, "..", "..", "..", "..", "Input", SEEDS[key]), encoding="utf-8") as f:
+        text = " ".join(f.read().split())
+    m = re.search(r"from the point of view of (.+?) as a service", text)
+    if m:
+        return f"<p>The direction of the arrows indicates where the connection is initiated, from the point of view of {html.escape(m.group(1))} as a service in the network.</p>"
+    m = re.search(r"Learn about (.+?) architecture", text)
+    return f"<p>Learn about {html.escape(m.group(1))} architecture</p>" if m else ""
+
 def table(header, body, cls="", widths=None):
     cols = "".join(f'<col style="width:{w}">' for w in widths) if widths else ""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
@@ -61,23 +75,26 @@ def write(name, text):
 # 000: ruled, narrow columns so names and descriptions wrap, the vendor's disclaimer first.
 h, b = seed("000")
 write("seed-000.html", page("CX Contact", f"<p>{DISCLAIMER}</p><h1>CX Contact Private Edition Guide</h1>"
-      "<h2>Connections table</h2><p>The connection numbers refer to the numbers on the connection lines in the diagram.</p>"
+      + subject_sentence("000") + "<h2>Connections table</h2><p>The connection numbers refer to the numbers on the connection lines in the diagram.</p>"
       + table(h, b, "ruled", ["11%", "14%", "14%", "10%", "9%", "13%", "29%"]) + "<p>* Configurable ports</p>"))
 
 # 002: landscape, unruled, header cells so narrow that words break mid-word.
 h, b = seed("002")
-write("seed-002.html", page("Pulse", "<h1>Pulse Private Edition Guide</h1><h2>Connections table</h2>"
+write("seed-002.html", page("Pulse", "<h1>Pulse Private Edition Guide</h1>" + subject_sentence("002") + "<h2>Connections table</h2>"
       + table(h, b, "plain", ["6%", "15%", "17%", "6%", "5%", "9%", "42%"]), landscape=True))
 
 # 003: sixty rows over several pages, header repeated on each page, narrow port column.
 h, b = seed("003")
 write("seed-003.html", page("Voice Microservices", f"<p>{DISCLAIMER}</p><h1>Voice Microservices Private Edition Guide</h1>"
-      "<h2>Connections table</h2>" + table(h, b, "ruled", ["10%", "16%", "16%", "9%", "7%", "12%", "30%"])))
+      + subject_sentence("003") + "<h2>Connections table</h2>" + table(h, b, "ruled", ["10%", "16%", "16%", "9%", "7%", "12%", "30%"])))
 
 # 004: for LibreOffice (HTML -> PDF and HTML -> DOCX).
 h, b = seed("004")
 write("seed-004.html", "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Designer</title></head><body>"
-      "<h1>Designer Private Edition Guide</h1><h2>Connections table</h2>"
+      "<h1>Designer Private Edition Guide</h1>" + subject_sentence("004")
+      # This much introduction makes LibreOffice cut row 10 across the page break.
+      + "<h2>Introduction</h2><p>The voice platform answers calls, plays prompts and records media for the contact centre.</p>"
+      "<h2>Connections table</h2>"
       "<p>The connection numbers refer to the numbers on the connection lines in the diagram.</p>"
       + table(h, b).replace("<table", "<table border='1' cellpadding='4'") + "</body></html>")
 
