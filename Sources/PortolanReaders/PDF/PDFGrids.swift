@@ -35,12 +35,14 @@ public enum PDFGrids {
                 + "nothing on it is read", page: page.number))
         }
         let em = medianHeight(withText)
-        let lines = PageFurniture.removed(from: pages.map { ($0, PDFLine.lines(of: $0)) })
+        let lines = pages.map { ($0, PDFLine.lines(of: $0)) }
+        let furniture = PageFurniture.lines(in: lines)
         var assembler = GridAssembler(em: em, cellLines: CellLines(words: withText.flatMap(\.words), em: em))
-        for pageLines in lines {
+        for ((_, pageLines), furniture) in zip(lines, furniture) {
             assembler.startPage()
             for block in TableFinder.blocks(pageLines, em: em) {
                 switch block {
+                case .text(let line) where furniture.contains(line.number): continue
                 case .text(let line): assembler.add(text: line)
                 case .table(let table): assembler.add(table: table)
                 }

@@ -1,19 +1,20 @@
 /// Running page headers and footers: lines in the top or bottom margin band that come back on
-/// several pages with the same words (page numbers aside). They are neither table nor context.
+/// several pages with the same words (page numbers aside). They are neither table nor context,
+/// unless they are the top of a table (a table's header repeated at the top of every page).
 enum PageFurniture {
     /// The share of the page height at the top and at the bottom where furniture sits.
     static let band = 0.1
 
-    /// The lines of every page, without their running headers and footers.
-    static func removed(from pages: [(page: PDFPage, lines: [PDFLine])]) -> [[PDFLine]] {
-        guard pages.count >= 2 else { return pages.map(\.lines) }
+    /// The numbers of every page's lines that are running headers and footers.
+    static func lines(in pages: [(page: PDFPage, lines: [PDFLine])]) -> [Set<Int>] {
+        guard pages.count >= 2 else { return pages.map { _ in [] } }
         var seen: [String: Set<Int>] = [:]
         for (page, lines) in pages {
             for line in lines where inBand(line, page) { seen[key(line), default: []].insert(page.number) }
         }
         let needed = pages.count >= 3 ? 3 : 2
         return pages.map { page, lines in
-            lines.filter { !(inBand($0, page) && (seen[key($0)]?.count ?? 0) >= needed) }
+            Set(lines.filter { inBand($0, page) && (seen[key($0)]?.count ?? 0) >= needed }.map(\.number))
         }
     }
 

@@ -25,7 +25,32 @@ enum TableFinder {
                 runs.append([line])
             }
         }
-        return runs.flatMap { blocks(run: $0[...], em: em) }
+        // Rows padded wider apart than a line: runs whose neighbouring lines split into the same columns are one.
+        var merged: [[PDFLine]] = []
+        for run in runs {
+            if let previous = merged.last, let gap = previous.last.map({ run[0].y0 - $0.y1 }), gap <= 3 * em,
+               let a = previous.last(where: { isMulti($0, em: em) }), let b = run.first(where: { isMulti($0, em: em) }),
+               sameColumns(a, b, em: em) {
+                merged[merged.count - 1] += run
+            } else {
+                merged.append(run)
+            }
+        }
+        return merged.flatMap { blocks(run: $0[...], em: em) }
+    }
+
+    private static func isMulti(_ line: PDFLine, em: Double) -> Bool {
+        line.segments(gap: cellGap(em: em)).count >= 2
+    }
+
+    /// Two lines that start at least two cells at the same places and cross none of each other's column gaps.
+    private static func sameColumns(_ a: PDFLine, _ b: PDFLine, em: Double) -> Bool {
+        let gaps = columnGaps([a, b], em: em)
+        guard !gaps.isEmpty, !crosses(a, gaps, em: em), !crosses(b, gaps, em: em) else { return false }
+        let starts = b.segments(gap: cellGap(em: em)).compactMap { $0.first?.x0 }
+        let shared = a.segments(gap: cellGap(em: em)).compactMap { $0.first?.x0 }
+            .filter { x in starts.contains { abs($0 - x) <= 0.5 * em } }
+        return shared.count >= 2
     }
 
     /// Words further apart than this are in different cells.
