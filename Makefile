@@ -8,7 +8,7 @@ DEBUG   := .build/debug/portolan
 # and Word documents, poppler-glib for PDF files.
 APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev libpoppler-glib-dev pkg-config
 # Used by the tests only: a real browser for the site, LibreOffice to open the XLSX sheets.
-APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils
+APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui libreoffice-writer-nogui
 PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema
 FUZZ_SECONDS ?= 60
 # The release binary carries the Swift runtime and Foundation inside it: it starts faster and
