@@ -14,7 +14,8 @@ enum TableBands {
         var gapsBetween: [Double] = []
         for (a, b) in zip(lines, lines.dropFirst()) { gapsBetween.append(b.y0 - a.y1) }
         let tightest = max(gapsBetween.min() ?? 0, -0.5 * em)
-        let rowGap = max(0.25 * em, tightest + 0.2 * em)
+        // Lines of one cell are at most a few tenths of a line apart; rows are further.
+        let rowGap = min(max(0.25 * em, tightest + 0.2 * em), 0.5 * em)
         let numbered = firstColumnIsNumbered(table)
         var groups: [[PDFLine]] = []
         var bottom = -Double.infinity
