@@ -1,5 +1,3 @@
-import Foundation
-
 /// Joins the lines of a table cell back into the text that was written. A line ends in a space
 /// unless the break was inside a word: after a hyphen or slash ("Front-" / "end",
 /// "Browser/" / "API"), or where a word longer than the column was cut at the column's edge
@@ -19,8 +17,15 @@ struct CellLines {
         self.em = em
     }
 
+    /// A word lowercased, without the punctuation around it ("(con" is "con", "Service," is "service").
     static func key(_ word: String) -> String {
-        word.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.symbols))
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        var scalars = Substring(word.lowercased()).unicodeScalars
+        while let first = scalars.first, !isWordScalar(first) { scalars.removeFirst() }
+        while let last = scalars.last, !isWordScalar(last) { scalars.removeLast() }
+        return String(scalars)
     }
 
     func join(_ lines: [[PDFWord]], columnRight: Double) -> String {
