@@ -43,5 +43,6 @@ enum TableRecognizers {
         WrappedLayout(),
         SeparatedValuesLayout(),
         AlignedLayout(),
+        SpacedPlainLayout(),
     ]
 }

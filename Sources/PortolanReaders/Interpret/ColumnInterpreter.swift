@@ -43,11 +43,7 @@ public enum ColumnInterpreter {
         while roles.count < width { roles.append(nil) }
         var diagnostics: [Diagnostic] = []
         // One column per role (descriptions aside): a second "port" column is kept as an attribute.
-        var seen = Set<Column>()
-        for index in roles.indices {
-            guard let role = roles[index], role != .description else { continue }
-            if !seen.insert(role).inserted { roles[index] = nil }
-        }
+        roles = oneColumnPerRole(roles, headers: headerTexts)
         ContentTyping.fill(&roles, headers: headerTexts, rows: grid.rows, mapping: options.header.mapping)
         let sides = HeadingSides.parse(grid.context)
         let found = Set(roles.compactMap { $0 })
@@ -97,6 +93,20 @@ public enum ColumnInterpreter {
         }
         result.diagnostics = diagnostics
         return result
+    }
+
+    /// One column per role, descriptions aside: the column whose header is the role's own word
+    /// wins ("Protocol" over "Type"), else the first; the others are kept as attributes.
+    static func oneColumnPerRole(_ given: [Column?], headers: [String]) -> [Column?] {
+        var roles = given
+        let canonical: Set<String> = ["protocol", "port", "ports", "source", "destination", "direction", "#", "no.", "number"]
+        for role in Set(roles.compactMap { $0 }) where role != .description {
+            let claimants = roles.indices.filter { roles[$0] == role }
+            guard claimants.count > 1 else { continue }
+            let keep = claimants.first { canonical.contains(HeaderVocabulary.key(headers[safe: $0] ?? "")) } ?? claimants[0]
+            for index in claimants where index != keep { roles[index] = nil }
+        }
+        return roles
     }
 
     /// The header rows joined per column: "Destination" over "port" is "Destination port", and

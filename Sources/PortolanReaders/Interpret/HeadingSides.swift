@@ -16,7 +16,7 @@ struct HeadingSides: Equatable {
             text = Text.trimmed(text[text.index(after: dot)...])
         }
         let parts = text.components(separatedBy: " to ")
-        if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, Text.words(text).count <= 10 {
+        if parts.count == 2, !stripLead(parts[0]).isEmpty, !parts[1].isEmpty, Text.words(text).count <= 10 {
             let source = capitalised(stripLead(parts[0])), destination = parts[1]
             return HeadingSides(source: source, destination: destination.lowercased() == source.lowercased() ? source : destination, subject: nil)
         }
