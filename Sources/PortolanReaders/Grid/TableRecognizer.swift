@@ -44,5 +44,6 @@ enum TableRecognizers {
         SeparatedValuesLayout(),
         AlignedLayout(),
         SpacedPlainLayout(),
+        CellPerLineLayout(),
     ]
 }

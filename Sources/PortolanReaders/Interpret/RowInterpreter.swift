@@ -18,11 +18,23 @@ struct RowInterpreter {
         self.configurable = configurable
     }
 
+    /// The last row's cells, for cells a lost rowspan took out of a shifted row.
+    private var previousTexts: [String] = []
+
     mutating func connection(_ row: GridRow, position: Int) -> (Connection, [Diagnostic]) {
         var texts = row.texts
         var diagnostics: [Diagnostic] = []
         let line = row.position.line, column = row.position.column
         let numberIndex = columns.number
+        var shifted = false
+        if texts.count < columns.roles.count, numberIndex != 0, grid.layout != "wrapped", !previousTexts.isEmpty,
+           let placed = ShiftedRow.realign(texts, roles: columns.roles, above: previousTexts) {
+            let names = placed.inherited.map { columns.header($0) }
+            diagnostics.append(Diagnostic(.note, "row \(numberIndex.map { Text.trimmed(texts[safe: $0] ?? "") } ?? String(position)): the row has \(texts.count) cells for \(columns.roles.count) columns (a cell spanning rows was lost); its cells were placed by their content and the \(names.joined(separator: ", ")) cell\(names.count == 1 ? " was" : "s were") taken from the row above", line: line, column: column, page: row.position.page, code: "inherited-cell"))
+            texts = placed.texts
+            shifted = true
+        }
+        defer { previousTexts = texts }
         let number = numberIndex.map { Text.trimmed(texts[safe: $0] ?? "") } ?? String(position)
         func cell(_ role: Column) -> String {
             guard let i = columns.first(role), i < texts.count else { return "" }
@@ -37,7 +49,7 @@ struct RowInterpreter {
             line: line, column: column)
         cells.page = row.position.page
         // Fewer cells than columns: realign by content when the columns are in the usual order.
-        if row.cells.count < columns.roles.count, grid.layout != "wrapped" {
+        if !shifted, row.cells.count < columns.roles.count, grid.layout != "wrapped" {
             if numberIndex == 0, let realigned = Realign.cells(texts, line: line, columnCount: columns.roles.count) {
                 let page = cells.page
                 cells = realigned.cells
