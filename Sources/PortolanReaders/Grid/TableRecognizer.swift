@@ -38,6 +38,8 @@ protocol TableRecognizer: Sendable {
 /// recognises a table there wins. Adding a layout is adding it here.
 enum TableRecognizers {
     static let all: [any TableRecognizer] = [
+        RSTGridLayout(),
+        RSTSimpleLayout(),
         DelimitedLayout(),
         GluedHeaderLayout(),
         WrappedLayout(),

@@ -45,6 +45,14 @@ public enum ColumnInterpreter {
         // One column per role (descriptions aside): a second "port" column is kept as an attribute.
         roles = oneColumnPerRole(roles, headers: headerTexts)
         ContentTyping.fill(&roles, headers: headerTexts, rows: grid.rows, mapping: options.header.mapping)
+        // "Service | Port | … | Used by": the first column names the listener when only the
+        // clients have a column of their own.
+        if roles.contains(.source), !roles.contains(.destination), !roles.contains(.party), roles.first == .some(nil),
+           grid.rows.contains(where: { !Text.isBlank($0.cells.first?.text ?? "") }),
+           !grid.rows.contains(where: { ShiftedRow.kind($0.cells.first?.text ?? "") != .text }),
+           !options.header.mapping.isMapped(headerTexts.first ?? "") {
+            roles[0] = .destination
+        }
         let sides = HeadingSides.parse(grid.context)
         let found = Set(roles.compactMap { $0 })
         let complete = HeaderMatcher.isConnections(Array(found))

@@ -10,7 +10,8 @@ enum HeaderVocabulary {
         add(.source, ["source", "from", "initiator", "client", "source site", "used by", "src", "source host", "source system",
                       "source component", "source service", "origin", "caller", "requester", "consumer", "sender", "source zone",
                       "source address", "source ip", "source node", "source network", "from host", "from (source)",
-                      "initiated by", "client side", "source (client)", "originator"])
+                      "initiated by", "client side", "source (client)", "originator", "consumers", "clients", "callers", "users",
+                      "accessed by", "connecting from", "requested by", "source hosts", "sources"])
         add(.destination, ["destination", "dest", "dest.", "to", "target", "server", "destination site", "listener", "dst",
                            "destination host", "destination system", "destination component", "destination service",
                            "destination address", "destination ip", "destination node", "destination network", "to host",
