@@ -29,6 +29,7 @@ enum HTMLReader {
         let grids = root.elements(named: "table").compactMap { grid($0, blocks: blocks, header: options.header) }
         var document = DocumentReader.read(path: path, grids: grids, title: title, subject: subject, intro: intro(blocks),
                                            diagnostics: diagnostics, options: options,
+                                           starMeansConfigurable: DocumentReader.declaresConfigurableMark(prose),
                                            expected: "a <table> whose header row names Source, Destination, Protocol, Port and Classification")
         document.layout = "html"
         return document

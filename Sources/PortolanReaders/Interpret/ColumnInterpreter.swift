@@ -50,7 +50,7 @@ public enum ColumnInterpreter {
         if roles.contains(.source), !roles.contains(.destination), !roles.contains(.party), roles.first == .some(nil),
            grid.rows.contains(where: { !Text.isBlank($0.cells.first?.text ?? "") }),
            !grid.rows.contains(where: { ShiftedRow.kind($0.cells.first?.text ?? "") != .text }),
-           !options.header.mapping.isMapped(headerTexts.first ?? "") {
+           !options.header.mapping.isMapped(headerTexts.first ?? ""), HeaderVocabulary.role(headerTexts.first ?? "") == nil {
             roles[0] = .destination
         }
         let sides = HeadingSides.parse(grid.context)
@@ -108,7 +108,7 @@ public enum ColumnInterpreter {
     static func oneColumnPerRole(_ given: [Column?], headers: [String]) -> [Column?] {
         var roles = given
         let canonical: Set<String> = ["protocol", "port", "ports", "source", "destination", "direction", "#", "no.", "number"]
-        for role in Set(roles.compactMap { $0 }) where role != .description {
+        for role in Set(roles.compactMap { $0 }) where role != .description && role != .portProtocol {
             let claimants = roles.indices.filter { roles[$0] == role }
             guard claimants.count > 1 else { continue }
             let keep = claimants.first { canonical.contains(HeaderVocabulary.key(headers[safe: $0] ?? "")) } ?? claimants[0]

@@ -101,12 +101,27 @@ struct RowInterpreter {
             cells.destination = columns.otherSide ?? ""
         }
         _ = bidirectional
-        // "443/TCP", "TCP 443", "8300-8302 TCP and UDP": both protocol and ports.
-        for index in columns.indices(.portProtocol) {
-            let split = PortForms.splitProtocol(texts[safe: index] ?? "")
-            if cells.port.isEmpty { cells.port = split.ports }
-            if cells.protocol.isEmpty { cells.protocol = split.protocol }
+        // "A | ← | B": an arrow column between the two sides says which way the row goes.
+        for (index, role) in columns.roles.enumerated() where role == nil {
+            let value = Text.trimmed(texts[safe: index] ?? "")
+            if ["←", "<-", "<=", "⟵"].contains(value) { swap(&cells.source, &cells.destination) }
         }
+        // "443/TCP", "TCP 443", "8300-8302 TCP and UDP": both protocol and ports.
+        // Several such columns ("UDP" | "TCP", each holding ports): ports of all, protocols in column order.
+        var mergedPorts: [String] = [], mergedProtocols: [String] = []
+        for index in columns.indices(.portProtocol) {
+            let text = Text.collapseSpaces(texts[safe: index] ?? "")
+            if text.isEmpty || ["--", "-", "—", "–", "n/a", "none"].contains(text.lowercased()) { continue }
+            var split = PortForms.splitProtocol(text)
+            let headerKey = HeaderVocabulary.key(columns.header(index))
+            if split.protocol.isEmpty, let transport = PortForms.transports.first(where: { headerKey == $0 || headerKey.hasPrefix($0 + " ") }) {
+                split.protocol = transport.uppercased()
+            }
+            if !split.ports.isEmpty, !mergedPorts.contains(split.ports) { mergedPorts.append(split.ports) }
+            for p in split.protocol.split(separator: "/").map(String.init) where !mergedProtocols.contains(p) { mergedProtocols.append(p) }
+        }
+        if cells.port.isEmpty, !mergedPorts.isEmpty { cells.port = mergedPorts.joined(separator: ", ") }
+        if cells.protocol.isEmpty, !mergedProtocols.isEmpty { cells.protocol = mergedProtocols.joined(separator: "/") }
         if !cells.port.isEmpty, columns.first(.portProtocol) == nil, grid.layout != "wrapped" {
             let split = PortForms.splitProtocol(cells.port)
             if !split.protocol.isEmpty {

@@ -6,7 +6,14 @@ struct CellPerLineLayout: TableRecognizer {
     func recognise(at index: Int, in context: LineContext) -> Recognised? {
         let lines = context.lines
         guard index == 0 || Text.isBlank(lines[index - 1]) || !Text.isBlank(lines[index]) else { return nil }
-        let header = Self.group(lines, from: index)
+        var header = Self.group(lines, from: index)
+        // Rows straight under the header, no blank lines: the header is the lines that name columns.
+        let named = header.prefix { context.header.roles([Text.trimmed(lines[$0])])[0] != nil || HeaderVocabulary.key(lines[$0]).isEmpty }
+        var counted = false
+        if named.count >= 3, named.count < header.count {
+            header = Array(named)
+            counted = true
+        }
         guard header.count >= 3, header.count <= 12, header.allSatisfy({ lines[$0].count <= 50 && !lines[$0].contains("\t") && !lines[$0].contains("|") }) else { return nil }
         let headerCells = header.map { Text.trimmed(lines[$0]) }
         // A caption just above the header is not one of its cells.
@@ -16,7 +23,10 @@ struct CellPerLineLayout: TableRecognizer {
         var i = (header.last ?? index) + 1
         var end = i
         // Blank lines between every cell: rows are told apart by what their cells hold.
-        if Self.cellsEachAlone(lines, from: i, count: min(3, headerCells.count)) {
+        if counted {
+            (rows, end) = Self.counted(lines, from: i, width: headerCells.count, roles: roles)
+            i = lines.count
+        } else if Self.cellsEachAlone(lines, from: i, count: min(3, headerCells.count)) {
             (rows, end) = Self.stream(lines, from: i, roles: ColumnInterpreter.oneColumnPerRole(roles, headers: headerCells), header: context.header)
             i = lines.count
         }
@@ -36,6 +46,23 @@ struct CellPerLineLayout: TableRecognizer {
         let headerRow = GridRow(cells: zip(header, headerCells).map { GridCell($1, position: GridPosition(line: $0 + 1)) }, position: position)
         let grid = Grid(layout: "cell-per-line", header: [headerRow], rows: rows, context: context.context(before: index), position: position)
         return Recognised(grid: grid, end: end)
+    }
+
+    /// Rows of exactly as many lines as the header has cells; a chunk whose port or protocol
+    /// cell is not one ends the table.
+    static func counted(_ lines: [String], from start: Int, width: Int, roles: [Column?]) -> ([GridRow], Int) {
+        var rows: [GridRow] = []
+        var i = start
+        let typed = roles.indices.filter { ShiftedRow.kind(of: roles[$0]) != .text }
+        while i + width <= lines.count {
+            let chunk = (i..<(i + width))
+            guard chunk.allSatisfy({ !Text.isBlank(lines[$0]) }) else { break }
+            let cells = chunk.map { Text.trimmed(lines[$0]) }
+            guard !typed.isEmpty, typed.allSatisfy({ ShiftedRow.kind(cells[$0]) != .text || PortForms.splitProtocol(cells[$0]).protocol != "" }) else { break }
+            rows.append(GridRow(cells: zip(chunk, cells).map { GridCell(CellMarkup.render($1), position: GridPosition(line: $0 + 1)) }, position: GridPosition(line: i + 1)))
+            i += width
+        }
+        return (rows, i)
     }
 
     /// True when the first few cells after the header each stand alone between blank lines.
