@@ -16,11 +16,11 @@ import Testing
 
     /// Fixtures this branch does not read yet, with why (see the report). Their differences are
     /// still listed, as known issues, so a fix shows up as an unexpected pass.
-    /// 06 and 07: the expected file writes the caption "All machines to all machines" as
+    /// 06, 07 and 42: the expected file writes the caption "All machines to all machines" as
     /// destination "All machines" (row 1) but "Control plane machines to control plane machines"
     /// as "control plane machines" (row 12); the reader gives a side named like the other side
     /// the other side's spelling in both, so one of the two rows must differ.
-    static let notYetRead: Set<String> = ["06-openshift-html-rowspan", "07-openshift-cellperline"]
+    static let notYetRead: Set<String> = ["06-openshift-html-rowspan", "07-openshift-cellperline", "42-openshift-markdown-shifted"]
 
     @Test func theCorpusIsThere() {
         #expect(Self.names.count >= 15)

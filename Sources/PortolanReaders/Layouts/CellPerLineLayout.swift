@@ -8,10 +8,17 @@ struct CellPerLineLayout: TableRecognizer {
         guard index == 0 || Text.isBlank(lines[index - 1]) || !Text.isBlank(lines[index]) else { return nil }
         var header = Self.group(lines, from: index)
         // Rows straight under the header, no blank lines: the header is the lines that name columns.
-        let named = header.prefix { context.header.roles([Text.trimmed(lines[$0])])[0] != nil || HeaderVocabulary.key(lines[$0]).isEmpty }
+        var named: [Int] = []
+        var namedRoles = Set<Column>()
+        for i in header {
+            guard let role = context.header.roles([Text.trimmed(lines[i])])[0] else { break }
+            // A role named twice: the second is the first row's cell ("Users" under "Source").
+            if role != .description, !namedRoles.insert(role).inserted { break }
+            named.append(i)
+        }
         var counted = false
         if named.count >= 3, named.count < header.count {
-            header = Array(named)
+            header = named
             counted = true
         }
         guard header.count >= 3, header.count <= 12, header.allSatisfy({ lines[$0].count <= 50 && !lines[$0].contains("\t") && !lines[$0].contains("|") }) else { return nil }
