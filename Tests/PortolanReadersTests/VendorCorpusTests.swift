@@ -32,7 +32,17 @@ import Testing
         let document = try #require(files.first { $0.hasPrefix(name + ".") && !$0.hasSuffix(".expected.tsv") }
             .map { try Fixture.read("\(Self.folder)/\($0)") })
         let expected = CorpusExpectation.parse(Fixture.text("\(Self.folder)/\(name).expected.tsv"))
-        let differences = CorpusExpectation.differences(document, expected)
+        var differences = CorpusExpectation.differences(document, expected)
+        // Included services, where the fixture has them (services/<name>.tsv: name, description).
+        let servicesFile = "\(Self.folder)/services/\(name).tsv"
+        if FileManager.default.fileExists(atPath: servicesFile) {
+            let want = CorpusExpectation.parse(Fixture.text(servicesFile)).rows
+            let got = document.services.map { [CorpusExpectation.collapse($0.name), CorpusExpectation.collapse($0.description)] }
+            if want.count != got.count { differences.append("expected \(want.count) included services, got \(got.count)") }
+            for (index, (w, g)) in zip(want, got).enumerated() where w.map(CorpusExpectation.collapse) != g {
+                differences.append("service \(index + 1): expected '\(w.joined(separator: " | "))', got '\(g.joined(separator: " | "))'")
+            }
+        }
         if Self.notYetRead.contains(name) {
             withKnownIssue { #expect(differences.isEmpty, "\(name):\n\(differences.joined(separator: "\n"))") }
         } else {

@@ -48,7 +48,7 @@ enum HTMLReader {
                 let line = cells.first?.line ?? table.line
                 return GridRow(cells: cells.map { cell in
                     let items = services ? cell.node.listItems : []
-                    let text = items.isEmpty ? cell.node.plainText : items.map { "• " + $0 }.joined(separator: "\n")
+                    let text = items.isEmpty ? cell.node.plainText : ServiceRows.cellText(lead: cell.node.textOutsideLists, items: items)
                     return GridCell(text, position: GridPosition(line: cell.line), spanned: cell.spanned)
                 }, position: GridPosition(line: line))
             }

@@ -6,6 +6,7 @@ struct CellPerLineLayout: TableRecognizer {
     func recognise(at index: Int, in context: LineContext) -> Recognised? {
         let lines = context.lines
         guard index == 0 || Text.isBlank(lines[index - 1]) || !Text.isBlank(lines[index]) else { return nil }
+        if let services = Self.services(at: index, in: context) { return services }
         var header = Self.group(lines, from: index)
         // Rows straight under the header, no blank lines: the header is the lines that name columns.
         var named: [Int] = []
@@ -53,6 +54,43 @@ struct CellPerLineLayout: TableRecognizer {
         let headerRow = GridRow(cells: zip(header, headerCells).map { GridCell($1, position: GridPosition(line: $0 + 1)) }, position: position)
         let grid = Grid(layout: "cell-per-line", header: [headerRow], rows: rows, context: context.context(before: index), position: position)
         return Recognised(grid: grid, end: end)
+    }
+
+    /// "Included services" written one cell per line: the two header cells, then name and
+    /// description lines in turn; indented or bulleted lines continue the description.
+    static func services(at index: Int, in context: LineContext) -> Recognised? {
+        let lines = context.lines
+        guard index + 2 < lines.count, !Text.isBlank(lines[index]), !Text.isBlank(lines[index + 1]) else { return nil }
+        let header = [Text.trimmed(lines[index]), Text.trimmed(lines[index + 1])]
+        guard header.allSatisfy({ $0.count <= 40 && !$0.contains("\t") && !$0.contains("|") }) else { return nil }
+        let before = context.context(before: index)
+        guard context.header.isServices(header, context: before) else { return nil }
+        func isBullet(_ line: String) -> Bool { CellTable.isIndentedOrBullet(line) && !Text.isBlank(line) }
+        func startsHeader(_ i: Int) -> Bool {
+            i + 1 < lines.count && context.header.roles([Text.trimmed(lines[i])])[0] != nil
+                && context.header.roles([Text.trimmed(lines[i + 1])])[0] != nil
+        }
+        var rows: [GridRow] = []
+        var i = index + 2
+        while i + 1 < lines.count, !Text.isBlank(lines[i]), !isBullet(lines[i]), !startsHeader(i + 1), !startsHeader(i) {
+            let name = Text.trimmed(lines[i])
+            var lead = Text.trimmed(lines[i + 1])
+            var items: [String] = []
+            var j = i + 2
+            while j < lines.count, isBullet(lines[j]) {
+                items.append(CellTable.withoutBullet(lines[j]))
+                j += 1
+            }
+            if items.isEmpty { lead = CellMarkup.render(lead) }
+            let position = GridPosition(line: i + 1)
+            rows.append(GridRow(cells: [GridCell(CellMarkup.render(name), position: position),
+                                        GridCell(ServiceRows.cellText(lead: lead, items: items), position: GridPosition(line: i + 2))], position: position))
+            i = j
+        }
+        guard !rows.isEmpty else { return nil }
+        let position = GridPosition(line: index + 1)
+        let headerRow = GridRow(cells: header.map { GridCell($0, position: position) }, position: position)
+        return Recognised(grid: Grid(layout: "cell-per-line", header: [headerRow], rows: rows, context: before, position: position), end: i)
     }
 
     /// Rows of exactly as many lines as the header has cells; a chunk whose port or protocol
