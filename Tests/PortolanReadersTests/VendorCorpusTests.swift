@@ -20,7 +20,10 @@ import Testing
     /// destination "All machines" (row 1) but "Control plane machines to control plane machines"
     /// as "control plane machines" (row 12); the reader gives a side named like the other side
     /// the other side's spelling in both, so one of the two rows must differ.
-    static let notYetRead: Set<String> = ["06-openshift-html-rowspan", "07-openshift-cellperline", "42-openshift-markdown-shifted"]
+    /// 39: pdftotext put the last cell one space after the description ("NodePort Services† All"),
+    /// so nothing in the line's geometry parts the two cells; row 8 keeps "All" in its description.
+    static let notYetRead: Set<String> = ["06-openshift-html-rowspan", "07-openshift-cellperline", "42-openshift-markdown-shifted",
+                                          "39-kubernetes-pdftotext-layout"]
 
     @Test func theCorpusIsThere() {
         #expect(Self.names.count >= 15)

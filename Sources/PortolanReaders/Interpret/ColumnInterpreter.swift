@@ -11,9 +11,12 @@ public enum ColumnInterpreter {
         public var subject: String?
         /// True when the document declares that `*` after a port means "configurable".
         public var starMeansConfigurable: Bool
+        /// Numbers of the document's notes that say a port is configurable ("see note 2").
+        public var configurableNotes: Set<Int>
 
         public init(header: HeaderMatcher = HeaderMatcher(), conventions: ReadingConventions = .genesys,
-                    subject: String? = nil, starMeansConfigurable: Bool = false) {
+                    subject: String? = nil, starMeansConfigurable: Bool = false, configurableNotes: Set<Int> = []) {
+            self.configurableNotes = configurableNotes
             self.header = header
             self.conventions = conventions
             self.subject = subject
@@ -83,6 +86,7 @@ public enum ColumnInterpreter {
         let configurable = options.starMeansConfigurable
             || headerTexts.contains { options.conventions.configurableMarkHeaders.contains(HeaderVocabulary.key($0)) }
         var builder = RowInterpreter(grid: grid, columns: columns, subject: options.subject, configurable: configurable)
+        builder.configurableNotes = options.configurableNotes
         var result = Interpreted()
         result.connections.reserveCapacity(grid.rows.count)
         for row in grid.rows {

@@ -8,6 +8,7 @@ struct RowInterpreter {
     let columns: TableColumns
     let subject: String?
     let configurable: Bool
+    var configurableNotes: Set<Int> = []
     /// The last row's source and destination, for cells a lost rowspan left blank.
     private var previous: (source: String, destination: String, party: String)?
 
@@ -160,6 +161,13 @@ struct RowInterpreter {
         }
         cells.portIsOptional = grid.layout != "wrapped" && columns.first(.port) == nil && columns.first(.portProtocol) == nil
         cells.configurable = configurable
+        // "80 (see note 2)" where note 2 says the port is configurable.
+        for index in columns.indices(.port) + columns.indices(.portProtocol) where !configurableNotes.isEmpty {
+            let text = (texts[safe: index] ?? "").lowercased()
+            if let range = text.range(of: "note "), let n = Int(text[range.upperBound...].prefix { $0.isNumber }), configurableNotes.contains(n) {
+                cells.noteSaysConfigurable = true
+            }
+        }
         previous = (cells.source, cells.destination, columns.first(.party).flatMap { texts[safe: $0] }.map(Text.collapseSpaces) ?? "")
         var (connection, found) = RowBuilder.connection(cells)
         connection.attributes = attributes.map { Attribute(name: $0.name, value: ControlText.visible($0.value)) }
