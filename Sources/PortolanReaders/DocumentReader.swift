@@ -43,7 +43,8 @@ public enum DocumentReader {
             i += 1
         }
         return read(path: path, grids: grids, title: title, subject: subject, intro: DocumentMetadata.intro(lines),
-                    diagnostics: diagnostics, options: options, starMeansConfigurable: declaresConfigurableMark(lines))
+                    diagnostics: diagnostics, options: options, starMeansConfigurable: declaresConfigurableMark(lines),
+                    configurableNotes: configurableNotes(lines))
     }
 
     /// Reads tables another reader already took apart (PDF geometry, Word XML, HTML): every
@@ -52,11 +53,12 @@ public enum DocumentReader {
     /// recognisers found. The document's layout is the first connections table's.
     public static func read(path: String, grids: [Grid], title: String?, subject: String?, intro: [String] = [],
                             diagnostics: [Diagnostic] = [], options: Options = Options(), starMeansConfigurable: Bool = false,
-                            expected: String = expectedHeader) -> Document {
+                            configurableNotes: Set<Int> = [], expected: String = expectedHeader) -> Document {
         var document = Document(path: path, title: title, subject: subject, intro: intro)
         document.diagnostics = diagnostics
         let interpreterOptions = ColumnInterpreter.Options(header: options.header, conventions: options.conventions,
-                                                           subject: subject, starMeansConfigurable: starMeansConfigurable)
+                                                           subject: subject, starMeansConfigurable: starMeansConfigurable,
+                                                           configurableNotes: configurableNotes)
         var numbering = 0
         for grid in grids {
             let read = ColumnInterpreter.interpret(grid, options: interpreterOptions, numbering: &numbering)
@@ -66,7 +68,24 @@ public enum DocumentReader {
             document.services += read.services
             document.diagnostics += read.diagnostics
         }
+        if document.connections.isEmpty, !document.services.isEmpty {
+            document.diagnostics.append(Diagnostic(.note, "no connections table found; only an \"Included services\" table was read", code: "no-connections"))
+        }
         return finished(document, expected: expected)
+    }
+
+    /// Notes that say a port is configurable ("Note 2: … The port is configurable …"), by number.
+    static func configurableNotes(_ lines: [String]) -> Set<Int> {
+        var found: Set<Int> = []
+        for line in lines {
+            var t = Substring(Text.trimmed(line))
+            while let f = t.first, f == "\"" || f == "*" || f == "(" { t = t.dropFirst() }
+            guard t.utf8.count < 400, t.lowercased().hasPrefix("note ") else { continue }
+            let digits = t.dropFirst(5).prefix { $0.isNumber }
+            guard let n = Int(digits), ["configurable", "can be changed", "can be configured"].contains(where: t.lowercased().contains) else { continue }
+            found.insert(n)
+        }
+        return found
     }
 
     /// A footnote such as "* Configurable ports": the document says what its stars mean.

@@ -16,7 +16,14 @@ import Testing
 
     /// Fixtures this branch does not read yet, with why (see the report). Their differences are
     /// still listed, as known issues, so a fix shows up as an unexpected pass.
-    static let notYetRead: Set<String> = []
+    /// 06, 07 and 42: the expected file writes the caption "All machines to all machines" as
+    /// destination "All machines" (row 1) but "Control plane machines to control plane machines"
+    /// as "control plane machines" (row 12); the reader gives a side named like the other side
+    /// the other side's spelling in both, so one of the two rows must differ.
+    /// 39: pdftotext put the last cell one space after the description ("NodePort Services† All"),
+    /// so nothing in the line's geometry parts the two cells; row 8 keeps "All" in its description.
+    static let notYetRead: Set<String> = ["06-openshift-html-rowspan", "07-openshift-cellperline", "42-openshift-markdown-shifted",
+                                          "39-kubernetes-pdftotext-layout"]
 
     @Test func theCorpusIsThere() {
         #expect(Self.names.count >= 15)
@@ -28,7 +35,17 @@ import Testing
         let document = try #require(files.first { $0.hasPrefix(name + ".") && !$0.hasSuffix(".expected.tsv") }
             .map { try Fixture.read("\(Self.folder)/\($0)") })
         let expected = CorpusExpectation.parse(Fixture.text("\(Self.folder)/\(name).expected.tsv"))
-        let differences = CorpusExpectation.differences(document, expected)
+        var differences = CorpusExpectation.differences(document, expected)
+        // Included services, where the fixture has them (services/<name>.tsv: name, description).
+        let servicesFile = "\(Self.folder)/services/\(name).tsv"
+        if FileManager.default.fileExists(atPath: servicesFile) {
+            let want = CorpusExpectation.parse(Fixture.text(servicesFile)).rows
+            let got = document.services.map { [CorpusExpectation.collapse($0.name), CorpusExpectation.collapse($0.description)] }
+            if want.count != got.count { differences.append("expected \(want.count) included services, got \(got.count)") }
+            for (index, (w, g)) in zip(want, got).enumerated() where w.map(CorpusExpectation.collapse) != g {
+                differences.append("service \(index + 1): expected '\(w.joined(separator: " | "))', got '\(g.joined(separator: " | "))'")
+            }
+        }
         if Self.notYetRead.contains(name) {
             withKnownIssue { #expect(differences.isEmpty, "\(name):\n\(differences.joined(separator: "\n"))") }
         } else {

@@ -38,10 +38,14 @@ protocol TableRecognizer: Sendable {
 /// recognises a table there wins. Adding a layout is adding it here.
 enum TableRecognizers {
     static let all: [any TableRecognizer] = [
+        RSTGridLayout(),
+        RSTSimpleLayout(),
         DelimitedLayout(),
         GluedHeaderLayout(),
         WrappedLayout(),
         SeparatedValuesLayout(),
         AlignedLayout(),
+        SpacedPlainLayout(),
+        CellPerLineLayout(),
     ]
 }

@@ -29,6 +29,7 @@ enum HTMLReader {
         let grids = root.elements(named: "table").compactMap { grid($0, blocks: blocks, header: options.header) }
         var document = DocumentReader.read(path: path, grids: grids, title: title, subject: subject, intro: intro(blocks),
                                            diagnostics: diagnostics, options: options,
+                                           starMeansConfigurable: DocumentReader.declaresConfigurableMark(prose),
                                            expected: "a <table> whose header row names Source, Destination, Protocol, Port and Classification")
         document.layout = "html"
         return document
@@ -47,7 +48,7 @@ enum HTMLReader {
                 let line = cells.first?.line ?? table.line
                 return GridRow(cells: cells.map { cell in
                     let items = services ? cell.node.listItems : []
-                    let text = items.isEmpty ? cell.node.plainText : items.map { "• " + $0 }.joined(separator: "\n")
+                    let text = items.isEmpty ? cell.node.plainText : ServiceRows.cellText(lead: cell.node.textOutsideLists, items: items)
                     return GridCell(text, position: GridPosition(line: cell.line), spanned: cell.spanned)
                 }, position: GridPosition(line: line))
             }

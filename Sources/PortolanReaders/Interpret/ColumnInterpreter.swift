@@ -11,9 +11,12 @@ public enum ColumnInterpreter {
         public var subject: String?
         /// True when the document declares that `*` after a port means "configurable".
         public var starMeansConfigurable: Bool
+        /// Numbers of the document's notes that say a port is configurable ("see note 2").
+        public var configurableNotes: Set<Int>
 
         public init(header: HeaderMatcher = HeaderMatcher(), conventions: ReadingConventions = .genesys,
-                    subject: String? = nil, starMeansConfigurable: Bool = false) {
+                    subject: String? = nil, starMeansConfigurable: Bool = false, configurableNotes: Set<Int> = []) {
+            self.configurableNotes = configurableNotes
             self.header = header
             self.conventions = conventions
             self.subject = subject
@@ -43,12 +46,16 @@ public enum ColumnInterpreter {
         while roles.count < width { roles.append(nil) }
         var diagnostics: [Diagnostic] = []
         // One column per role (descriptions aside): a second "port" column is kept as an attribute.
-        var seen = Set<Column>()
-        for index in roles.indices {
-            guard let role = roles[index], role != .description else { continue }
-            if !seen.insert(role).inserted { roles[index] = nil }
-        }
+        roles = oneColumnPerRole(roles, headers: headerTexts)
         ContentTyping.fill(&roles, headers: headerTexts, rows: grid.rows, mapping: options.header.mapping)
+        // "Service | Port | … | Used by": the first column names the listener when only the
+        // clients have a column of their own.
+        if roles.contains(.source), !roles.contains(.destination), !roles.contains(.party), roles.first == .some(nil),
+           grid.rows.contains(where: { !Text.isBlank($0.cells.first?.text ?? "") }),
+           !grid.rows.contains(where: { ShiftedRow.kind($0.cells.first?.text ?? "") != .text }),
+           !options.header.mapping.isMapped(headerTexts.first ?? ""), HeaderVocabulary.role(headerTexts.first ?? "") == nil {
+            roles[0] = .destination
+        }
         let sides = HeadingSides.parse(grid.context)
         let found = Set(roles.compactMap { $0 })
         let complete = HeaderMatcher.isConnections(Array(found))
@@ -79,6 +86,7 @@ public enum ColumnInterpreter {
         let configurable = options.starMeansConfigurable
             || headerTexts.contains { options.conventions.configurableMarkHeaders.contains(HeaderVocabulary.key($0)) }
         var builder = RowInterpreter(grid: grid, columns: columns, subject: options.subject, configurable: configurable)
+        builder.configurableNotes = options.configurableNotes
         var result = Interpreted()
         result.connections.reserveCapacity(grid.rows.count)
         for row in grid.rows {
@@ -97,6 +105,20 @@ public enum ColumnInterpreter {
         }
         result.diagnostics = diagnostics
         return result
+    }
+
+    /// One column per role, descriptions aside: the column whose header is the role's own word
+    /// wins ("Protocol" over "Type"), else the first; the others are kept as attributes.
+    static func oneColumnPerRole(_ given: [Column?], headers: [String]) -> [Column?] {
+        var roles = given
+        let canonical: Set<String> = ["protocol", "port", "ports", "source", "destination", "direction", "#", "no.", "number"]
+        for role in Set(roles.compactMap { $0 }) where role != .description && role != .portProtocol {
+            let claimants = roles.indices.filter { roles[$0] == role }
+            guard claimants.count > 1 else { continue }
+            let keep = claimants.first { canonical.contains(HeaderVocabulary.key(headers[safe: $0] ?? "")) } ?? claimants[0]
+            for index in claimants where index != keep { roles[index] = nil }
+        }
+        return roles
     }
 
     /// The header rows joined per column: "Destination" over "port" is "Destination port", and

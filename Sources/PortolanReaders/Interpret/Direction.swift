@@ -37,7 +37,7 @@ enum Direction {
     /// A heading just before the table that states the direction ("Inbound rules", "Outbound
     /// (internal network > DMZ)"); the nearest heading that says one wins.
     static func fromHeading(_ context: [String]) -> Found? {
-        for text in context.reversed() where text.count <= 160 {
+        for text in context.reversed() where HeadingSides.isHeadingLike(text) {
             let lower = text.lowercased()
             let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "/" })
             let says = words.contains { w in

@@ -7,11 +7,12 @@ enum HeaderVocabulary {
         func add(_ column: Column, _ texts: [String]) { for t in texts { table[t] = column } }
         add(.number, ["#", "no", "no.", "nr", "nr.", "id", "number", "connection", "conn", "conn.", "rule", "rule #", "rule id",
                       "connection id", "connection #", "flow id", "ref", "ref.", "item", "step", "line"])
-        add(.source, ["source", "from", "initiator", "client", "source site", "used by", "src", "source host", "source system",
+        add(.source, ["party a", "side a", "endpoint a", "host a", "source", "from", "initiator", "client", "source site", "used by", "src", "source host", "source system",
                       "source component", "source service", "origin", "caller", "requester", "consumer", "sender", "source zone",
                       "source address", "source ip", "source node", "source network", "from host", "from (source)",
-                      "initiated by", "client side", "source (client)", "originator"])
-        add(.destination, ["destination", "dest", "dest.", "to", "target", "server", "destination site", "listener", "dst",
+                      "initiated by", "client side", "source (client)", "originator", "consumers", "clients", "callers", "users",
+                      "accessed by", "connecting from", "requested by", "source hosts", "sources"])
+        add(.destination, ["party b", "side b", "endpoint b", "host b", "destination", "dest", "dest.", "to", "target", "server", "destination site", "listener", "dst",
                            "destination host", "destination system", "destination component", "destination service",
                            "destination address", "destination ip", "destination node", "destination network", "to host",
                            "to (destination)", "receiver", "provider", "destination zone", "server side", "destination (server)",
@@ -31,7 +32,9 @@ enum HeaderVocabulary {
                             "protocol/port", "protocol / port", "ports/protocols", "ports / protocols", "protocol and port",
                             "port and protocol", "ports and protocols", "protocols and ports", "port (protocol)",
                             "protocol:port", "port:protocol", "protocol & port", "port & protocol", "port(s)/protocol",
-                            "port(s) / protocol", "protocol/port(s)", "protocol / port(s)", "transport/port", "service/port"])
+                            "port(s) / protocol", "protocol/port(s)", "protocol / port(s)", "transport/port", "service/port",
+                            // A column of ports per transport ("UDP" | "TCP").
+                            "tcp", "udp", "sctp", "tcp port", "tcp ports", "udp port", "udp ports", "tcp port(s)", "udp port(s)"])
         add(.sourcePort, ["source port", "source ports", "src port", "sport", "source port(s)", "source port range",
                           "client port", "client ports", "from port", "ephemeral port", "local port"])
         add(.classification, ["direction", "in/out", "inbound/outbound", "ingress/egress", "classification",

@@ -16,7 +16,7 @@ struct HeadingSides: Equatable {
             text = Text.trimmed(text[text.index(after: dot)...])
         }
         let parts = text.components(separatedBy: " to ")
-        if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, Text.words(text).count <= 10 {
+        if parts.count == 2, !stripLead(parts[0]).isEmpty, !parts[1].isEmpty, Text.words(text).count <= 10 {
             let source = capitalised(stripLead(parts[0])), destination = parts[1]
             return HeadingSides(source: source, destination: destination.lowercased() == source.lowercased() ? source : destination, subject: nil)
         }
@@ -28,7 +28,8 @@ struct HeadingSides: Equatable {
     static func isHeadingLike(_ text: String) -> Bool {
         let t = Text.trimmed(text)
         guard let last = t.last else { return false }
-        return t.count <= 100 && last != "." && last != ":" && last != "," && Text.words(t).count <= 12
+        if last == ":" { return Text.words(t).count <= 6 }
+        return t.count <= 100 && last != "." && last != "," && Text.words(t).count <= 12
     }
 
     /// Drops the words around the name: "Inbound rules for X", "Ports for X on Y", "Outbound (X > Y)".
@@ -38,8 +39,9 @@ struct HeadingSides: Equatable {
                                  "port", "traffic", "connections", "requirements", "firewall", "network", "for", "from", "to", "on",
                                  "of", "the", "required", "needed", "open", "opened", "allowed"]
         while let first = words.first, lead.contains(first.lowercased().trimmingPunctuation) { words.removeFirst() }
-        // "X on RKE2", "X (internal network > DMZ)": the name stops there.
-        if let cut = words.firstIndex(where: { $0.hasPrefix("(") || $0.lowercased() == "on" }) { words = Array(words[..<cut]) }
+        // "X on RKE2", "X (internal network > DMZ)": the name stops there; "X (master-sg)" keeps its tag.
+        if let cut = words.firstIndex(where: { ($0.hasPrefix("(") && !$0.hasSuffix(")") && !$0.hasSuffix("):")) || $0.lowercased() == "on" }) { words = Array(words[..<cut]) }
+        while let last = words.last, ["rules", "rules:", "ports", "ports:", "traffic", "traffic:"].contains(last.lowercased()) { words.removeLast() }
         return words.joined(separator: " ").trimmingPunctuation
     }
 

@@ -37,7 +37,8 @@ enum PortForms {
         var pending = ""
         for token in rest {
             if token == "," { if !pending.isEmpty { ports.append(pending); pending = "" }; continue }
-            if pending.isEmpty { pending = token } else if pending.hasSuffix("-") || token.hasPrefix("-") || ["to", "through", "thru"].contains(token.lowercased()) || pending.lowercased().hasSuffix(" to") {
+            let lowerPending = pending.lowercased()
+            if pending.isEmpty { pending = token } else if pending.hasSuffix("-") || token.hasPrefix("-") || ["to", "through", "thru"].contains(token.lowercased()) || lowerPending.hasSuffix(" to") || lowerPending.hasSuffix(" through") || lowerPending.hasSuffix(" thru") {
                 pending += " " + token
             } else {
                 ports.append(pending)
@@ -64,7 +65,12 @@ enum PortForms {
               s[s.index(after: open)..<close].allSatisfy(\.isNumber) {
             s.removeSubrange(open...close)
         }
-        var words = Text.words(s.replacingAll(",", with: " , "))
+        var words = Text.words(s.replacingAll(",", with: " , ")).map { word -> String in
+            // "msgr2:6789": a name for the port before it.
+            if let colon = word.lastIndex(of: ":"), word[word.index(after: colon)...].first?.isNumber ?? false,
+               word[..<colon].contains(where: \.isLetter) { return String(word[word.index(after: colon)...]) }
+            return word
+        }
         var out: [String] = []
         var i = 0
         while i < words.count {

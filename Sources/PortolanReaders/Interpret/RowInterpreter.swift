@@ -8,6 +8,7 @@ struct RowInterpreter {
     let columns: TableColumns
     let subject: String?
     let configurable: Bool
+    var configurableNotes: Set<Int> = []
     /// The last row's source and destination, for cells a lost rowspan left blank.
     private var previous: (source: String, destination: String, party: String)?
 
@@ -18,11 +19,23 @@ struct RowInterpreter {
         self.configurable = configurable
     }
 
+    /// The last row's cells, for cells a lost rowspan took out of a shifted row.
+    private var previousTexts: [String] = []
+
     mutating func connection(_ row: GridRow, position: Int) -> (Connection, [Diagnostic]) {
         var texts = row.texts
         var diagnostics: [Diagnostic] = []
         let line = row.position.line, column = row.position.column
         let numberIndex = columns.number
+        var shifted = false
+        if texts.count < columns.roles.count, numberIndex != 0, grid.layout != "wrapped", !previousTexts.isEmpty,
+           let placed = ShiftedRow.realign(texts, roles: columns.roles, above: previousTexts) {
+            let names = placed.inherited.map { columns.header($0) }
+            diagnostics.append(Diagnostic(.note, "row \(numberIndex.map { Text.trimmed(texts[safe: $0] ?? "") } ?? String(position)): the row has \(texts.count) cells for \(columns.roles.count) columns (a cell spanning rows was lost); its cells were placed by their content and the \(names.joined(separator: ", ")) cell\(names.count == 1 ? " was" : "s were") taken from the row above", line: line, column: column, page: row.position.page, code: "inherited-cell"))
+            texts = placed.texts
+            shifted = true
+        }
+        defer { previousTexts = texts }
         let number = numberIndex.map { Text.trimmed(texts[safe: $0] ?? "") } ?? String(position)
         func cell(_ role: Column) -> String {
             guard let i = columns.first(role), i < texts.count else { return "" }
@@ -37,7 +50,7 @@ struct RowInterpreter {
             line: line, column: column)
         cells.page = row.position.page
         // Fewer cells than columns: realign by content when the columns are in the usual order.
-        if row.cells.count < columns.roles.count, grid.layout != "wrapped" {
+        if !shifted, row.cells.count < columns.roles.count, grid.layout != "wrapped" {
             if numberIndex == 0, let realigned = Realign.cells(texts, line: line, columnCount: columns.roles.count) {
                 let page = cells.page
                 cells = realigned.cells
@@ -89,12 +102,27 @@ struct RowInterpreter {
             cells.destination = columns.otherSide ?? ""
         }
         _ = bidirectional
-        // "443/TCP", "TCP 443", "8300-8302 TCP and UDP": both protocol and ports.
-        for index in columns.indices(.portProtocol) {
-            let split = PortForms.splitProtocol(texts[safe: index] ?? "")
-            if cells.port.isEmpty { cells.port = split.ports }
-            if cells.protocol.isEmpty { cells.protocol = split.protocol }
+        // "A | ← | B": an arrow column between the two sides says which way the row goes.
+        for (index, role) in columns.roles.enumerated() where role == nil {
+            let value = Text.trimmed(texts[safe: index] ?? "")
+            if ["←", "<-", "<=", "⟵"].contains(value) { swap(&cells.source, &cells.destination) }
         }
+        // "443/TCP", "TCP 443", "8300-8302 TCP and UDP": both protocol and ports.
+        // Several such columns ("UDP" | "TCP", each holding ports): ports of all, protocols in column order.
+        var mergedPorts: [String] = [], mergedProtocols: [String] = []
+        for index in columns.indices(.portProtocol) {
+            let text = Text.collapseSpaces(texts[safe: index] ?? "")
+            if text.isEmpty || ["--", "-", "—", "–", "n/a", "none"].contains(text.lowercased()) { continue }
+            var split = PortForms.splitProtocol(text)
+            let headerKey = HeaderVocabulary.key(columns.header(index))
+            if split.protocol.isEmpty, let transport = PortForms.transports.first(where: { headerKey == $0 || headerKey.hasPrefix($0 + " ") }) {
+                split.protocol = transport.uppercased()
+            }
+            if !split.ports.isEmpty, !mergedPorts.contains(split.ports) { mergedPorts.append(split.ports) }
+            for p in split.protocol.split(separator: "/").map(String.init) where !mergedProtocols.contains(p) { mergedProtocols.append(p) }
+        }
+        if cells.port.isEmpty, !mergedPorts.isEmpty { cells.port = mergedPorts.joined(separator: ", ") }
+        if cells.protocol.isEmpty, !mergedProtocols.isEmpty { cells.protocol = mergedProtocols.joined(separator: "/") }
         if !cells.port.isEmpty, columns.first(.portProtocol) == nil, grid.layout != "wrapped" {
             let split = PortForms.splitProtocol(cells.port)
             if !split.protocol.isEmpty {
@@ -133,6 +161,13 @@ struct RowInterpreter {
         }
         cells.portIsOptional = grid.layout != "wrapped" && columns.first(.port) == nil && columns.first(.portProtocol) == nil
         cells.configurable = configurable
+        // "80 (see note 2)" where note 2 says the port is configurable.
+        for index in columns.indices(.port) + columns.indices(.portProtocol) where !configurableNotes.isEmpty {
+            let text = (texts[safe: index] ?? "").lowercased()
+            if let range = text.range(of: "note "), let n = Int(text[range.upperBound...].prefix { $0.isNumber }), configurableNotes.contains(n) {
+                cells.noteSaysConfigurable = true
+            }
+        }
         previous = (cells.source, cells.destination, columns.first(.party).flatMap { texts[safe: $0] }.map(Text.collapseSpaces) ?? "")
         var (connection, found) = RowBuilder.connection(cells)
         connection.attributes = attributes.map { Attribute(name: $0.name, value: ControlText.visible($0.value)) }

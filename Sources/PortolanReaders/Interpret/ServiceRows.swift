@@ -3,6 +3,10 @@ import PortolanModel
 /// The rows of an "Included services" grid: a name and a description that may be a list.
 enum ServiceRows {
     /// A list is written in a grid cell one item a line, each line starting with "• ".
+    static func cellText(lead: String, items: [String]) -> String {
+        ([lead].filter { !$0.isEmpty } + items.map { "• " + $0 }).joined(separator: "\n")
+    }
+
     static func cellText(_ parsed: DescriptionCell.Parsed) -> String {
         parsed.items.isEmpty ? parsed.text : parsed.items.map { "• " + $0 }.joined(separator: "\n")
     }
@@ -15,8 +19,10 @@ enum ServiceRows {
             guard !name.isEmpty else { continue }
             let cell = row.cells[safe: 1]?.text ?? ""
             let lines = cell.split(separator: "\n").map { Text.trimmed($0) }
-            let items = lines.count >= 1 && lines.allSatisfy({ $0.hasPrefix("• ") }) ? lines.map { Text.collapseSpaces($0.dropFirst(2)) } : []
-            let description = items.isEmpty ? Text.collapseSpaces(cell.replacingAll("\n", with: " ")) : items.joined(separator: " ")
+            // Bullet lines are the list's items; a line before them leads into the list.
+            let items = lines.filter { $0.hasPrefix("• ") }.map { Text.collapseSpaces($0.dropFirst(2)) }
+            let lead = lines.filter { !$0.hasPrefix("• ") }
+            let description = Text.collapseSpaces((lead + items).joined(separator: " "))
             if description.isEmpty {
                 result.diagnostics.append(Diagnostic(.warning, "included service '\(name)' has no description", line: row.position.line, page: row.position.page))
             }

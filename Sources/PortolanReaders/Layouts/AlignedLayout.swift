@@ -14,11 +14,15 @@ struct AlignedLayout: TableRecognizer {
         let (body, end) = Self.body(lines, from: firstRow, header: lines[index])
         let starts = Self.columnStarts(body.map { lines[$0] })
         guard starts.count >= 3 else { return nil }
-        let headerRows = (index..<firstRow).map { Self.row(lines[$0], line: $0 + 1, starts: starts) }
+        // Header words may be centred over their cells: a word a little before a column's start is that column's.
+        let headerRows = (index..<firstRow).map { Self.row(lines[$0], line: $0 + 1, starts: starts, slack: 3) }
         let headerTexts = ColumnInterpreter.joinedHeader(headerRows, matcher: context.header)
         guard let roles = context.header.connectionRoles(headerTexts) else { return nil }
         let numberIndex = roles.firstIndex(of: .number)
-        let keyColumns = roles.indices.filter { [.port, .portProtocol, .protocol].contains(roles[$0]) }
+        // A row starts where its port cell has a number (a wrapped port cell goes on with "TCP and UDP");
+        // a table without a port column starts rows at its protocol cells.
+        let portColumns = roles.indices.filter { [.port, .portProtocol].contains(roles[$0]) }
+        let keyColumns = portColumns.isEmpty ? roles.indices.filter { roles[$0] == .protocol } : portColumns
         var rows: [GridRow] = []
         for i in body {
             let row = Self.row(lines[i], line: i + 1, starts: starts)
@@ -27,9 +31,14 @@ struct AlignedLayout: TableRecognizer {
             if let numberIndex {
                 starts = Text.isRowNumber(Text.trimmed(texts[numberIndex]))
             } else {
-                starts = keyColumns.contains { !Text.isBlank(texts[$0]) } || rows.isEmpty
+                starts = keyColumns.contains { portColumns.isEmpty ? !Text.isBlank(texts[$0]) : texts[$0].contains(where: \.isNumber) } || rows.isEmpty
             }
-            if starts || rows.isEmpty {
+            // "21000 through" / "21255 TCP": a port cell cut after a joining word goes on.
+            let open = rows.last.map { last in portColumns.contains { c in
+                let words = Text.words(last.cells[c].text.lowercased())
+                return ["through", "to", "and", "thru", "-", "–"].contains(words.last ?? "") || (words.last?.hasSuffix(",") ?? false)
+            } } ?? false
+            if (starts && !open) || rows.isEmpty {
                 rows.append(row)
             } else {
                 // A wrapped cell goes on in its own column.
@@ -100,6 +109,8 @@ struct AlignedLayout: TableRecognizer {
                 j += 1
                 if Text.isBlank(next) || PageBreak.isMarker(next) { continue }
                 seen += 1
+                // A sentence between two tables: the next header starts a table of its own.
+                if Text.trimmed(next).hasSuffix("."), Text.words(next).count >= 3 { break }
                 if Text.collapseSpaces(next) == headerKey {
                     // Skip the repeated header's wrapped lines up to the next row.
                     var k = j
@@ -132,12 +143,13 @@ struct AlignedLayout: TableRecognizer {
     }
 
     /// A line's words placed in the columns whose start is at or just before them.
-    static func row(_ line: String, line number: Int, starts: [Int]) -> GridRow {
+    static func row(_ line: String, line number: Int, starts: [Int], slack: Int = 1) -> GridRow {
         var texts = Array(repeating: "", count: starts.count)
         var offset = 0
         for word in line.split(separator: " ", omittingEmptySubsequences: false) {
             if !word.isEmpty {
-                let column = max(0, (starts.lastIndex { $0 <= offset + 1 }) ?? 0)
+                let reach = word.count >= 3 && word.contains(where: \.isLetter) ? slack : 1
+                let column = max(0, (starts.lastIndex { $0 <= offset + reach }) ?? 0)
                 texts[column] += texts[column].isEmpty ? String(word) : " " + word
             }
             offset += word.count + 1

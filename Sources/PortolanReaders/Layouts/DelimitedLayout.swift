@@ -62,7 +62,7 @@ struct DelimitedLayout: TableRecognizer {
             return Text.isBlank(cells[0]) ? .continuation : .rowStart
         }
         let rows = assembled.rows.map { row in
-            let name = Text.collapseSpaces(Text.stripTags(row.text(0)))
+            let name = Text.collapseSpaces(CellMarkup.render(row.text(0)))
             let cell = DescriptionCell.parse(row.fragments.count > 1 ? row.fragments[1] : [])
             let position = GridPosition(line: row.line)
             return GridRow(cells: [GridCell(name, position: position), GridCell(ServiceRows.cellText(cell), position: position)], position: position)

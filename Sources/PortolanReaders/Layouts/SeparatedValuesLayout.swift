@@ -26,6 +26,8 @@ struct SeparatedValuesLayout: TableRecognizer {
             let line = context.lines[i]
             if Text.isBlank(line) { break }
             guard let (cells, next) = CSVRecord.read(context.lines, from: i, separator: separator), cells.count >= 2 else { break }
+            // An empty record (";;;;") or a note in the first cell only ends the table.
+            if cells.filter({ !$0.isEmpty }).count <= 1 { break }
             let p = GridPosition(line: i + 1)
             rows.append(GridRow(cells: cells.map { GridCell(CellMarkup.render($0), position: p) }, position: p))
             i = next

@@ -19,6 +19,8 @@ enum RowBuilder {
         var portIsOptional = false
         /// A `*` after a port means configurable (the document says so).
         var configurable = true
+        /// The port cell points at a note that says the port is configurable.
+        var noteSaysConfigurable = false
     }
 
     static func connection(_ raw: Cells) -> (Connection, [Diagnostic]) {
@@ -49,6 +51,7 @@ enum RowBuilder {
         if destination.isEmpty { warn("the Destination cell is empty", code: "empty-destination") }
         if proto.isEmpty { warn("the Protocol cell is empty", code: "empty-protocol") }
         var port = PortCell.parse(cells.port, starMeansConfigurable: cells.configurable)
+        if cells.noteSaysConfigurable, !port.spec.ranges.isEmpty { port.spec.configurable = true }
         // ICMP has types and codes, not ports.
         if proto.lowercased().hasPrefix("icmp"), port.spec.text != nil {
             port = PortCell.Parsed(spec: PortSpec(ranges: [], configurable: false, text: port.spec.text), problems: [])

@@ -4,7 +4,8 @@
 Each expected file: line 1 '# ' + where the table comes from and what is hard in it;
 line 2 the header 'number<TAB>source<TAB>destination<TAB>protocol<TAB>ports<TAB>
 classification<TAB>description' plus optional 'attr:<Header>' columns; then one row per
-expected connection with exactly as many cells. Also checks that every fixture has an
+expected connection with exactly as many cells. The files of services/ (the rows of an
+"Included services" table, named after the fixture: services/<fixture stem>.tsv) are checked too. Also checks that every fixture has an
 expected file and the other way round, that numbers are unique within a file, that the
 ports cell is a sorted, non-overlapping list of ports and ranges (optionally ending in '*'),
 that classification is one of the allowed words, and that no cell has stray whitespace.
@@ -19,6 +20,7 @@ HEADER = ["number", "source", "destination", "protocol", "ports", "classificatio
 CLASSIFICATIONS = {"", "Ingress", "Egress", "Intra-cluster"}
 PORT_ITEM = re.compile(r"^(\d{1,5})(?:-(\d{1,5}))?$")
 SUFFIX = ".expected.tsv"
+SERVICES_FOLDER = "services"
 
 
 def check_ports(cell):
@@ -91,6 +93,21 @@ def check_file(path, problems):
     return len(lines) - 2
 
 
+def check_services(path, problems):
+    """An included-services file: '# ' comment, 'name<TAB>description', then two cells a row."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    if len(lines) < 3 or not lines[0].startswith("# ") or lines[1] != "name\tdescription":
+        problems.append(f"{path}:1: needs a '# ' comment, the header 'name<TAB>description' and rows")
+        return
+    for index, line in enumerate(lines[2:], start=3):
+        cells = line.split("\t")
+        if len(cells) != 2 or not cells[0] or any(c != c.strip() or "  " in c for c in cells):
+            problems.append(f"{path}:{index}: want 'name<TAB>description' without stray whitespace")
+
+
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     names = sorted(os.listdir(folder))
@@ -109,6 +126,11 @@ def main():
         if name[: -len(SUFFIX)] not in fixture_stems:
             problems.append(f"{name}:1: no fixture for this expected file")
         rows += check_file(os.path.join(folder, name), problems)
+    services = os.path.join(folder, SERVICES_FOLDER)
+    for name in sorted(os.listdir(services)) if os.path.isdir(services) else []:
+        if not name.endswith(".tsv") or name[: -len(".tsv")] not in fixture_stems:
+            problems.append(f"{SERVICES_FOLDER}/{name}:1: not named after a fixture (<fixture stem>.tsv)")
+        check_services(os.path.join(services, name), problems)
     for problem in problems:
         print(problem)
     print(f"{len(fixtures)} fixtures, {len(expected)} expected files, {rows} expected connections, "
