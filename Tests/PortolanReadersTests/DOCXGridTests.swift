@@ -55,6 +55,20 @@ import Testing
         #expect(grid.rows[3].cells[3].position == GridPosition(line: 8, column: 4))
     }
 
+    @Test func captionRowMergedAcrossTheTableIsContextNotHeader() throws {
+        let grid = try #require(Self.read("caption.docx").grids.first)
+        #expect(grid.context.last == "Table 2: Outbound traffic of the agent")
+        #expect(grid.header.map(\.texts) == [["Source", "Destination", "Port", "Protocol", "Description"]])
+        #expect(grid.rows.map(\.texts) == [
+            ["Agent host", "Metrics intake", "443", "HTTPS", "Metrics, checks and events."],
+            ["Agent host", "Log intake", "10516", "TCP", "Logs over TLS."],
+            ["Agent host", "NTP servers", "123", "UDP", "Clock offset checks."],
+        ])
+        let document = DocumentReader.read(path: "caption.docx", bytes: Fixture.bytes("\(Self.folder)/caption.docx"), format: .docx)
+        #expect(document.connections.map(\.destination) == ["Metrics intake", "Log intake", "NTP servers"])
+        #expect(document.title == "Monitoring agent network traffic")
+    }
+
     @Test func otherVendorsTableReadsToItsRows() throws {
         let grid = try #require(Self.read("kafka.docx").grids.first)
         let expected = PDFGridTests.rows("\(PDFGridTests.folder)/src/kafka.tsv", dashIsEmpty: false)

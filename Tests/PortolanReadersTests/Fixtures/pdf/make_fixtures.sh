@@ -32,6 +32,7 @@ office "$build/seed-004.html" 'docx:MS Word 2007 XML' "$docx/seed-004.docx"
 office "$here/../layouts/000.html" 'docx:MS Word 2007 XML' "$docx/seed-000.merged.docx"
 office "$build/kafka.html" 'docx:MS Word 2007 XML' "$docx/kafka.docx"
 office "$build/merged.html" 'docx:MS Word 2007 XML' "$docx/merged.docx"
+office "$build/caption.html" 'docx:MS Word 2007 XML' "$docx/caption.docx"
 
 # Bad PDFs: one that needs a password, one scanned (an image of a table, no text), one cut short.
 mkdir -p "$here/bad"

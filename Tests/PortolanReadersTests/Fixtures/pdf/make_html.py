@@ -122,3 +122,14 @@ write("merged.html", "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Co
       "<tr><td>Clients</td><td>Ensemble members</td><td>TCP</td><td>2181</td><td>Client sessions and <b>watches</b>.</td></tr>"
       "<tr><td>Operators</td><td>Ensemble members</td><td colspan='2'>HTTP 8080</td><td>AdminServer commands.<br>Off by default.</td></tr>"
       "</tbody></table><h2>Outbound rules</h2><p>None: members only answer.</p></body></html>")
+
+# A Word table whose first row is a caption merged across it (modelled on a monitoring agent's
+# network traffic table; sentences our own).
+write("caption.html", "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Monitoring agent</title></head><body>"
+      "<h1>Monitoring agent network traffic</h1><p>The agent only opens outbound connections.</p>"
+      "<table border='1'><tr><td colspan='5'>Table 2: Outbound traffic of the agent</td></tr>"
+      "<tr><th>Source</th><th>Destination</th><th>Port</th><th>Protocol</th><th>Description</th></tr>"
+      "<tr><td>Agent host</td><td>Metrics intake</td><td>443</td><td>HTTPS</td><td>Metrics, checks and events.</td></tr>"
+      "<tr><td>Agent host</td><td>Log intake</td><td>10516</td><td>TCP</td><td>Logs over TLS.</td></tr>"
+      "<tr><td>Agent host</td><td>NTP servers</td><td>123</td><td>UDP</td><td>Clock offset checks.</td></tr>"
+      "</table></body></html>")
