@@ -3,9 +3,9 @@ import PortolanModel
 import Testing
 
 /// Table geometry the fixtures do not all show, on pages of words placed by hand (10 pt boxes,
-/// a space 3 pt wide, columns at x = 40, 100, 200, 260).
+/// a space 3 pt wide, columns at x = 40, 100, 200, 260, 320).
 @Suite struct PDFGeometryTests {
-    static let columns: [Double] = [40, 100, 200, 260]
+    static let columns: [Double] = [40, 100, 200, 260, 320]
 
     /// Words of one line of cells at `top`, each cell's words 3 pt apart, 5 pt per character.
     static func line(_ cells: [String], top: Double) -> [PDFWord] {
@@ -73,6 +73,17 @@ import Testing
         let read = PDFGrids.read([page])
         #expect(read.grids.first?.rows.count == 2)
         #expect(read.paragraphs == [sentence.map(\.text).joined(separator: " ")])
+    }
+
+    @Test func headerCellOverTwoColumnsIsRepeatedAndSpanned() throws {
+        // "Port" is printed centred over the TCP and UDP columns, across the gap between them.
+        var page = Self.page(1, [(["No.", "Source", "", "", "Purpose"], 100), (["", "", "TCP", "UDP", ""], 111),
+                                 (["1", "Agent", "443", "", "Sends data"], 125), (["2", "Hub", "", "53", "Lookups"], 139)])
+        page.words.append(PDFWord(text: "Port", x0: 228, y0: 100, x1: 248, y1: 110))
+        let grid = try #require(PDFGrids.read([page]).grids.first)
+        #expect(grid.header.map(\.texts) == [["No.", "Source", "Port", "Port", "Purpose"], ["", "", "TCP", "UDP", ""]])
+        #expect(grid.header[0].cells.map(\.spanned) == [false, false, false, true, false])
+        #expect(grid.rows.map(\.texts) == [["1", "Agent", "443", "", "Sends data"], ["2", "Hub", "", "53", "Lookups"]])
     }
 
     @Test func cutWordsAreJoinedAndWholeWordsAreNot() {

@@ -109,13 +109,7 @@ struct GridAssembler {
         finishParagraph()
         return tables.map { table in
             let headerPosition = position(table.header, column: 0, page: table.page)
-            let depth = table.header.cells.map(\.count).max() ?? 0
-            let header = (0..<depth).map { k in
-                GridRow(cells: table.header.cells.enumerated().map { column, lines in
-                    GridCell(k < lines.count ? lines[k].map(\.text).joined(separator: " ") : "",
-                             position: position(table.header, column: column, page: table.page))
-                }, position: headerPosition)
-            }
+            let header = headerRows(table.header, gaps: table.gaps, page: table.page)
             let rows = table.rows.map { band, right, page in
                 GridRow(cells: band.cells.enumerated().map { column, lines in
                     GridCell(cellLines.join(lines, columnRight: right[column]),
@@ -123,6 +117,32 @@ struct GridAssembler {
                 }, position: position(band, column: 0, page: page))
             }
             return Grid(layout: "pdf", header: header, rows: rows, context: table.context, position: headerPosition)
+        }
+    }
+
+    /// One header row per printed line of the header. Words close together that run across a
+    /// column gap are one cell spanning those columns, repeated in each (spanned after the first).
+    private func headerRows(_ band: TableBands.Band, gaps: [Double], page: Int) -> [GridRow] {
+        band.lines.sorted { $0.y0 < $1.y0 }.map { line in
+            var cells = (0..<(gaps.count + 1)).map { GridCell("", position: GridPosition(line: line.number, column: $0 + 1, page: page)) }
+            for segment in line.segments(gap: TableFinder.cellGap(em: em)) {
+                guard let x0 = segment.first?.x0, let x1 = segment.last?.x1 else { continue }
+                let from = TableFinder.column(of: x0, gaps: gaps), to = TableFinder.column(of: x1, gaps: gaps)
+                if from == to {
+                    // Within one column: words by their middles (a cell's words may sit apart).
+                    for word in segment {
+                        let column = TableFinder.column(of: (word.x0 + word.x1) / 2, gaps: gaps)
+                        cells[column].text += (cells[column].text.isEmpty ? "" : " ") + word.text
+                    }
+                } else {
+                    let text = segment.map(\.text).joined(separator: " ")
+                    for column in from...to {
+                        cells[column].text += (cells[column].text.isEmpty ? "" : " ") + text
+                        cells[column].spanned = column > from
+                    }
+                }
+            }
+            return GridRow(cells: cells, position: GridPosition(line: line.number, column: 1, page: page))
         }
     }
 

@@ -70,9 +70,26 @@ enum TableFinder {
         let before = run[run.startIndex..<first].map { Block.text($0) }
         let after = run[(last + 1)..<run.endIndex].map { Block.text($0) }
         let body = run[first...last]
-        let gaps = columnGaps(body.filter { $0.segments(gap: cellGap(em: em)).count >= 2 }, em: em)
+        // The header: the top lines, as close together as the lines of one cell.
+        var headerEnd = body.startIndex + 1
+        while headerEnd < body.endIndex, headerEnd - body.startIndex < 4, body[headerEnd].y0 - body[headerEnd - 1].y1 <= 0.25 * em {
+            headerEnd += 1
+        }
+        var gaps = columnGaps(body.filter { isMulti($0, em: em) }, em: em)
+        // A header cell over two columns ("Port" over "TCP" and "UDP") covers the gap between them,
+        // or, centred over it, makes a column of its own: the rows below decide the columns where
+        // the header only hides one of their gaps, or (over a second header line) only adds some.
+        let rows = body[headerEnd...]
+        let rowRanges = gapRanges(rows.filter { isMulti($0, em: em) }, em: em)
+        let rowGaps = rowRanges.map { ($0.lowerBound + $0.upperBound) / 2 }
+        let allInRows = gapRanges(body.filter { isMulti($0, em: em) }, em: em).allSatisfy { gap in rowRanges.contains { $0.overlaps(gap) } }
+        if rows.filter({ isMulti($0, em: em) }).count >= 2, !rowGaps.isEmpty, allInRows,
+           !rows.contains(where: { crosses($0, rowGaps, em: em) }),
+           rowGaps.count > gaps.count || (rowGaps.count < gaps.count && headerEnd - body.startIndex >= 2) {
+            gaps = rowGaps
+        }
         // A line inside that runs across a column gap is a paragraph between two tables.
-        if let crossing = body.firstIndex(where: { crosses($0, gaps, em: em) }) {
+        if let crossing = rows.firstIndex(where: { crosses($0, gaps, em: em) }) {
             return before + blocks(run: body[..<crossing], em: em) + [.text(body[crossing])]
                 + blocks(run: body[(crossing + 1)...], em: em) + after
         }
@@ -83,11 +100,15 @@ enum TableFinder {
     /// The middles of the x ranges, at least a cell gap wide, that no word of the lines covers
     /// (between the leftmost and rightmost word).
     static func columnGaps(_ lines: [PDFLine], em: Double) -> [Double] {
+        gapRanges(lines, em: em).map { ($0.lowerBound + $0.upperBound) / 2 }
+    }
+
+    static func gapRanges(_ lines: [PDFLine], em: Double) -> [ClosedRange<Double>] {
         let spans = lines.flatMap(\.words).map { ($0.x0, $0.x1) }.sorted { $0.0 < $1.0 }
         guard var reach = spans.first?.1 else { return [] }
-        var gaps: [Double] = []
+        var gaps: [ClosedRange<Double>] = []
         for (x0, x1) in spans.dropFirst() {
-            if x0 - reach >= cellGap(em: em) { gaps.append((reach + x0) / 2) }
+            if x0 - reach >= cellGap(em: em) { gaps.append(reach...x0) }
             reach = max(reach, x1)
         }
         return gaps
