@@ -32,6 +32,11 @@ import Testing
         #expect(result.stdout.contains("\"page\" : 2"))
     }
 
+    @Test func lintFindingsSayThePageToo() throws {
+        let result = try CLI.run(["lint", "\(Self.fixtures)/pdf/seed-004.libreoffice.pdf"])
+        #expect(result.stdout.contains("seed-004.libreoffice.pdf:page 2:44: warning: the Port cell is empty [MissingCell]"), "\(result.stdout)")
+    }
+
     @Test(arguments: [
         ("pdf/bad/encrypted.pdf", "encrypted.pdf: error: the PDF is encrypted and needs a password to open"),
         ("pdf/bad/scanned.pdf", "scanned.pdf: error: the PDF has no text, only images on 1 of its 1 pages (a scan?)"),
