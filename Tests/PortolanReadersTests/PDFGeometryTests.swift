@@ -86,6 +86,15 @@ import Testing
         #expect(grid.rows.map(\.texts) == [["1", "Agent", "443", "", "Sends data"], ["2", "Hub", "", "53", "Lookups"]])
     }
 
+    @Test func aScannedPageAmongTextPagesIsAWarningWithItsPage() throws {
+        let text = Self.page(1, [(Self.header, 100), (["1", "Agent", "443", "Sends data"], 125), (["2", "Hub", "8443", "Replies"], 150)])
+        let scan = PDFPage(number: 2, width: 595, height: 842, words: [], images: 1)
+        let read = PDFGrids.read([text, scan])
+        #expect(read.grids.first?.rows.count == 2)
+        #expect(read.diagnostics == [Diagnostic(.warning, "the page has images and no text (a scanned page?); nothing on it is read", page: 2)])
+        #expect(read.diagnostics.first?.formatted(path: "guide.pdf") == "guide.pdf:page 2: warning: the page has images and no text (a scanned page?); nothing on it is read")
+    }
+
     @Test func cutWordsAreJoinedAndWholeWordsAreNot() {
         let lines = CellLines(words: [PDFWord(text: "data", x0: 0, y0: 0, x1: 1, y1: 1)] + ["data", "Postgr", "es"].map {
             PDFWord(text: $0, x0: 0, y0: 0, x1: 1, y1: 1)
