@@ -26,7 +26,6 @@ struct GridAssembler {
     private struct Table {
         var header: TableBands.Band
         var rows: [(band: TableBands.Band, right: [Double], page: Int)]
-        var headerRight: [Double]
         var gaps: [Double]
         var page: Int
         var context: [String]
@@ -54,7 +53,7 @@ struct GridAssembler {
         var bands = TableBands.bands(table, em: em)
         let page = table.lines.first?.page ?? 1
         let right = columnRights(bands, count: table.columnCount)
-        if !textSinceTable, let previous = tables.last, previous.page < page,
+        if !textSinceTable, let previous = tables.last, previous.rows.last?.page == page - 1,
            previous.gaps.count == table.gaps.count,
            zip(previous.gaps, table.gaps).allSatisfy({ abs($0 - $1) <= 1.5 * em }) {
             // The same table going on: drop its header if the page repeats it.
@@ -71,8 +70,8 @@ struct GridAssembler {
             tables[tables.count - 1].rows += bands.map { ($0, right, page) }
         } else if bands.count >= 2 {
             let header = bands.removeFirst()
-            tables.append(Table(header: header, rows: bands.map { ($0, right, page) }, headerRight: right,
-                                gaps: table.gaps, page: page, context: Array(pending.suffix(3))))
+            tables.append(Table(header: header, rows: bands.map { ($0, right, page) }, gaps: table.gaps, page: page,
+                                context: Array(pending.suffix(3))))
             pending = []
         } else {
             for line in table.lines { add(text: line) }
