@@ -74,6 +74,13 @@ enum Inputs {
     static func model(_ paths: [String]) throws -> Model {
         var documents: [Document] = []
         var components: [ComponentNote] = []
+        // columns.yaml beside the documents: header text -> role, for columns the reader cannot guess.
+        var options = DocumentReader.Options()
+        if let file = try configFile(explicit: nil, named: "columns.yaml", inputs: paths, what: "column mapping") {
+            let parsed = ColumnMapping.parse(file.text)
+            options = DocumentReader.Options(mapping: parsed.mapping)
+            if !parsed.diagnostics.isEmpty { documents.append(Document(path: file.path, diagnostics: parsed.diagnostics)) }
+        }
         for file in try files(paths) {
             guard let data = FileManager.default.contents(atPath: file) else {
                 documents.append(Document(path: file, diagnostics: [Diagnostic(.error, "cannot read the file")]))
@@ -89,7 +96,7 @@ enum Inputs {
                 documents += read.documents
                 components += read.components
             case .success(let text):
-                documents.append(DocumentReader.read(path: file, text: text))
+                documents.append(DocumentReader.read(path: file, text: text, options: options))
             case .failure(let problem):
                 documents.append(Document(path: file, diagnostics: [problem.diagnostic]))
             }

@@ -47,7 +47,7 @@ public enum ColumnInterpreter {
         var diagnostics: [Diagnostic] = []
         // One column per role (descriptions aside): a second "port" column is kept as an attribute.
         roles = oneColumnPerRole(roles, headers: headerTexts)
-        ContentTyping.fill(&roles, headers: headerTexts, rows: grid.rows, mapping: options.header.mapping)
+        let typedByContent = ContentTyping.fill(&roles, headers: headerTexts, rows: grid.rows, mapping: options.header.mapping)
         // "Service | Port | … | Used by": the first column names the listener when only the
         // clients have a column of their own.
         if roles.contains(.source), !roles.contains(.destination), !roles.contains(.party), roles.first == .some(nil),
@@ -75,10 +75,14 @@ public enum ColumnInterpreter {
         columns.otherSide = sides.subject ?? options.subject
         if sidesFromHeading { columns.headingSides = (sides.source ?? "", sides.destination ?? "") }
         columns.direction = columns.direction ?? Direction.fromHeading(grid.context)
-        for (index, text) in headerTexts.enumerated() where roles[index] == nil && !Text.isBlank(text) {
+        for (index, text) in headerTexts.enumerated() where (roles[index] == nil || typedByContent.contains(index)) && !Text.isBlank(text) {
             guard !options.header.mapping.isMapped(text) else { continue }
             let hint = Suggest.didYouMean(HeaderVocabulary.key(text), among: HeaderVocabulary.suggestions)
-            diagnostics.append(Diagnostic(.note, "column '\(Text.collapseSpaces(text))' maps to no role; its cells are kept as attributes\(hint)",
+            let name = Text.collapseSpaces(text)
+            let message = roles[index].map { role in
+                "column '\(name)' is not a header Portolan knows; its cells are \(role.cellsWord), so it was read as the \(role.rawValue) column\(hint)"
+            } ?? "column '\(name)' maps to no role; its cells are kept as attributes\(hint)"
+            diagnostics.append(Diagnostic(.note, message,
                                           line: grid.header.first?.cells[safe: index]?.position.line ?? grid.position.line,
                                           column: grid.header.first?.cells[safe: index]?.position.column, page: grid.position.page,
                                           code: "unmapped-column"))
@@ -142,6 +146,19 @@ public enum ColumnInterpreter {
             }
         }
         return texts.map { Text.collapseSpaces($0) }
+    }
+}
+
+extension Column {
+    /// What a column of this role holds, for messages.
+    var cellsWord: String {
+        switch self {
+        case .port: "ports"
+        case .protocol: "protocols"
+        case .portProtocol: "ports with their protocol"
+        case .classification: "directions"
+        default: rawValue + " values"
+        }
     }
 }
 

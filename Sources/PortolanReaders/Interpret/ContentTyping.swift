@@ -3,7 +3,10 @@ import PortolanModel
 /// Where header words do not decide, the cells do: a column whose values are ports is the
 /// port column, one of TCP/UDP/HTTPS the protocol column, one of Inbound/Outbound the direction.
 enum ContentTyping {
-    static func fill(_ roles: inout [Column?], headers: [String], rows: [GridRow], mapping: ColumnMapping) {
+    /// Returns the columns it gave a role to.
+    @discardableResult
+    static func fill(_ roles: inout [Column?], headers: [String], rows: [GridRow], mapping: ColumnMapping) -> [Int] {
+        var typed: [Int] = []
         let taken = Set(roles.compactMap { $0 })
         var given = taken
         for index in roles.indices where roles[index] == nil {
@@ -20,8 +23,9 @@ enum ContentTyping {
             } else if !given.contains(.classification), share({ Direction.kind($0) != nil && Text.words($0).count <= 3 }) {
                 roles[index] = .classification
             }
-            if let role = roles[index] { given.insert(role) }
+            if let role = roles[index] { given.insert(role); typed.append(index) }
         }
+        return typed
     }
 
     static func isPortValue(_ text: String) -> Bool {

@@ -28,6 +28,9 @@ public struct HeaderMatcher: Sendable {
         // A header names columns; a cell holding a port number is data.
         if cells.contains(where: { $0.contains(where: \.isNumber) && ContentTyping.isPortValue($0) }) { return nil }
         let roles = roles(cells)
+        let named = Set(roles.compactMap { $0 })
+        // Both sides named and more columns: the cells may say which is the port.
+        if named.contains(.source), named.contains(.destination), cells.count >= 3 { return roles }
         // Most of a header's cells name columns; a data row's mostly do not.
         let filled = cells.indices.filter { !Text.isBlank(cells[$0]) }
         guard filled.filter({ roles[$0] != nil }).count * 5 >= filled.count * 3 else { return nil }
