@@ -9,8 +9,8 @@ build="$(mktemp -d)"
 trap 'rm -rf "$build"' EXIT
 python3 "$here/make_html.py" "$build"
 
-print() {  # chromium prints an HTML page to PDF
-  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+print() {  # chromium prints an HTML page to PDF (untagged: the structure tree would triple the size)
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --disable-pdf-tagging \
     --print-to-pdf="$here/$2" "file://$build/$1" 2>/dev/null
 }
 print seed-000.html seed-000.chromium.pdf
