@@ -93,6 +93,21 @@ import Testing
         }
     }
 
+    @Test func cellTextSkipsDeletionsFieldCodesAndFallbackCopies() throws {
+        // Word XML written here (a tracked deletion, a field, a text box written twice).
+        let xml = """
+            <w:document xmlns:w="w" xmlns:mc="mc"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Port</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:p><w:r><w:t>44</w:t></w:r><w:del><w:r><w:delText>80</w:delText></w:r></w:del><w:ins><w:r><w:t>3</w:t></w:r></w:ins>
+            <w:r><w:fldChar/><w:instrText>PAGE</w:instrText></w:r><w:r><w:tab/><w:t>TCP</w:t></w:r></w:p>
+            <w:p><mc:AlternateContent><mc:Choice><w:r><w:t>note</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>note</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>
+            </w:tc></w:tr></w:tbl></w:body></w:document>
+            """
+        let root = try WordNode.parse(Array(xml.utf8)).get()
+        guard case .table(let table) = WordBody.blocks(root).first else { Issue.record("no table"); return }
+        let grid = WordTable.grid(table, line: 1, context: [])
+        #expect(grid.rows.map(\.texts) == [["443 TCP note"]])
+    }
+
     @Test func damagedXMLInsideTheZIPIsAnError() {
         switch WordNode.parse(Array("<w:document><w:body><w:p>".utf8)) {
         case .success: Issue.record("an unclosed document parsed")

@@ -39,7 +39,9 @@ enum WordBody {
             case "t": parts.append(child.text)
             case "tab", "br", "cr": parts.append(" ")
             case "noBreakHyphen": parts.append("-")
-            case "del", "delText", "instrText", "pPr", "rPr", "tcPr", "trPr", "tblPr", "fldChar": break
+            // Properties, deleted text, field codes, and the older copy of content written twice
+            // (mc:AlternateContent's Fallback beside its Choice).
+            case "del", "delText", "instrText", "pPr", "rPr", "tcPr", "trPr", "tblPr", "fldChar", "Fallback": break
             case "p":
                 appendText(child, to: &parts)
                 parts.append(" ")
