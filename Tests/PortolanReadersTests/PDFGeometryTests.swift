@@ -95,17 +95,42 @@ import Testing
         #expect(read.diagnostics.first?.formatted(path: "guide.pdf") == "guide.pdf:page 2: warning: the page has images and no text (a scanned page?); nothing on it is read")
     }
 
+    @Test func tablePrintedSmallerThanTheTextAroundItKeepsItsColumns() throws {
+        // Body text in 14 pt boxes (most of the words), the table in 8 pt boxes with 5 pt between
+        // columns: more than a space of the table's letters, less than one of the body's.
+        var words: [PDFWord] = []
+        for line in 0..<6 {
+            for k in 0..<12 { words.append(PDFWord(text: "body", x0: 40 + Double(k) * 40, y0: 40 + Double(line) * 17, x1: 76 + Double(k) * 40, y1: 54 + Double(line) * 17)) }
+        }
+        let cells = [["Source", "Port", "Purpose"], ["Agent", "443", "Sends data"], ["Hub", "8443", "Replies"]]
+        let columns: [Double] = [40, 75, 100]
+        for (r, row) in cells.enumerated() {
+            let top = 200 + Double(r) * 14
+            for (c, cell) in row.enumerated() {
+                var x = columns[c]
+                for word in cell.split(separator: " ") {
+                    words.append(PDFWord(text: String(word), x0: x, y0: top, x1: x + Double(word.count) * 4, y1: top + 8))
+                    x += Double(word.count) * 4 + 2
+                }
+            }
+        }
+        let read = PDFGrids.read([PDFPage(number: 1, width: 595, height: 842, words: words, images: 0)])
+        let grid = try #require(read.grids.first)
+        #expect(grid.header.map(\.texts) == [cells[0]])
+        #expect(grid.rows.map(\.texts) == Array(cells.dropFirst()))
+    }
+
     @Test func cutWordsAreJoinedAndWholeWordsAreNot() {
         let lines = CellLines(words: [PDFWord(text: "data", x0: 0, y0: 0, x1: 1, y1: 1)] + ["data", "Postgr", "es"].map {
             PDFWord(text: $0, x0: 0, y0: 0, x1: 1, y1: 1)
-        }, em: 10)
+        })
         func word(_ text: String, right: Double) -> [PDFWord] { [PDFWord(text: text, x0: 0, y0: 0, x1: right, y1: 10)] }
         // At the column's edge (right = 50): a piece no other word matches is joined; "data" is a word.
-        #expect(lines.join([word("Postgr", right: 50), word("es", right: 10)], columnRight: 50) == "Postgres")
-        #expect(lines.join([word("Compliance", right: 50), word("data", right: 20)], columnRight: 50) == "Compliance data")
-        #expect(lines.join([word("909", right: 50), word("2/90", right: 50), word("93*", right: 15)], columnRight: 50) == "9092/9093*")
-        #expect(lines.join([word("Intra-", right: 30), word("cluster", right: 35)], columnRight: 50) == "Intra-cluster")
+        #expect(lines.join([word("Postgr", right: 50), word("es", right: 10)], columnRight: 50, em: 10) == "Postgres")
+        #expect(lines.join([word("Compliance", right: 50), word("data", right: 20)], columnRight: 50, em: 10) == "Compliance data")
+        #expect(lines.join([word("909", right: 50), word("2/90", right: 50), word("93*", right: 15)], columnRight: 50, em: 10) == "9092/9093*")
+        #expect(lines.join([word("Intra-", right: 30), word("cluster", right: 35)], columnRight: 50, em: 10) == "Intra-cluster")
         // Short of the edge, a line ends in a space.
-        #expect(lines.join([word("443", right: 15), word("8080", right: 20)], columnRight: 50) == "443 8080")
+        #expect(lines.join([word("443", right: 15), word("8080", right: 20)], columnRight: 50, em: 10) == "443 8080")
     }
 }

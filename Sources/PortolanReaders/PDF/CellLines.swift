@@ -8,13 +8,11 @@
 struct CellLines {
     /// How often each word (lowercased, without surrounding punctuation) is written in the document.
     var vocabulary: [String: Int]
-    var em: Double
 
-    init(words: [PDFWord], em: Double) {
+    init(words: [PDFWord]) {
         var vocabulary: [String: Int] = [:]
         for word in words { vocabulary[Self.key(word.text), default: 0] += 1 }
         self.vocabulary = vocabulary
-        self.em = em
     }
 
     /// A word lowercased, without the punctuation around it ("(con" is "con", "Service," is "service").
@@ -28,12 +26,13 @@ struct CellLines {
         return String(scalars)
     }
 
-    func join(_ lines: [[PDFWord]], columnRight: Double) -> String {
+    /// `em`: the height of the table's words.
+    func join(_ lines: [[PDFWord]], columnRight: Double, em: Double) -> String {
         var text = ""
         for (index, line) in lines.enumerated() where !line.isEmpty {
             let words = line.map(\.text).joined(separator: " ")
             if index > 0, !text.isEmpty {
-                if !brokenInsideWord(previous: lines[index - 1], next: line, columnRight: columnRight) {
+                if !brokenInsideWord(previous: lines[index - 1], next: line, columnRight: columnRight, em: em) {
                     text += " "
                 }
             }
@@ -42,7 +41,7 @@ struct CellLines {
         return text
     }
 
-    func brokenInsideWord(previous: [PDFWord], next: [PDFWord], columnRight: Double) -> Bool {
+    func brokenInsideWord(previous: [PDFWord], next: [PDFWord], columnRight: Double, em: Double) -> Bool {
         guard let last = previous.last?.text, let first = next.first?.text,
               let end = last.last, let start = first.first else { return false }
         if (end == "-" || end == "/"), last.count >= 2 {

@@ -28,6 +28,7 @@ struct GridAssembler {
         var rows: [(band: TableBands.Band, right: [Double], page: Int)]
         var gaps: [Double]
         var page: Int
+        var em: Double
         var context: [String]
     }
 
@@ -50,12 +51,12 @@ struct GridAssembler {
 
     mutating func add(table: TableFinder.Found) {
         finishParagraph()
-        var bands = TableBands.bands(table, em: em)
+        var bands = TableBands.bands(table, em: table.em)
         let page = table.lines.first?.page ?? 1
         let right = columnRights(bands, count: table.columnCount)
         if !textSinceTable, let previous = tables.last, previous.rows.last?.page == page - 1,
            previous.gaps.count == table.gaps.count,
-           zip(previous.gaps, table.gaps).allSatisfy({ abs($0 - $1) <= 1.5 * em }) {
+           zip(previous.gaps, table.gaps).allSatisfy({ abs($0 - $1) <= 1.5 * table.em }) {
             // The same table going on: drop its header if the page repeats it.
             if let first = bands.first, headerText(first) == headerText(previous.header) { bands.removeFirst() }
             // A row the page break cut in two: its rest comes first, with nothing in the first column.
@@ -71,7 +72,7 @@ struct GridAssembler {
         } else if bands.count >= 2 {
             let header = bands.removeFirst()
             tables.append(Table(header: header, rows: bands.map { ($0, right, page) }, gaps: table.gaps, page: page,
-                                context: Array(pending.suffix(3))))
+                                em: table.em, context: Array(pending.suffix(3))))
             pending = []
         } else {
             for line in table.lines { add(text: line) }
@@ -108,10 +109,10 @@ struct GridAssembler {
         finishParagraph()
         return tables.map { table in
             let headerPosition = position(table.header, column: 0, page: table.page)
-            let header = headerRows(table.header, gaps: table.gaps, page: table.page)
+            let header = headerRows(table.header, gaps: table.gaps, page: table.page, em: table.em)
             let rows = table.rows.map { band, right, page in
                 GridRow(cells: band.cells.enumerated().map { column, lines in
-                    GridCell(cellLines.join(lines, columnRight: right[column]),
+                    GridCell(cellLines.join(lines, columnRight: right[column], em: table.em),
                              position: position(band, column: column, page: page))
                 }, position: position(band, column: 0, page: page))
             }
@@ -121,7 +122,7 @@ struct GridAssembler {
 
     /// One header row per printed line of the header. Words close together that run across a
     /// column gap are one cell spanning those columns, repeated in each (spanned after the first).
-    private func headerRows(_ band: TableBands.Band, gaps: [Double], page: Int) -> [GridRow] {
+    private func headerRows(_ band: TableBands.Band, gaps: [Double], page: Int, em: Double) -> [GridRow] {
         band.lines.sorted { $0.y0 < $1.y0 }.map { line in
             var cells = (0..<(gaps.count + 1)).map { GridCell("", position: GridPosition(line: line.number, column: $0 + 1, page: page)) }
             for segment in line.segments(gap: TableFinder.cellGap(em: em)) {

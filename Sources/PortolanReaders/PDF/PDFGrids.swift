@@ -37,7 +37,7 @@ public enum PDFGrids {
         let em = medianHeight(withText)
         let lines = pages.map { ($0, PDFLine.lines(of: $0)) }
         let furniture = PageFurniture.lines(in: lines)
-        var assembler = GridAssembler(em: em, cellLines: CellLines(words: withText.flatMap(\.words), em: em))
+        var assembler = GridAssembler(em: em, cellLines: CellLines(words: withText.flatMap(\.words)))
         for ((_, pageLines), furniture) in zip(lines, furniture) {
             assembler.startPage()
             for block in TableFinder.blocks(pageLines, em: em) {

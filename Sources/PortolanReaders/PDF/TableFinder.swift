@@ -3,10 +3,12 @@
 /// no word of those lines covers are the gaps between its columns. Lines before the first such
 /// line or after the last, and lines that run across a column gap, are text, not table.
 enum TableFinder {
-    /// A table on one page: its lines top to bottom and the x of each gap between columns.
+    /// A table on one page: its lines top to bottom, the x of each gap between columns, and the
+    /// height of its words (a table may be printed smaller than the text around it).
     struct Found: Sendable {
         var lines: [PDFLine]
         var gaps: [Double]
+        var em: Double
         var columnCount: Int { gaps.count + 1 }
     }
 
@@ -36,7 +38,13 @@ enum TableFinder {
                 merged.append(run)
             }
         }
-        return merged.flatMap { blocks(run: $0[...], em: em) }
+        return merged.flatMap { run in blocks(run: run[...], em: medianHeight(run) ?? em) }
+    }
+
+    /// The median height of the words of some lines.
+    static func medianHeight(_ lines: [PDFLine]) -> Double? {
+        let heights = lines.flatMap { $0.words.map(\.height) }.sorted()
+        return heights.isEmpty ? nil : max(heights[heights.count / 2], 1)
     }
 
     private static func isMulti(_ line: PDFLine, em: Double) -> Bool {
@@ -94,7 +102,7 @@ enum TableFinder {
                 + blocks(run: body[(crossing + 1)...], em: em) + after
         }
         guard !gaps.isEmpty else { return run.map { .text($0) } }
-        return before + [.table(Found(lines: Array(body), gaps: gaps))] + after
+        return before + [.table(Found(lines: Array(body), gaps: gaps, em: em))] + after
     }
 
     /// The middles of the x ranges, at least a cell gap wide, that no word of the lines covers
