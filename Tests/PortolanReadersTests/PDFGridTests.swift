@@ -91,6 +91,18 @@ import Testing
         #expect(grid.rows.first { $0.texts[0] == "11" }?.position == GridPosition(line: 7, column: 1, page: 2))
     }
 
+    @Test func rowsAsCloseAsLinesArePartedByTheRuledLines() throws {
+        // Word's cell margins: no space above or below a cell's text, so the lines of one row and
+        // the first line of the next are as far apart; only the borders LibreOffice draws part them.
+        let grid = try #require(Self.read("word-tight.libreoffice.pdf").grids.first)
+        #expect(grid.rows.map(\.texts) == [
+            ["Agent host", "Metrics intake", "443", "HTTPS", "Metrics, checks and events."],
+            ["Agent host", "Log intake", "10516", "TCP", "Logs over TLS."],
+            ["Agent host", "NTP servers", "123", "UDP", "Clock offset checks."],
+        ])
+        #expect(Self.squeezedHeader(grid) == ["Source", "Destination", "Port", "Protocol", "Description"])
+    }
+
     @Test(arguments: [("kafka.pdf", ["kafka"]), ("consul.two-tables.pdf", ["consul-servers", "consul-clients"]),
                       ("elastic.landscape.pdf", ["elastic"])])
     func otherVendorsTablesReadToTheirRows(file: String, tables: [String]) {

@@ -97,6 +97,13 @@ import Testing
         #expect(pdf.connections.first?.ports.configurable == true)
     }
 
+    @Test func pdfOfAWordTableReadsTheSameRowsAsTheWordDocument() {
+        let word = Self.read("\(Self.docx)/caption.docx")
+        let pdf = Self.read("\(Self.pdf)/word-tight.libreoffice.pdf")
+        #expect(word.connections.count == 3)
+        #expect(pdf.connections.map(Peer.init) == word.connections.map(Peer.init))
+    }
+
     @Test func unreadablePDFIsOneErrorAndNoRows() {
         let document = Self.read("\(Self.pdf)/bad/scanned.pdf")
         #expect(document.connections.isEmpty)

@@ -6,6 +6,7 @@ import PortolanModel
 struct GridAssembler {
     let em: Double
     let cellLines: CellLines
+    let ruledLines: (_ page: Int, _ from: Double, _ to: Double) -> [Double]
     private(set) var paragraphs: [String] = []
     /// The first page's paragraph in the largest letters, if larger than the body text.
     private(set) var title: String?
@@ -18,9 +19,10 @@ struct GridAssembler {
     private var textSinceTable = true
     private var lastBlockWasTable = false
 
-    init(em: Double, cellLines: CellLines) {
+    init(em: Double, cellLines: CellLines, ruledLines: @escaping (_ page: Int, _ from: Double, _ to: Double) -> [Double]) {
         self.em = em
         self.cellLines = cellLines
+        self.ruledLines = ruledLines
     }
 
     private struct Table {
@@ -53,6 +55,12 @@ struct GridAssembler {
         finishParagraph()
         var bands = TableBands.bands(table, em: table.em)
         let page = table.lines.first?.page ?? 1
+        // Rows as close as the lines of a cell: the lines the page rules between them part them.
+        if bands.contains(where: { $0.lines.count >= 4 }) || (bands.count <= 2 && table.lines.count >= 3) {
+            let x0 = table.lines.map(\.x0).min() ?? 0, x1 = table.lines.compactMap { $0.words.last?.x1 }.max() ?? 0
+            let ruled = TableBands.bands(table, ruledAt: ruledLines(page, x0, x1))
+            if ruled.count > bands.count { bands = ruled }
+        }
         let right = columnRights(bands, count: table.columnCount)
         if !textSinceTable, let previous = tables.last, previous.rows.last?.page == page - 1,
            previous.gaps.count == table.gaps.count,

@@ -13,12 +13,15 @@ public enum PDFGrids {
         case .failure(.damaged(let why)):
             return GridsRead(diagnostics: [Diagnostic(.error, "the file is not a PDF that can be opened (\(why)); "
                 + "download it again or re-save it as PDF from the application that made it")])
-        case .success(let pages):
-            return read(pages)
+        case .success(let read):
+            return Self.read(read.pages, ruledLines: read.ruled.horizontal)
         }
     }
 
-    static func read(_ pages: [PDFPage]) -> GridsRead {
+    /// `ruledLines`: the y of the lines a page rules across an x range, asked only for tables
+    /// whose rows the gaps between lines do not part.
+    static func read(_ pages: [PDFPage],
+                     ruledLines: @escaping (_ page: Int, _ from: Double, _ to: Double) -> [Double] = { _, _, _ in [] }) -> GridsRead {
         var result = GridsRead()
         let withText = pages.filter { !$0.words.isEmpty }
         if withText.isEmpty {
@@ -37,7 +40,7 @@ public enum PDFGrids {
         let em = medianHeight(withText)
         let lines = pages.map { ($0, PDFLine.lines(of: $0)) }
         let furniture = PageFurniture.lines(in: lines)
-        var assembler = GridAssembler(em: em, cellLines: CellLines(words: withText.flatMap(\.words)))
+        var assembler = GridAssembler(em: em, cellLines: CellLines(words: withText.flatMap(\.words)), ruledLines: ruledLines)
         for ((_, pageLines), furniture) in zip(lines, furniture) {
             assembler.startPage()
             for block in TableFinder.blocks(pageLines, em: em) {

@@ -3,6 +3,7 @@
 /// A PDF as pages of words with their boxes. This is the only file that touches poppler-glib:
 /// it opens the bytes in memory (no file I/O), and for every page asks for the text and one box
 /// per character, which it groups into words. Coordinates are PDF points, origin top left.
+/// On demand it also finds a page's ruled lines (`RuledLines`), by drawing the page.
 enum PopplerPages {
     /// Why the bytes give no pages to read.
     enum Problem: Error, Equatable, Sendable {
@@ -10,7 +11,7 @@ enum PopplerPages {
         case damaged(String)
     }
 
-    static func read(_ bytes: [UInt8]) -> Result<[PDFPage], Problem> {
+    static func read(_ bytes: [UInt8]) -> Result<(pages: [PDFPage], ruled: RuledLines), Problem> {
         guard !bytes.isEmpty else { return .failure(.damaged("the file is empty")) }
         let data = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(data) }
@@ -24,7 +25,7 @@ enum PopplerPages {
             let message = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "poppler could not open it"
             return .failure(.damaged(message))
         }
-        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        let ruled = RuledLines(document: document)
         let count = Int(poppler_document_get_n_pages(document))
         var pages: [PDFPage] = []
         pages.reserveCapacity(count)
@@ -36,7 +37,7 @@ enum PopplerPages {
             pages.append(read(page, number: index + 1))
             g_object_unref(UnsafeMutableRawPointer(page))
         }
-        return .success(pages)
+        return .success((pages, ruled))
     }
 
     private static func read(_ page: OpaquePointer, number: Int) -> PDFPage {
@@ -86,5 +87,62 @@ enum PopplerPages {
         }
         flush()
         return PDFPage(number: number, width: width, height: height, words: words, images: images)
+    }
+}
+
+/// The horizontal lines a PDF draws across a table (cell borders), found by drawing the page with
+/// poppler into memory at twice its size and looking for long runs of dark pixels. Only asked for
+/// tables whose rows the gaps between lines cannot tell apart, so most PDFs are never drawn.
+final class RuledLines {
+    private let document: OpaquePointer
+
+    fileprivate init(document: OpaquePointer) { self.document = document }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(document)) }
+
+    /// The y (points from the top) of each line ruled across at least half of `x0...x1` on a page.
+    func horizontal(page number: Int, from x0: Double, to x1: Double) -> [Double] {
+        guard let page = poppler_document_get_page(document, Int32(number - 1)) else { return [] }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        let scale = 2.0
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let pixelsWide = Int(width * scale), pixelsHigh = Int(height * scale)
+        guard pixelsWide > 0, pixelsHigh > 0, pixelsWide <= 20_000, pixelsHigh <= 20_000 else { return [] }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixelsWide), Int32(pixelsHigh)) else { return [] }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else { return [] }
+        cairo_scale(context, scale, scale)
+        poppler_page_render(page, context)
+        cairo_destroy(context)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { return [] }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let from = max(0, Int(x0 * scale)), to = min(pixelsWide - 1, Int(x1 * scale))
+        guard to > from else { return [] }
+        let needed = (to - from) / 2
+        var rules: [Double] = []
+        var blockStart: Int?
+        func endBlock(at y: Int) {
+            // A rule is at most 3 points thick; a taller dark block is a shaded cell, not a line.
+            if let start = blockStart, Double(y - start) <= 3 * scale { rules.append((Double(start + y) / 2) / scale) }
+            blockStart = nil
+        }
+        for y in 0..<pixelsHigh {
+            let row = UnsafeRawPointer(data + y * stride)
+            var longest = 0, run = 0
+            for x in from...to {
+                let pixel = row.load(fromByteOffset: x * 4, as: UInt32.self)
+                let alpha = pixel >> 24, red = (pixel >> 16) & 0xFF, green = (pixel >> 8) & 0xFF, blue = pixel & 0xFF
+                if alpha >= 96 && max(red, green, blue) < 176 { run += 1; longest = max(longest, run) } else { run = 0 }
+            }
+            if longest >= needed {
+                if blockStart == nil { blockStart = y }
+            } else {
+                endBlock(at: y)
+            }
+        }
+        endBlock(at: pixelsHigh)
+        return rules
     }
 }

@@ -30,12 +30,28 @@ enum TableBands {
             }
             bottom = max(bottom, line.y1)
         }
-        return groups.map { group in
-            let cells = (0..<table.columnCount).map { column in
-                group.map { words(of: $0, column: column, gaps: table.gaps) }.filter { !$0.isEmpty }
-            }
-            return Band(cells: cells, lines: group, top: group.map(\.y0).min() ?? 0)
+        return groups.map { band($0, table) }
+    }
+
+    /// Rows parted by ruled lines (their y): each line goes to the row between the rules around
+    /// its middle. Rules above or below the table's lines are left out.
+    static func bands(_ table: TableFinder.Found, ruledAt rules: [Double]) -> [Band] {
+        guard let top = table.lines.first?.y0, let bottom = table.lines.map(\.y1).max() else { return [] }
+        let inside = rules.filter { $0 > top && $0 < bottom }.sorted()
+        guard !inside.isEmpty else { return [] }
+        var groups: [Int: [PDFLine]] = [:]
+        for line in table.lines {
+            let middle = (line.y0 + line.y1) / 2
+            groups[inside.filter { $0 < middle }.count, default: []].append(line)
         }
+        return groups.keys.sorted().map { key in band(groups[key]!, table) }
+    }
+
+    private static func band(_ group: [PDFLine], _ table: TableFinder.Found) -> Band {
+        let cells = (0..<table.columnCount).map { column in
+            group.map { words(of: $0, column: column, gaps: table.gaps) }.filter { !$0.isEmpty }
+        }
+        return Band(cells: cells, lines: group, top: group.map(\.y0).min() ?? 0)
     }
 
     static func words(of line: PDFLine, column: Int, gaps: [Double]) -> [PDFWord] {
