@@ -113,8 +113,8 @@ public enum DocumentReader {
 
     /// Which cell layout a line is written in, if any.
     static func cellSplitter(for line: String) -> CellSplitter? {
-        if line.contains("\t") { return .tab }
-        if line.contains("|") { return .pipe }
+        if Text.has(line, byte: 0x09) { return .tab }
+        if Text.has(line, byte: UInt8(ascii: "|")) { return .pipe }
         return nil
     }
 }

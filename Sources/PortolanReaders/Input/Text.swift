@@ -17,6 +17,8 @@ enum Text {
     }
 
     static func trimmed(_ s: some StringProtocol) -> String {
+        // Most cells start and end with a visible ASCII character: nothing to trim.
+        if let first = s.utf8.first, first > 0x20, first < 0x7F, let last = s.last?.asciiValue, last > 0x20, last < 0x7F { return String(s) }
         var sub = Substring(s)
         while let f = sub.first, f.isWhitespace { sub = sub.dropFirst() }
         while let l = sub.last, l.isWhitespace { sub = sub.dropLast() }
@@ -24,6 +26,32 @@ enum Text {
     }
 
     static func isBlank(_ s: some StringProtocol) -> Bool { s.allSatisfy(\.isWhitespace) }
+
+    /// True when `s` contains `needle`, compared byte for byte (Foundation's `contains` does a
+    /// locale-aware search that costs more than the rest of reading a row).
+    static func has(_ s: some StringProtocol, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        if let found = s.utf8.withContiguousStorageIfAvailable({ find(n, first, in: $0) }) { return found }
+        return find(n, first, in: Array(s.utf8))
+    }
+
+    private static func find(_ needle: [UInt8], _ first: UInt8, in bytes: some RandomAccessCollection<UInt8>) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        var i = bytes.startIndex
+        let last = bytes.index(bytes.endIndex, offsetBy: -needle.count)
+        while i <= last {
+            if bytes[i] == first {
+                var k = 1
+                while k < needle.count, bytes[bytes.index(i, offsetBy: k)] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i = bytes.index(after: i)
+        }
+        return false
+    }
+
+    static func has(_ s: some StringProtocol, byte: UInt8) -> Bool { s.utf8.contains(byte) }
 
     /// Joins the fragments of one cell that a layout broke over lines: with a single space,
     /// except after a word that the break cut at `/` or a hyphen ("Check/Add/" + "Delete",
@@ -100,7 +128,7 @@ enum Text {
     }
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard has(s, byte: UInt8(ascii: "&")) else { return s }
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {
@@ -142,7 +170,7 @@ enum Text {
 
     /// "[text](url)" becomes "text"; bold and italic marks are dropped.
     static func markdownLinkText(_ s: String) -> String {
-        guard s.contains("](") || s.contains("**") else { return s }
+        guard has(s, "](") || has(s, "**") else { return s }
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {
