@@ -68,9 +68,6 @@ public enum DocumentReader {
             document.services += read.services
             document.diagnostics += read.diagnostics
         }
-        if document.connections.isEmpty, !document.services.isEmpty {
-            document.diagnostics.append(Diagnostic(.note, "no connections table found; only an \"Included services\" table was read", code: "no-connections"))
-        }
         return finished(document, expected: expected)
     }
 
