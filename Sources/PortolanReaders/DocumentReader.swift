@@ -75,6 +75,9 @@ public enum DocumentReader {
     static func configurableNotes(_ lines: [String]) -> Set<Int> {
         var found: Set<Int> = []
         for line in lines {
+            // Only lines whose first letter after spaces, quotes or brackets is an N.
+            guard let lead = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "(") }),
+                  lead == UInt8(ascii: "N") || lead == UInt8(ascii: "n") else { continue }
             var t = Substring(Text.trimmed(line))
             while let f = t.first, f == "\"" || f == "*" || f == "(" { t = t.dropFirst() }
             guard t.utf8.count < 400, t.lowercased().hasPrefix("note ") else { continue }
