@@ -17,9 +17,16 @@ enum Text {
     }
 
     static func trimmed(_ s: some StringProtocol) -> String {
-        // Most cells start and end with a visible ASCII character: nothing to trim.
-        if let first = s.utf8.first, first > 0x20, first < 0x7F, let last = s.last?.asciiValue, last > 0x20, last < 0x7F { return String(s) }
         var sub = Substring(s)
+        // ASCII white space is trimmed on the bytes; anything else at an end takes the Unicode path.
+        let utf8 = sub.utf8
+        func asciiSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var lo = utf8.startIndex, hi = utf8.endIndex
+        while lo < hi, asciiSpace(utf8[lo]) { lo = utf8.index(after: lo) }
+        while hi > lo, asciiSpace(utf8[utf8.index(before: hi)]) { hi = utf8.index(before: hi) }
+        if (lo == hi || utf8[lo] < 0x80) && (hi == lo || utf8[utf8.index(before: hi)] < 0x80) {
+            return String(sub[lo..<hi])
+        }
         while let f = sub.first, f.isWhitespace { sub = sub.dropFirst() }
         while let l = sub.last, l.isWhitespace { sub = sub.dropLast() }
         return String(sub)
