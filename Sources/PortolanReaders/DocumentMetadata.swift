@@ -89,7 +89,8 @@ enum DocumentMetadata {
     }
 
     private static func isHeading(_ line: String, named name: String) -> Bool {
-        Text.collapseSpaces(line.drop { $0 == "#" || $0 == " " }).lowercased().trimmingPunctuation == name
+        guard line.utf8.count <= name.utf8.count + 24 else { return false }
+        return Text.collapseSpaces(line.drop { $0 == "#" || $0 == " " }).lowercased().trimmingPunctuation == name
     }
 
     /// A Markdown heading, or a short line without closing punctuation ("Architecture diagram — Connections").

@@ -28,23 +28,25 @@ public enum DocumentReader {
         let title = DocumentMetadata.title(lines)
         let subject = DocumentMetadata.subject(lines, title: title, conventions: options.conventions)
         let context = LineContext(lines: lines, header: options.header, subject: subject)
-        var grids: [Grid] = []
-        var diagnostics: [Diagnostic] = []
+        var reading = GridReading(options: options, subject: subject, starMeansConfigurable: declaresConfigurableMark(lines),
+                                  configurableNotes: configurableNotes(lines))
         var i = 0
         scanning: while i < lines.count {
             for recognizer in TableRecognizers.all {
                 if let found = recognizer.recognise(at: i, in: context) {
-                    grids.append(found.grid)
-                    diagnostics += found.diagnostics
+                    // Each grid is read as soon as it is found and then let go, so a large
+                    // table never stands as a grid and as connections at once.
+                    reading.diagnostics += found.diagnostics
+                    reading.add(found.grid)
                     i = max(found.end, i + 1)
                     continue scanning
                 }
             }
             i += 1
         }
-        return read(path: path, grids: grids, title: title, subject: subject, intro: DocumentMetadata.intro(lines),
-                    diagnostics: diagnostics, options: options, starMeansConfigurable: declaresConfigurableMark(lines),
-                    configurableNotes: configurableNotes(lines))
+        var document = Document(path: path, title: title, subject: subject, intro: DocumentMetadata.intro(lines))
+        reading.fill(&document)
+        return finished(document, expected: expectedHeader)
     }
 
     /// Reads tables another reader already took apart (PDF geometry, Word XML, HTML): every
@@ -54,23 +56,12 @@ public enum DocumentReader {
     public static func read(path: String, grids: [Grid], title: String?, subject: String?, intro: [String] = [],
                             diagnostics: [Diagnostic] = [], options: Options = Options(), starMeansConfigurable: Bool = false,
                             configurableNotes: Set<Int> = [], expected: String = expectedHeader) -> Document {
+        var reading = GridReading(options: options, subject: subject, starMeansConfigurable: starMeansConfigurable,
+                                  configurableNotes: configurableNotes)
+        reading.diagnostics = diagnostics
+        for grid in grids { reading.add(grid) }
         var document = Document(path: path, title: title, subject: subject, intro: intro)
-        document.diagnostics = diagnostics
-        let interpreterOptions = ColumnInterpreter.Options(header: options.header, conventions: options.conventions,
-                                                           subject: subject, starMeansConfigurable: starMeansConfigurable,
-                                                           configurableNotes: configurableNotes)
-        var numbering = 0
-        for grid in grids {
-            let read = ColumnInterpreter.interpret(grid, options: interpreterOptions, numbering: &numbering)
-            guard read.isTable else { document.diagnostics += read.diagnostics; continue }
-            if !read.isServices, document.layout == nil { document.layout = grid.layout }
-            document.connections += read.connections
-            document.services += read.services
-            document.diagnostics += read.diagnostics
-        }
-        if document.connections.isEmpty, !document.services.isEmpty {
-            document.diagnostics.append(Diagnostic(.note, "no connections table found; only an \"Included services\" table was read", code: "no-connections"))
-        }
+        reading.fill(&document)
         return finished(document, expected: expected)
     }
 
@@ -78,6 +69,9 @@ public enum DocumentReader {
     static func configurableNotes(_ lines: [String]) -> Set<Int> {
         var found: Set<Int> = []
         for line in lines {
+            // Only lines whose first letter after spaces, quotes or brackets is an N.
+            guard let lead = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "(") }),
+                  lead == UInt8(ascii: "N") || lead == UInt8(ascii: "n") else { continue }
             var t = Substring(Text.trimmed(line))
             while let f = t.first, f == "\"" || f == "*" || f == "(" { t = t.dropFirst() }
             guard t.utf8.count < 400, t.lowercased().hasPrefix("note ") else { continue }
@@ -113,8 +107,40 @@ public enum DocumentReader {
 
     /// Which cell layout a line is written in, if any.
     static func cellSplitter(for line: String) -> CellSplitter? {
-        if line.contains("\t") { return .tab }
-        if line.contains("|") { return .pipe }
+        if Text.has(line, byte: 0x09) { return .tab }
+        if Text.has(line, byte: UInt8(ascii: "|")) { return .pipe }
         return nil
+    }
+}
+
+/// Grids read one after another into one document's rows, numbering rows of tables without a
+/// number column by position across the document.
+struct GridReading {
+    let options: ColumnInterpreter.Options
+    var numbering = 0
+    var layout: String?
+    var connections: [Connection] = []
+    var services: [IncludedService] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(options: DocumentReader.Options, subject: String?, starMeansConfigurable: Bool, configurableNotes: Set<Int>) {
+        self.options = ColumnInterpreter.Options(header: options.header, conventions: options.conventions, subject: subject,
+                                                 starMeansConfigurable: starMeansConfigurable, configurableNotes: configurableNotes)
+    }
+
+    mutating func add(_ grid: Grid) {
+        let read = ColumnInterpreter.interpret(grid, options: options, numbering: &numbering)
+        diagnostics += read.diagnostics
+        guard read.isTable else { return }
+        if !read.isServices, layout == nil { layout = grid.layout }
+        connections += read.connections
+        services += read.services
+    }
+
+    func fill(_ document: inout Document) {
+        document.layout = layout
+        document.connections = connections
+        document.services = services
+        document.diagnostics = diagnostics
     }
 }

@@ -7,7 +7,7 @@ public struct ReadingConventions: Sendable, Hashable {
     public var titleSuffixes: [String]
     /// Sentences that name the document's subject: the text between `before` and `after`.
     public var subjectSentences: [(before: String, after: String)]
-    /// Classification words a wrapped row's anchor recognises, lowercased.
+    /// Classification words a wrapped row's anchor recognises: lowercased letters only ("Intra-cluster" is "intracluster").
     public var classificationWords: Set<String>
     /// Header texts (lowercased, spaces collapsed) that mark a table written to these conventions;
     /// in such a table a `*` after a port means "configurable" even where the footnote was not copied.
@@ -25,7 +25,7 @@ public struct ReadingConventions: Sendable, Hashable {
     public static let genesys = ReadingConventions(
         titleSuffixes: [" Private Edition Guide", " Guide"],
         subjectSentences: [("from the point of view of ", " as a service"), ("Learn about ", " architecture")],
-        classificationWords: ["ingress", "egress", "intra-cluster", "inter-cluster", "internal", "external"],
+        classificationWords: ["ingress", "egress", "intracluster", "intercluster"],
         configurableMarkHeaders: ["data that travels on this connection"])
 
     public static func == (lhs: ReadingConventions, rhs: ReadingConventions) -> Bool {

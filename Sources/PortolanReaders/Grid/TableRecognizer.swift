@@ -41,10 +41,11 @@ enum TableRecognizers {
         RSTGridLayout(),
         RSTSimpleLayout(),
         DelimitedLayout(),
+        // Before the wrapped layout: a header whose words are parted by runs of spaces is aligned text.
+        AlignedLayout(),
         GluedHeaderLayout(),
         WrappedLayout(),
         SeparatedValuesLayout(),
-        AlignedLayout(),
         SpacedPlainLayout(),
         CellPerLineLayout(),
     ]

@@ -96,7 +96,7 @@ public enum ColumnInterpreter {
         for row in grid.rows {
             guard row.cells.contains(where: { !Text.isBlank($0.text) }) else { continue }
             // A header repeated inside the table (long tables, page breaks) is not a row.
-            if row.cells.count == headerTexts.count, options.header.roles(row.texts) == Array(roles.prefix(row.cells.count)),
+            if row.cells.count == headerTexts.count, row.cells.first.map({ Text.collapseSpaces($0.text).lowercased() }) == headerTexts.first?.lowercased(),
                row.texts.map(HeaderVocabulary.key) == headerTexts.map(HeaderVocabulary.key) { continue }
             if columns.number == nil { numbering += 1 }
             let (connection, found) = builder.connection(row, position: numbering)

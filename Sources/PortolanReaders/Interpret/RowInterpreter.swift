@@ -145,10 +145,11 @@ struct RowInterpreter {
         }
         // Direction: a column's words, else the heading's; the text as written is kept.
         let written = Text.collapseSpaces(cells.classification)
-        if !written.isEmpty, ClassificationKind(written: written) == nil, let kind = Direction.kind(written) {
+        let isKind = written == "Ingress" || written == "Egress" || written == "Intra-cluster" || ClassificationKind(written: written) != nil
+        if !written.isEmpty, !isKind, let kind = Direction.kind(written) {
             attributes.insert(Attribute(name: columns.first(.classification).map(columns.header) ?? "Direction", value: written), at: 0)
             cells.classification = kind.rawValue
-        } else if !written.isEmpty, ClassificationKind(written: written) == nil, !Direction.isGenesysWord(written) {
+        } else if !written.isEmpty, !isKind, !Direction.isGenesysWord(written) {
             attributes.insert(Attribute(name: columns.first(.classification).map(columns.header) ?? "Direction", value: written), at: 0)
             cells.classification = ""
             cells.classificationIsKnownAbsent = true

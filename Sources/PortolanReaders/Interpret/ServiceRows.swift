@@ -37,9 +37,10 @@ enum ServiceRows {
 enum CellMarkup {
     static func render(_ cell: String) -> String {
         var text = Text.stripTags(cell)
-        if text.contains("](") || text.contains("**") { text = Text.markdownLinkText(text) }
-        if text.contains("__") { text = text.replacingAll("__", with: "") }
-        if text.contains("`") { text = text.replacingAll("`", with: "") }
+        // Most cells hold none of the marks: one pass over the bytes says so.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "`") }) else { return text }
+        if Text.has(text, "](") || Text.has(text, "**") { text = Text.markdownLinkText(text) }
+        text = text.replacingAll("__", with: "").replacingAll("`", with: "")
         return text
     }
 }

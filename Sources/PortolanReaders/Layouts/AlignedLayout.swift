@@ -55,7 +55,7 @@ struct AlignedLayout: TableRecognizer {
 
     /// A line with at least two header words and a gap of two spaces.
     static func mayBeHeader(_ line: String) -> Bool {
-        guard line.contains("  "), !line.contains("\t"), !line.contains("|") else { return false }
+        guard Text.has(line, "  "), !Text.has(line, byte: 0x09), !Text.has(line, byte: UInt8(ascii: "|")) else { return false }
         let words = Text.words(line.lowercased())
         let known: Set<String> = ["source", "destination", "port", "ports", "protocol", "type", "from", "to", "direction", "dest", "dest.", "target", "server", "client", "proto", "transport", "no.", "#"]
         return words.filter { known.contains($0.trimmingPunctuation) }.count >= 2

@@ -5,7 +5,7 @@ import PortolanModel
 struct SeparatedValuesLayout: TableRecognizer {
     func recognise(at index: Int, in context: LineContext) -> Recognised? {
         let line = context.lines[index]
-        guard !line.contains("\t"), !line.contains("|") else { return nil }
+        guard !Text.has(line, byte: 0x09), !Text.has(line, byte: UInt8(ascii: "|")) else { return nil }
         for separator in [UInt8(ascii: ","), UInt8(ascii: ";")] where line.utf8.contains(separator) {
             guard let (cells, _) = CSVRecord.read(context.lines, from: index, separator: separator), cells.count >= 2 else { continue }
             let before = context.context(before: index)

@@ -7,7 +7,7 @@ import PortolanModel
 struct SpacedPlainLayout: TableRecognizer {
     func recognise(at index: Int, in context: LineContext) -> Recognised? {
         let line = context.lines[index]
-        guard !line.contains("\t"), !line.contains("|"), !line.contains("  "), line.count <= 120 else { return nil }
+        guard line.utf8.count <= 360, !Text.has(line, byte: 0x09), !Text.has(line, byte: UInt8(ascii: "|")), !Text.has(line, "  "), line.count <= 120 else { return nil }
         guard let headers = Self.headerCells(line, matcher: context.header), headers.count >= 3 else { return nil }
         guard let found = context.header.connectionRoles(headers) else { return nil }
         let roles = ColumnInterpreter.oneColumnPerRole(found, headers: headers)

@@ -11,11 +11,18 @@ enum CellSplitter: String, Sendable {
     func cells(_ line: String) -> [String]? {
         switch self {
         case .tab:
-            guard line.contains("\t") else { return nil }
-            return line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard Text.has(line, byte: 0x09) else { return nil }
+            return line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
         case .pipe:
             var body = Text.trimmed(line)
-            guard body.contains("|") else { return nil }
+            guard Text.has(body, byte: UInt8(ascii: "|")) else { return nil }
+            // Without escapes the cells are the bytes between pipes.
+            if !Text.has(body, byte: UInt8(ascii: "\\")) {
+                var bytes = Substring(body).utf8[...]
+                if bytes.first == UInt8(ascii: "|") { bytes = bytes.dropFirst() }
+                if bytes.last == UInt8(ascii: "|") { bytes = bytes.dropLast() }
+                return bytes.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map { Text.trimmed(Substring($0)) }
+            }
             if body.hasPrefix("|") { body.removeFirst() }
             if body.hasSuffix("|") && !body.hasSuffix("\\|") { body.removeLast() }
             var cells: [String] = []

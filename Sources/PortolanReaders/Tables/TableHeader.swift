@@ -99,7 +99,8 @@ extension String {
     }
 
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+        // Bytes, not Foundation's `contains`, which costs a locale-aware search per call.
+        guard !target.isEmpty, Text.has(self, target) else { return self }
         return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -82,6 +82,8 @@ struct Anchor: Equatable {
         return nil
     }
 
+    static let classificationWords = ReadingConventions.genesys.classificationWords
+
     /// "Ingress", "Egress", "Intra-cluster", and combinations such as "Ingress/Egress".
     static func isClassification(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, "iIeE".unicodeScalars.contains(first), word.utf8.count <= 40 else { return false }
@@ -89,7 +91,7 @@ struct Anchor: Equatable {
         guard !parts.isEmpty else { return false }
         return parts.allSatisfy { part in
             let key = part.lowercased().filter(\.isLetter)
-            return ["ingress", "egress", "intracluster", "intercluster"].contains(key)
+            return classificationWords.contains(key)
         }
     }
 }
