@@ -87,7 +87,7 @@ enum Inputs {
                 continue
             }
             if let format = DocumentFormat.of(path: file, bytes: [UInt8](data.prefix(1024))) {
-                documents.append(DocumentReader.read(path: file, bytes: [UInt8](data), format: format))
+                documents.append(DocumentReader.read(path: file, bytes: [UInt8](data), format: format, options: options))
                 continue
             }
             switch SourceText.decode([UInt8](data)) {

@@ -104,6 +104,15 @@ import Testing
         #expect(pdf.connections.map(Peer.init) == word.connections.map(Peer.init))
     }
 
+    @Test func formatByExtensionOrPDFSignature() {
+        #expect(DocumentFormat.of(path: "Guide.PDF", bytes: []) == .pdf)
+        #expect(DocumentFormat.of(path: "download", bytes: Array("%PDF-1.7\n".utf8)) == .pdf)
+        #expect(DocumentFormat.of(path: "notes.md", bytes: Array("# About %PDF-1.7 headers\n".utf8)) == nil)
+        #expect(DocumentFormat.of(path: "design.docx", bytes: []) == .docx)
+        #expect(DocumentFormat.of(path: "old.doc", bytes: []) == .docx)
+        #expect(DocumentFormat.of(path: "table.html", bytes: Array("<table>".utf8)) == nil)
+    }
+
     @Test func unreadablePDFIsOneErrorAndNoRows() {
         let document = Self.read("\(Self.pdf)/bad/scanned.pdf")
         #expect(document.connections.isEmpty)

@@ -5,21 +5,17 @@ import PortolanModel
 public enum DocumentFormat: String, Sendable, CaseIterable {
     case pdf, docx
 
-    /// The file extensions a folder of documents is searched for, beside the text ones.
-    public static let extensions: Set<String> = ["pdf", "docx"]
+    /// The file extensions a folder of documents is searched for, beside the text ones (`.doc`
+    /// too, so an old Word file in the folder gets its message instead of being passed over).
+    public static let extensions: Set<String> = ["pdf", "docx", "doc"]
 
-    /// PDF by extension or by its `%PDF-` signature anywhere in the first kilobyte (as readers
-    /// allow); Word by extension (`.docx`, and `.doc`, which gets a message saying to save it as .docx).
+    /// PDF by extension or, whatever the name, by starting with `%PDF-`; Word by extension
+    /// (`.docx`, and `.doc`, which gets a message saying to save it as .docx).
     public static func of(path: String, bytes: [UInt8]) -> DocumentFormat? {
         let name = path.lowercased()
         if name.hasSuffix(".pdf") { return .pdf }
         if name.hasSuffix(".docx") || name.hasSuffix(".doc") { return .docx }
-        let signature = Array("%PDF-".utf8)
-        let head = bytes.prefix(1024)
-        if head.count >= signature.count,
-           (head.startIndex...(head.endIndex - signature.count)).contains(where: { head[$0..<($0 + signature.count)].elementsEqual(signature) }) {
-            return .pdf
-        }
+        if bytes.starts(with: Array("%PDF-".utf8)) { return .pdf }
         return nil
     }
 }
