@@ -17,7 +17,7 @@ enum PopplerPages {
         defer { g_bytes_unref(data) }
         var error: UnsafeMutablePointer<GError>?
         guard let document = poppler_document_new_from_bytes(data, nil, &error) else {
-            defer { g_error_free(error) }
+            defer { if let error { g_error_free(error) } }
             if let error, error.pointee.domain == poppler_error_quark(),
                error.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
                 return .failure(.encrypted)
