@@ -76,6 +76,7 @@ test-fuzz: deps
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 	@rm -rf .build/fuzz && mkdir -p .build/fuzz/corpus
 	@cp $(INPUT)/*.txt Tests/PortolanReadersTests/Fixtures/layouts/* Tests/Fuzz/regressions/* .build/fuzz/corpus/
+	@find Tests/PortolanReadersTests/Fixtures/vendors -maxdepth 1 -type f ! -name "*.tsv" ! -name "*.py" ! -name README.md -exec cp {} .build/fuzz/corpus/ \;
 	.build-fuzz/release/portolan-fuzz .build/fuzz/corpus -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=20000 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build/fuzz/ -print_final_stats=1
 
