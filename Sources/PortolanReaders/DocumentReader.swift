@@ -1,63 +1,96 @@
 import PortolanModel
 
 /// The library's entry point for reading: text in, document out. Finds every connections
-/// table and "Included services" table wherever it is, recognises its layout, and reads it.
-/// Never throws: what it cannot read becomes a diagnostic with a line.
+/// table and "Included services" table wherever it is, in whichever layout it is written
+/// (`TableRecognizers.all`), and turns each table's grid into rows with one column
+/// interpreter (`ColumnInterpreter`). Never throws: what it cannot read becomes a diagnostic
+/// with a line.
 public enum DocumentReader {
-    public static func read(path: String, text: SourceText) -> Document {
+    /// What a reader is told beside the text: the user's column mapping and the conventions of
+    /// the documents' family.
+    public struct Options: Sendable {
+        public var header: HeaderMatcher
+        public var conventions: ReadingConventions
+
+        public init(mapping: ColumnMapping = ColumnMapping(), conventions: ReadingConventions = .genesys) {
+            self.header = HeaderMatcher(mapping: mapping)
+            self.conventions = conventions
+        }
+    }
+
+    public static let expectedHeader = "a header row with Source, Destination, Protocol, Port and Classification columns"
+
+    public static func read(path: String, text: SourceText, options: Options = Options()) -> Document {
         let lines = text.lines
         if HTMLReader.looksLikeHTML(path: path, lines: lines) {
-            return HTMLReader.read(path: path, text: text)
+            return HTMLReader.read(path: path, text: text, options: options)
         }
         let title = DocumentMetadata.title(lines)
-        let subject = DocumentMetadata.subject(lines, title: title)
-        var document = Document(path: path, title: title, subject: subject, intro: DocumentMetadata.intro(lines))
-        var layouts: [String] = []
+        let subject = DocumentMetadata.subject(lines, title: title, conventions: options.conventions)
+        let context = LineContext(lines: lines, header: options.header, subject: subject)
+        var reading = GridReading(options: options, subject: subject, starMeansConfigurable: declaresConfigurableMark(lines),
+                                  configurableNotes: configurableNotes(lines))
         var i = 0
-        while i < lines.count {
-            let line = lines[i]
-            if let splitter = cellSplitter(for: line) {
-                let cells = splitter.cells(line) ?? []
-                if let columns = TableHeader.connectionColumns(cells: cells) {
-                    let read = ConnectionsTable.read(lines: lines, headerIndex: i, columns: columns, splitter: splitter)
-                    document.connections += read.connections
-                    document.diagnostics += read.diagnostics
-                    if read.connections.isEmpty {
-                        document.diagnostics.append(Diagnostic(.error, "the connections table has a header but no rows", line: i + 1))
-                    }
-                    layouts.append(splitter == .tab ? "tab" : "markdown")
-                    i = max(read.end, i + 1)
-                    continue
+        scanning: while i < lines.count {
+            for recognizer in TableRecognizers.all {
+                if let found = recognizer.recognise(at: i, in: context) {
+                    // Each grid is read as soon as it is found and then let go, so a large
+                    // table never stands as a grid and as connections at once.
+                    reading.diagnostics += found.diagnostics
+                    reading.add(found.grid)
+                    i = max(found.end, i + 1)
+                    continue scanning
                 }
-                if TableHeader.isServicesHeader(cells: cells) {
-                    let read = ServicesTable.read(lines: lines, headerIndex: i, splitter: splitter)
-                    document.services += read.services
-                    document.diagnostics += read.diagnostics
-                    i = max(read.end, i + 1)
-                    continue
-                }
-            } else if let columns = TableHeader.wordColumns(line: line) {
-                // Header cells copied without separators, over rows that keep theirs.
-                if let next = lines[(i + 1)...].first(where: { !Text.isBlank($0) }), let splitter = cellSplitter(for: next),
-                   let cells = splitter.cells(next), cells.count >= columns.count - 1 {
-                    let read = ConnectionsTable.read(lines: lines, headerIndex: i, columns: columns, splitter: splitter)
-                    document.connections += read.connections
-                    document.diagnostics += read.diagnostics
-                    layouts.append(splitter == .tab ? "tab" : "markdown")
-                    i = max(read.end, i + 1)
-                    continue
-                }
-                let read = WrappedTable.read(lines: lines, headerIndex: i, headerColumns: columns, subject: subject)
-                document.connections += read.connections
-                document.diagnostics += read.diagnostics
-                layouts.append("wrapped")
-                i = max(read.end, i + 1)
-                continue
             }
             i += 1
         }
-        document.layout = layouts.first
-        return finished(document, expected: "a header row with Source, Destination, Protocol, Port and Classification columns")
+        var document = Document(path: path, title: title, subject: subject, intro: DocumentMetadata.intro(lines))
+        reading.fill(&document)
+        return finished(document, expected: expectedHeader)
+    }
+
+    /// Reads tables another reader already took apart (PDF geometry, Word XML, HTML): every
+    /// grid through the one column interpreter, in order, numbering rows of tables without a
+    /// number column by position across the document. `diagnostics`: what the layout
+    /// recognisers found. The document's layout is the first connections table's.
+    public static func read(path: String, grids: [Grid], title: String?, subject: String?, intro: [String] = [],
+                            diagnostics: [Diagnostic] = [], options: Options = Options(), starMeansConfigurable: Bool = false,
+                            configurableNotes: Set<Int> = [], expected: String = expectedHeader) -> Document {
+        var reading = GridReading(options: options, subject: subject, starMeansConfigurable: starMeansConfigurable,
+                                  configurableNotes: configurableNotes)
+        reading.diagnostics = diagnostics
+        for grid in grids { reading.add(grid) }
+        var document = Document(path: path, title: title, subject: subject, intro: intro)
+        reading.fill(&document)
+        return finished(document, expected: expected)
+    }
+
+    /// Notes that say a port is configurable ("Note 2: … The port is configurable …"), by number.
+    static func configurableNotes(_ lines: [String]) -> Set<Int> {
+        var found: Set<Int> = []
+        for line in lines {
+            // Only lines whose first letter after spaces, quotes or brackets is an N.
+            guard let lead = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "(") }),
+                  lead == UInt8(ascii: "N") || lead == UInt8(ascii: "n") else { continue }
+            var t = Substring(Text.trimmed(line))
+            while let f = t.first, f == "\"" || f == "*" || f == "(" { t = t.dropFirst() }
+            guard t.utf8.count < 400, t.lowercased().hasPrefix("note ") else { continue }
+            let digits = t.dropFirst(5).prefix { $0.isNumber }
+            guard let n = Int(digits), ["configurable", "can be changed", "can be configured"].contains(where: t.lowercased().contains) else { continue }
+            found.insert(n)
+        }
+        return found
+    }
+
+    /// A footnote such as "* Configurable ports": the document says what its stars mean.
+    static func declaresConfigurableMark(_ lines: [String]) -> Bool {
+        lines.contains { line in
+            guard let first = line.utf8.first, first == UInt8(ascii: "*") || first == UInt8(ascii: " ") || first == UInt8(ascii: "\\") else { return false }
+            let t = Text.trimmed(line)
+            guard t.hasPrefix("*") || t.hasPrefix("\\*"), t.count < 200 else { return false }
+            let lower = t.lowercased()
+            return ["configurable", "can be changed", "can be configured", "can be overridden", "changeable"].contains { lower.contains($0) }
+        }
     }
 
     /// Every reader's last step: a document with no table at all is an error (unless a worse
@@ -74,8 +107,40 @@ public enum DocumentReader {
 
     /// Which cell layout a line is written in, if any.
     static func cellSplitter(for line: String) -> CellSplitter? {
-        if line.contains("\t") { return .tab }
-        if line.contains("|") { return .pipe }
+        if Text.has(line, byte: 0x09) { return .tab }
+        if Text.has(line, byte: UInt8(ascii: "|")) { return .pipe }
         return nil
+    }
+}
+
+/// Grids read one after another into one document's rows, numbering rows of tables without a
+/// number column by position across the document.
+struct GridReading {
+    let options: ColumnInterpreter.Options
+    var numbering = 0
+    var layout: String?
+    var connections: [Connection] = []
+    var services: [IncludedService] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(options: DocumentReader.Options, subject: String?, starMeansConfigurable: Bool, configurableNotes: Set<Int>) {
+        self.options = ColumnInterpreter.Options(header: options.header, conventions: options.conventions, subject: subject,
+                                                 starMeansConfigurable: starMeansConfigurable, configurableNotes: configurableNotes)
+    }
+
+    mutating func add(_ grid: Grid) {
+        let read = ColumnInterpreter.interpret(grid, options: options, numbering: &numbering)
+        diagnostics += read.diagnostics
+        guard read.isTable else { return }
+        if !read.isServices, layout == nil { layout = grid.layout }
+        connections += read.connections
+        services += read.services
+    }
+
+    func fill(_ document: inout Document) {
+        document.layout = layout
+        document.connections = connections
+        document.services = services
+        document.diagnostics = diagnostics
     }
 }

@@ -3,7 +3,8 @@ import PortolanModel
 /// Reader dispatch by file type: which files of a folder are documents, and the reader for each.
 /// Takes the file's path (its name in outputs and diagnostics) and bytes; never touches the disk.
 public enum FileReader {
-    public static let documentExtensions: Set<String> = ["txt", "md", "markdown", "text", "html", "htm"]
+    public static let documentExtensions: Set<String> = ["txt", "md", "markdown", "text", "html", "htm", "csv", "tsv", "rst"]
+        .union(DocumentFormat.extensions)
     public static let modelExtensions: Set<String> = ["yaml", "yml"]
 
     /// Whether a file found in a folder is read as a document: a document extension, or YAML
@@ -20,13 +21,18 @@ public enum FileReader {
 
     /// The documents (and declared components) of one file. A file that cannot be decoded is a
     /// document holding one error, so every problem is reported and nothing stops the others.
-    public static func read(path: String, bytes: [UInt8]) -> (documents: [Document], components: [ComponentNote]) {
+    /// `options` carries what the user said about columns (`columns.yaml`).
+    public static func read(path: String, bytes: [UInt8], options: DocumentReader.Options = DocumentReader.Options())
+        -> (documents: [Document], components: [ComponentNote]) {
+        if let format = DocumentFormat.of(path: path, bytes: Array(bytes.prefix(1024))) {
+            return ([DocumentReader.read(path: path, bytes: bytes, format: format, options: options)], [])
+        }
         switch SourceText.decode(bytes) {
         case .success(let text) where modelExtensions.contains(fileExtension(path)):
             let read = YAMLModelReader.read(path: path, text: text)
             return (read.documents, read.components)
         case .success(let text):
-            return ([DocumentReader.read(path: path, text: text)], [])
+            return ([DocumentReader.read(path: path, text: text, options: options)], [])
         case .failure(let problem):
             return ([Document(path: path, diagnostics: [problem.diagnostic])], [])
         }

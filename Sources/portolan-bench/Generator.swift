@@ -2,7 +2,7 @@
 /// the real documents have (multi-word names, port lists, configurable marks, long descriptions).
 enum Generator {
     enum Layout: String, CaseIterable {
-        case tab, markdown, wrapped, oneline
+        case tab, markdown, csv, wrapped, oneline, aligned, rst, plain
     }
 
     static let sources = ["Tenant Service", "Voice SIP Cluster Service", "DCU StatefulSet", "Billing Data Service", "Agent State Service"]
@@ -36,6 +36,44 @@ enum Generator {
             for n in 1...count {
                 let r = row(n)
                 out += "| \(n) | \(r.source) | \(r.destination) | \(r.proto) | \(r.port) | \(r.classification) | \(r.description) |\n"
+            }
+        case .csv:
+            out += "Connection,Source,Destination,Protocol,Port,Classification,Data that travels on this connection\n"
+            for n in 1...count {
+                let r = row(n)
+                out += "\(n),\(r.source),\(r.destination),\(r.proto),\"\(r.port)\",\(r.classification),\"\(r.description)\"\n"
+            }
+        case .aligned:
+            // pdftotext -layout: padded columns, the description wrapped onto a second line.
+            func pad(_ s: String, _ width: Int) -> String { s.padding(toLength: width, withPad: " ", startingAt: 0) }
+            out += pad("No.", 8) + pad("Source", 32) + pad("Destination", 20) + pad("Protocol", 10) + pad("Port", 14) + pad("Classification", 16) + "Description\n"
+            for n in 1...count {
+                let r = row(n)
+                let words = r.description.split(separator: " ")
+                let half = words.count / 2
+                out += pad(String(n), 8) + pad(r.source, 32) + pad(r.destination, 20) + pad(r.proto, 10) + pad(r.port, 14)
+                    + pad(r.classification, 16) + words[..<half].joined(separator: " ") + "\n"
+                out += String(repeating: " ", count: 100) + words[half...].joined(separator: " ") + "\n"
+            }
+        case .rst:
+            let border = String(repeating: "=", count: 6) + "  " + String(repeating: "=", count: 30) + "  " + String(repeating: "=", count: 18)
+                + "  " + String(repeating: "=", count: 8) + "  " + String(repeating: "=", count: 12) + "  " + String(repeating: "=", count: 14)
+                + "  " + String(repeating: "=", count: 40)
+            func pad(_ s: String, _ width: Int) -> String { s.padding(toLength: width + 2, withPad: " ", startingAt: 0) }
+            out += border + "\n" + pad("No.", 6) + pad("Source", 30) + pad("Destination", 18) + pad("Protocol", 8) + pad("Port", 12)
+                + pad("Direction", 14) + "Description\n" + border + "\n"
+            for n in 1...count {
+                let r = row(n)
+                out += pad(String(n), 6) + pad(r.source, 30) + pad(r.destination, 18) + pad(r.proto, 8) + pad(r.port, 12)
+                    + pad(r.classification, 14) + r.description + "\n"
+            }
+            out += border + "\n"
+        case .plain:
+            // Single spaces between cells: only the cells' types split a row.
+            out += "Inbound to Benchmark Product\nType Protocol Ports Source\n"
+            for n in 1...count {
+                let r = row(n)
+                out += "Custom Rule \(n % 7) \(["TCP", "UDP"][n % 2]) \(8000 + n % 1000) \(r.source)\n"
             }
         case .oneline:
             out += "Connection Source Destination Protocol Port Classification Data that travels on this connection\n"

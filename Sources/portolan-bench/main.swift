@@ -6,6 +6,7 @@ import PortolanReaders
 /// size, each case in a process of its own so its peak memory is its own.
 /// Usage: portolan-bench            (the whole table)
 ///        portolan-bench LAYOUT ROWS (one case; prints "seconds peakKiB connections")
+///        portolan-bench pdf        (reading a 50-page PDF only)
 
 func peakKiB() -> Int {
     var usage = rusage()
@@ -42,6 +43,8 @@ if arguments.count == 3, let layout = Generator.Layout(rawValue: arguments[1]), 
     exit(0)
 }
 
+PDFBench.run()
+if arguments.count == 2, arguments[1] == "pdf" { exit(0) }  // portolan-bench pdf: the PDF case only
 benchBuild()
 let sizes = arguments.count > 1 ? arguments[1...].compactMap { Int($0) } : [1_000, 10_000, 100_000]
 print("Parse time and peak memory (decode + read, release build, one process per case)")

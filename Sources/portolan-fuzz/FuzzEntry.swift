@@ -12,6 +12,13 @@ import PortolanReaders
 /// libFuzzer calls it with generated inputs; built normally, `portolan-fuzz FILE...` replays
 /// files through it (the crash corpus under Tests/Fuzz/ is replayed by the test suite).
 func readEverything(_ bytes: [UInt8]) {
+    // PDF files and Word documents (a ZIP) are read from their bytes.
+    if bytes.starts(with: Array("%PDF-".utf8)) {
+        return check(DocumentReader.read(path: "fuzz.pdf", bytes: bytes, format: .pdf), lines: Int.max)
+    }
+    if bytes.starts(with: [0x50, 0x4B]) {
+        return check(DocumentReader.read(path: "fuzz.docx", bytes: bytes, format: .docx), lines: Int.max)
+    }
     guard case .success(let text) = SourceText.decode(bytes) else { return }
     // The first byte picks how the input is taken, so one corpus reaches every reader.
     let kind = onlyYAML ? 2 : bytes.first.map { Int($0) % 4 } ?? 0

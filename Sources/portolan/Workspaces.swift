@@ -17,17 +17,25 @@ struct Workspaces {
     mutating func load(_ paths: [String], aliases: String? = nil, inventory: String? = nil, lint: String? = nil,
                        configs: Set<Config> = Set(Config.allCases)) throws -> Workspace {
         var documents: [Document] = [], components: [ComponentNote] = []
+        let folder = paths.first(where: Self.isDirectory)
+        // columns.yaml beside the documents: header text -> role, for columns the reader cannot guess.
+        var options = DocumentReader.Options()
+        if configs.contains(.columns),
+           let file = try Self.configFile(explicit: nil, names: Config.columns.fileNames, folder: folder, what: Config.columns.what) {
+            let parsed = ColumnMapping.parse(file.text)
+            options = DocumentReader.Options(mapping: parsed.mapping)
+            if !parsed.diagnostics.isEmpty { documents.append(Document(path: file.path, diagnostics: parsed.diagnostics)) }
+        }
         for (name, path) in try files(paths) {
             display[name] = path
             guard let data = FileManager.default.contents(atPath: path) else {
                 documents.append(Document(path: name, diagnostics: [Diagnostic(.error, "cannot read the file")]))
                 continue
             }
-            let read = FileReader.read(path: name, bytes: [UInt8](data))
+            let read = FileReader.read(path: name, bytes: [UInt8](data), options: options)
             documents += read.documents
             components += read.components
         }
-        let folder = paths.first(where: Self.isDirectory)
         func config(_ explicit: String?, _ kind: Config) throws -> (path: String, text: String)? {
             guard configs.contains(kind) else { return nil }
             return try Self.configFile(explicit: explicit, names: kind.fileNames, folder: folder, what: kind.what)
@@ -40,13 +48,14 @@ struct Workspaces {
     }
 
     enum Config: CaseIterable {
-        case aliases, inventory, lint
+        case aliases, inventory, lint, columns
 
         var fileNames: [String] {
             switch self {
             case .aliases: ["aliases.yaml"]
             case .inventory: ["inventory.yaml", "inventory.yml"]
             case .lint: ["lint.yaml"]
+            case .columns: ["columns.yaml", "columns.yml"]
             }
         }
 
@@ -55,6 +64,7 @@ struct Workspaces {
             case .aliases: "alias file"
             case .inventory: "inventory file"
             case .lint: "lint configuration"
+            case .columns: "column mapping"
             }
         }
     }

@@ -9,30 +9,34 @@ public struct LintFinding: Codable, Sendable, Hashable {
     public var path: String
     public var line: Int
     public var column: Int
+    /// The page, for documents that have pages (PDF); `line` is then the line within the page.
+    public var page: Int?
     /// The product the connection belongs to, and its number, when the finding is about a row.
     public var product: String?
     public var connection: String?
 
     public init(rule: String, severity: Severity, message: String, path: String, line: Int, column: Int,
-                product: String? = nil, connection: String? = nil) {
+                page: Int? = nil, product: String? = nil, connection: String? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message
         self.path = path
         self.line = line
         self.column = column
+        self.page = page
         self.product = product
         self.connection = connection
     }
 
-    /// `path:line:col: severity: message [rule-id]`.
+    /// `path:line:col: severity: message [rule-id]`; in a PDF `path:page N:line: ...`, as reader diagnostics.
     public var formatted: String {
-        "\(path):\(line):\(column): \(severity.rawValue): \(message) [\(rule)]"
+        if let page { return "\(path):page \(page):\(line): \(severity.rawValue): \(message) [\(rule)]" }
+        return "\(path):\(line):\(column): \(severity.rawValue): \(message) [\(rule)]"
     }
 
     /// Source order: path, line, column, then rule id and message, so output never depends on rule order.
     static func sourceOrder(_ a: LintFinding, _ b: LintFinding) -> Bool {
-        (a.path, a.line, a.column, a.rule, a.message) < (b.path, b.line, b.column, b.rule, b.message)
+        (a.path, a.page ?? 0, a.line, a.column, a.rule, a.message) < (b.path, b.page ?? 0, b.line, b.column, b.rule, b.message)
     }
 }
 
@@ -45,7 +49,7 @@ public struct LintRow: Sendable, Hashable {
     /// A finding about this row.
     func finding(_ rule: any LintRule.Type, _ severity: Severity, _ message: String) -> LintFinding {
         LintFinding(rule: rule.id, severity: severity, message: message, path: document.path,
-                    line: connection.line, column: connection.column,
+                    line: connection.line, column: connection.column, page: connection.page,
                     product: product.name, connection: connection.number)
     }
 }

@@ -48,7 +48,7 @@ public enum Linter {
         model.documents.flatMap { document in
             document.diagnostics.filter { !codesMissingCellReports.contains($0.code ?? "") }.map {
                 LintFinding(rule: readerRule, severity: $0.severity, message: $0.message, path: document.path,
-                            line: $0.line ?? 1, column: $0.column ?? 1)
+                            line: $0.line ?? 1, column: $0.column ?? 1, page: $0.page)
             }
         }
     }

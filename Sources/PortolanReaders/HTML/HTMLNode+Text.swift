@@ -35,6 +35,14 @@ extension HTMLNode {
         }
     }
 
+    /// The visible text without the lists below (the words that lead into a list).
+    var textOutsideLists: String {
+        var copy = self
+        copy.children = children.filter { !($0.kind == .element && ($0.name == "ul" || $0.name == "ol")) }
+            .map { $0.kind == .element ? { var c = $0; c.children = $0.children.filter { !($0.kind == .element && ($0.name == "ul" || $0.name == "ol")) }; return c }($0) : $0 }
+        return copy.plainText
+    }
+
     /// The texts of the `<li>` items below, without leading bullet characters.
     var listItems: [String] {
         elements(named: "li").map { item in

@@ -12,7 +12,7 @@ enum HTMLReader {
         return start.hasPrefix("<!doctype html") || start.hasPrefix("<html")
     }
 
-    static func read(path: String, text: SourceText) -> Document {
+    static func read(path: String, text: SourceText, options: DocumentReader.Options) -> Document {
         let bytes = Array(text.lines.joined(separator: "\n").utf8)
         let parsed = HTMLNode.parse(bytes)
         guard let root = parsed.root else {
@@ -21,15 +21,45 @@ enum HTMLReader {
         let blocks = root.blocks
         let title = root.first(named: "h1")?.plainText ?? root.first(named: "title")?.plainText
         let prose = blocks.map(\.text)
-        let subject = DocumentMetadata.subject(prose, title: title)
-        var document = Document(path: path, title: title, subject: subject, intro: intro(blocks), layout: "html")
+        let subject = DocumentMetadata.subject(prose, title: title, conventions: options.conventions)
+        var diagnostics: [Diagnostic] = []
         if let problem = parsed.stoppedEarly {
-            document.diagnostics.append(Diagnostic(.warning, "the HTML parser stopped reading part of the page (\(problem)); tables in that part are not read"))
+            diagnostics.append(Diagnostic(.warning, "the HTML parser stopped reading part of the page (\(problem)); tables in that part are not read"))
         }
-        for table in root.elements(named: "table") {
-            read(table: table, into: &document)
+        let grids = root.elements(named: "table").compactMap { grid($0, blocks: blocks, header: options.header) }
+        var document = DocumentReader.read(path: path, grids: grids, title: title, subject: subject, intro: intro(blocks),
+                                           diagnostics: diagnostics, options: options,
+                                           starMeansConfigurable: DocumentReader.declaresConfigurableMark(prose),
+                                           expected: "a <table> whose header row names Source, Destination, Protocol, Port and Classification")
+        document.layout = "html"
+        return document
+    }
+
+    /// A table as a grid: the first row the header matcher knows is the header; rows before it are dropped.
+    static func grid(_ table: HTMLNode, blocks: [(line: Int, text: String, heading: Bool)], header matcher: HeaderMatcher) -> Grid? {
+        let rows = grid(table)
+        var context = Array(blocks.filter { $0.line <= table.line }.suffix(3).map(\.text))
+        if let caption = table.first(named: "caption")?.plainText, !caption.isEmpty { context.append(caption) }
+        for (index, row) in rows.enumerated() {
+            let texts = row.map { $0.node.plainText }
+            let services = matcher.isServices(texts, context: context)
+            guard services || matcher.connectionRoles(texts) != nil else { continue }
+            func gridRow(_ cells: [Cell]) -> GridRow {
+                let line = cells.first?.line ?? table.line
+                return GridRow(cells: cells.map { cell in
+                    let items = services ? cell.node.listItems : []
+                    let text = items.isEmpty ? cell.node.plainText : ServiceRows.cellText(lead: cell.node.textOutsideLists, items: items)
+                    return GridCell(text, position: GridPosition(line: cell.line), spanned: cell.spanned)
+                }, position: GridPosition(line: line))
+            }
+            let body = rows[(index + 1)...].filter { cells in
+                let texts = cells.map { $0.node.plainText }
+                return !(services ? matcher.isServices(texts, context: context) : matcher.connectionRoles(texts) != nil)
+            }
+            return Grid(layout: "html", header: [gridRow(row)], rows: body.map(gridRow), context: context,
+                        position: GridPosition(line: row.first?.line ?? table.line))
         }
-        return DocumentReader.finished(document, expected: "a <table> whose header row names Source, Destination, Protocol, Port and Classification")
+        return nil
     }
 
     /// The paragraphs after an "Introduction" heading, up to the next heading.
@@ -42,6 +72,8 @@ enum HTMLReader {
     struct Cell {
         var node: HTMLNode
         var line: Int
+        /// Copied from a cell spanning rows or columns above or to the left.
+        var spanned = false
     }
 
     /// The table as rows of cells, a spanning cell repeated in every row and column it covers.
@@ -57,7 +89,7 @@ enum HTMLReader {
                     for dc in 0..<colspan {
                         let rr = r + dr, cc = c + dc
                         if grid[rr].count <= cc { grid[rr] += Array(repeating: nil, count: cc - grid[rr].count + 1) }
-                        grid[rr][cc] = Cell(node: cell, line: row.line)
+                        grid[rr][cc] = Cell(node: cell, line: row.line, spanned: dr > 0 || dc > 0)
                     }
                 }
                 c += colspan
@@ -65,57 +97,6 @@ enum HTMLReader {
         }
         return zip(rows, grid).map { row, cells in
             cells.map { $0 ?? Cell(node: HTMLNode(kind: .text, name: "", attributes: [:], children: [], text: "", line: row.line), line: row.line) }
-        }
-    }
-
-    static func read(table: HTMLNode, into document: inout Document) {
-        let rows = grid(table)
-        for (index, row) in rows.enumerated() {
-            let texts = row.map { $0.node.plainText }
-            if let columns = TableHeader.connectionColumns(cells: texts) {
-                readConnections(rows[(index + 1)...], columns: columns, into: &document)
-                return
-            }
-            if TableHeader.isServicesHeader(cells: texts) {
-                readServices(rows[(index + 1)...], into: &document)
-                return
-            }
-        }
-    }
-
-    static func readConnections(_ rows: ArraySlice<[Cell]>, columns: [Column?], into document: inout Document) {
-        for (ordinal, row) in rows.enumerated() {
-            let texts = row.map { $0.node.plainText }
-            guard texts.contains(where: { !$0.isEmpty }) else { continue }
-            // A header repeated inside the table (long tables on wiki pages) is not a row.
-            if TableHeader.connectionColumns(cells: texts) != nil { continue }
-            func cell(_ column: Column) -> String {
-                guard let i = columns.firstIndex(of: column), i < texts.count else { return "" }
-                return texts[i]
-            }
-            let line = row.first?.line ?? 0
-            let number = columns.contains(.number) ? cell(.number) : String(ordinal + 1)
-            let (connection, diagnostics) = RowBuilder.connection(RowBuilder.Cells(
-                number: number, source: cell(.source), destination: cell(.destination), protocol: cell(.protocol),
-                port: cell(.port), classification: cell(.classification), description: cell(.description), line: line))
-            document.connections.append(connection)
-            document.diagnostics += diagnostics
-            if columns.contains(.number), !Text.isRowNumber(number) {
-                document.diagnostics.append(Diagnostic(.warning, "connection '\(number)': the Connection cell is not a number", line: line))
-            }
-        }
-    }
-
-    static func readServices(_ rows: ArraySlice<[Cell]>, into document: inout Document) {
-        for row in rows where row.count >= 2 {
-            let name = row[0].node.plainText
-            guard !name.isEmpty, !TableHeader.isServicesHeader(cells: row.map { $0.node.plainText }) else { continue }
-            let items = row[1].node.listItems
-            let description = items.isEmpty ? row[1].node.plainText : items.joined(separator: " ")
-            if description.isEmpty {
-                document.diagnostics.append(Diagnostic(.warning, "included service '\(name)' has no description", line: row[0].line))
-            }
-            document.services.append(IncludedService(name: name, description: description, items: items, line: row[0].line))
         }
     }
 }

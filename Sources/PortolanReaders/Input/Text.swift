@@ -18,12 +18,47 @@ enum Text {
 
     static func trimmed(_ s: some StringProtocol) -> String {
         var sub = Substring(s)
+        // ASCII white space is trimmed on the bytes; anything else at an end takes the Unicode path.
+        let utf8 = sub.utf8
+        func asciiSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var lo = utf8.startIndex, hi = utf8.endIndex
+        while lo < hi, asciiSpace(utf8[lo]) { lo = utf8.index(after: lo) }
+        while hi > lo, asciiSpace(utf8[utf8.index(before: hi)]) { hi = utf8.index(before: hi) }
+        if (lo == hi || utf8[lo] < 0x80) && (hi == lo || utf8[utf8.index(before: hi)] < 0x80) {
+            return String(sub[lo..<hi])
+        }
         while let f = sub.first, f.isWhitespace { sub = sub.dropFirst() }
         while let l = sub.last, l.isWhitespace { sub = sub.dropLast() }
         return String(sub)
     }
 
     static func isBlank(_ s: some StringProtocol) -> Bool { s.allSatisfy(\.isWhitespace) }
+
+    /// True when `s` contains `needle`, compared byte for byte (Foundation's `contains` does a
+    /// locale-aware search that costs more than the rest of reading a row).
+    static func has(_ s: some StringProtocol, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        if let found = s.utf8.withContiguousStorageIfAvailable({ find(n, first, in: $0) }) { return found }
+        return find(n, first, in: Array(s.utf8))
+    }
+
+    private static func find(_ needle: [UInt8], _ first: UInt8, in bytes: some RandomAccessCollection<UInt8>) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        var i = bytes.startIndex
+        let last = bytes.index(bytes.endIndex, offsetBy: -needle.count)
+        while i <= last {
+            if bytes[i] == first {
+                var k = 1
+                while k < needle.count, bytes[bytes.index(i, offsetBy: k)] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i = bytes.index(after: i)
+        }
+        return false
+    }
+
+    static func has(_ s: some StringProtocol, byte: UInt8) -> Bool { s.utf8.contains(byte) }
 
     /// Joins the fragments of one cell that a layout broke over lines: with a single space,
     /// except after a word that the break cut at `/` or a hyphen ("Check/Add/" + "Delete",
@@ -100,7 +135,7 @@ enum Text {
     }
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard has(s, byte: UInt8(ascii: "&")) else { return s }
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {
@@ -142,7 +177,7 @@ enum Text {
 
     /// "[text](url)" becomes "text"; bold and italic marks are dropped.
     static func markdownLinkText(_ s: String) -> String {
-        guard s.contains("](") || s.contains("**") else { return s }
+        guard has(s, "](") || has(s, "**") else { return s }
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {

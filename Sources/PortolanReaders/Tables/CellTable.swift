@@ -11,11 +11,18 @@ enum CellSplitter: String, Sendable {
     func cells(_ line: String) -> [String]? {
         switch self {
         case .tab:
-            guard line.contains("\t") else { return nil }
-            return line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard Text.has(line, byte: 0x09) else { return nil }
+            return line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
         case .pipe:
             var body = Text.trimmed(line)
-            guard body.contains("|") else { return nil }
+            guard Text.has(body, byte: UInt8(ascii: "|")) else { return nil }
+            // Without escapes the cells are the bytes between pipes.
+            if !Text.has(body, byte: UInt8(ascii: "\\")) {
+                var bytes = Substring(body).utf8[...]
+                if bytes.first == UInt8(ascii: "|") { bytes = bytes.dropFirst() }
+                if bytes.last == UInt8(ascii: "|") { bytes = bytes.dropLast() }
+                return bytes.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map { Text.trimmed(Substring($0)) }
+            }
             if body.hasPrefix("|") { body.removeFirst() }
             if body.hasSuffix("|") && !body.hasSuffix("\\|") { body.removeLast() }
             var cells: [String] = []
@@ -66,6 +73,9 @@ struct CellTable {
 
     let lines: [String]
     let splitter: CellSplitter
+    /// Whether a line without separators may continue the last cell when more rows follow it
+    /// (numbered tables broken by page breaks); in other tables such a line ends the table.
+    var joinsStrayLines = true
 
     struct Assembled {
         var rows: [RawRow] = []
@@ -83,9 +93,19 @@ struct CellTable {
             let line = lines[i]
             if Text.isBlank(line) || PageBreak.isMarker(line) { i += 1; continue }
             guard let cells = splitter.cells(line) else {
+                // A heading ends the table.
+                if Text.trimmed(line).hasPrefix("#") { result.end = i; return result }
+                // A row whose cell holds a line break: its next cell starts on this line.
+                if !joinsStrayLines, let last = result.rows.indices.last, result.rows[last].cellCount < columnCount {
+                    let column = result.rows[last].cellCount
+                    result.rows[last].fragments[column].append(Text.trimmed(line))
+                    result.rows[last].cellCount += 1
+                    i += 1
+                    continue
+                }
                 // A line without separators continues the last cell when it is a bullet or
                 // indented (a list copied out of a cell), or when more rows follow it.
-                if !result.rows.isEmpty, Self.isIndentedOrBullet(line) || tableGoesOn(after: i, kind: kind) {
+                if !result.rows.isEmpty, Self.isIndentedOrBullet(line) || (joinsStrayLines && tableGoesOn(after: i, kind: kind)) {
                     let last = result.rows.count - 1
                     let column = result.rows[last].fragments.lastIndex { !$0.isEmpty } ?? 0
                     result.rows[last].fragments[column].append(Self.withoutBullet(line))

@@ -9,15 +9,26 @@ enum PortCell {
         var problems: [String]
     }
 
-    static func parse(_ written: String) -> Parsed {
+    /// `starMeansConfigurable`: the document says a `*` after a port marks it configurable;
+    /// otherwise a `*` is a footnote mark like any other.
+    static func parse(_ written: String, starMeansConfigurable: Bool = true) -> Parsed {
         let text = Text.collapseSpaces(written)
         guard !text.isEmpty else { return Parsed(spec: .absent, problems: []) }
-        let configurable = text.contains("*")
+        let configurable = (starMeansConfigurable && Text.has(text, byte: UInt8(ascii: "*")))
+            || (Text.has(text, byte: UInt8(ascii: "(")) && Text.has(text.lowercased(), "(configurable)"))
         // "5432 (default)": the ports before a remark in parentheses.
-        let ports = text.firstIndex(of: "(").map { Text.trimmed(text[..<$0]) } ?? text
+        let before = text.firstIndex(of: "(").map { Text.trimmed(text[..<$0]) } ?? text
+        // Digits, commas, slashes and tight hyphens need no rewriting (the common case, and the fast one).
+        let plain = before.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2C || $0 == 0x2F || $0 == 0x2D || $0 == 0x2A }
+            && !Text.has(before, " -") && !Text.has(before, "- ")
+        let ports = plain ? before : PortForms.normalise(before)
         let numeric = ports.allSatisfy { $0.isNumber || " ,/-*–".contains($0) } && ports.contains(where: \.isNumber)
         guard numeric else {
-            return Parsed(spec: PortSpec(ranges: [], configurable: configurable, text: text), problems: [])
+            // Words instead of numbers ("see comments"): no ports, and the user is told.
+            let wording = before.isEmpty ? text : before
+            let problems = wording.contains(where: \.isNumber) || PortForms.isNoPortWording(wording) || !wording.contains(where: \.isLetter)
+                ? [] : ["the Port cell '\(text.prefix(80))' names no port number; no ports were taken from it"]
+            return Parsed(spec: PortSpec(ranges: [], configurable: configurable, text: text), problems: problems)
         }
         var ranges: [PortRange] = []
         var problems: [String] = []

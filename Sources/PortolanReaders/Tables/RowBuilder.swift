@@ -12,19 +12,28 @@ enum RowBuilder {
         var description: String
         var line: Int
         var column: Int = 1
+        var page: Int? = nil
+        /// The table has no classification column or says the direction is unknown: no warning.
+        var classificationIsKnownAbsent = false
+        /// The table has no port column: no warning for the missing port.
+        var portIsOptional = false
+        /// A `*` after a port means configurable (the document says so).
+        var configurable = true
+        /// The port cell points at a note that says the port is configurable.
+        var noteSaysConfigurable = false
     }
 
     static func connection(_ raw: Cells) -> (Connection, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         func warn(_ message: String, code: String? = nil) {
-            diagnostics.append(Diagnostic(.warning, "connection \(raw.number): \(message)", line: raw.line, column: raw.column, code: code))
+            diagnostics.append(Diagnostic(.warning, "connection \(raw.number): \(message)", line: raw.line, column: raw.column, page: raw.page, code: code))
         }
         // Control characters mean nothing in a table and can act on a terminal: they go.
         var cells = raw
         var cleaned: [String] = []
         func clean(_ text: inout String, _ name: String) {
             guard text.unicodeScalars.contains(where: isControl) else { return }
-            text = String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? " " : $0 }))
+            text = String(String.UnicodeScalarView(text.unicodeScalars.compactMap { $0.isBidiControl ? nil : isControl($0) ? " " : $0 }))
             cleaned.append(name)
         }
         clean(&cells.source, "Source")
@@ -33,7 +42,7 @@ enum RowBuilder {
         clean(&cells.port, "Port")
         clean(&cells.classification, "Classification")
         clean(&cells.description, "Data")
-        if !cleaned.isEmpty { warn("control characters were removed from the \(cleaned.joined(separator: ", ")) cell\(cleaned.count > 1 ? "s" : "")") }
+        if !cleaned.isEmpty { warn("control characters were removed from the \(cleaned.joined(separator: ", ")) cell\(cleaned.count > 1 ? "s" : "")", code: "control-characters") }
         let source = Text.collapseSpaces(cells.source)
         let destination = Text.collapseSpaces(cells.destination)
         let proto = Text.collapseSpaces(cells.protocol)
@@ -41,20 +50,25 @@ enum RowBuilder {
         if source.isEmpty { warn("the Source cell is empty", code: "empty-source") }
         if destination.isEmpty { warn("the Destination cell is empty", code: "empty-destination") }
         if proto.isEmpty { warn("the Protocol cell is empty", code: "empty-protocol") }
-        let port = PortCell.parse(cells.port)
-        if port.spec.text == nil { warn("the Port cell is empty", code: "empty-port") }
+        var port = PortCell.parse(cells.port, starMeansConfigurable: cells.configurable)
+        if cells.noteSaysConfigurable, !port.spec.ranges.isEmpty { port.spec.configurable = true }
+        // ICMP has types and codes, not ports.
+        if proto.lowercased().hasPrefix("icmp"), port.spec.text != nil {
+            port = PortCell.Parsed(spec: PortSpec(ranges: [], configurable: false, text: port.spec.text), problems: [])
+        }
+        if port.spec.text == nil, !cells.portIsOptional, !proto.lowercased().hasPrefix("icmp") { warn("the Port cell is empty", code: "empty-port") }
         for problem in port.problems { warn(problem) }
-        if classification.isEmpty { warn("the Classification cell is empty", code: "empty-classification") }
+        if classification.isEmpty, !cells.classificationIsKnownAbsent { warn("the Classification cell is empty", code: "empty-classification") }
         let connection = Connection(
             number: cells.number, source: source, destination: destination,
             protocol: proto.isEmpty ? nil : proto, ports: port.spec,
             classification: classification.isEmpty ? nil : classification,
-            description: Text.collapseSpaces(cells.description), line: cells.line, column: cells.column)
+            description: Text.collapseSpaces(cells.description), line: cells.line, column: cells.column, page: cells.page)
         return (connection, diagnostics)
     }
 
     /// C0 controls (tab aside, which layouts use as a separator), DEL and C1 controls.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) || scalar.isBidiControl
     }
 }

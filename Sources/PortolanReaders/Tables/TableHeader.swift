@@ -1,6 +1,12 @@
 /// Recognises table headers by their words, wherever the table is in a document.
-enum Column: String, Sendable, CaseIterable {
+public enum Column: String, Sendable, CaseIterable, Codable {
     case number, source, destination, `protocol`, port, classification, description
+    /// A cell that holds both ("443/TCP"), under a header such as "Port/Protocol".
+    case portProtocol = "port/protocol"
+    /// The client's port: kept as an attribute, never taken as the destination port.
+    case sourcePort = "source port"
+    /// One "Source/Destination" column; the other side is the table's own product.
+    case party = "source/destination"
 }
 
 enum TableHeader {
@@ -93,7 +99,8 @@ extension String {
     }
 
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+        // Bytes, not Foundation's `contains`, which costs a locale-aware search per call.
+        guard !target.isEmpty, Text.has(self, target) else { return self }
         return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -84,14 +84,16 @@ struct Anchor: Equatable {
         return nil
     }
 
+    static let classificationWords = ReadingConventions.genesys.classificationWords
+
     /// "Ingress", "Egress", "Intra-cluster", and combinations such as "Ingress/Egress".
     static func isClassification(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, "iIeE".unicodeScalars.contains(first), word.utf8.count <= 40 else { return false }
         let parts = word.split(separator: "/")
         guard !parts.isEmpty else { return false }
-        // The model's recogniser (`ClassificationKind`), and "Inter-cluster", which some pages write.
         return parts.allSatisfy { part in
-            ClassificationKind(written: String(part)) != nil || part.lowercased().filter(\.isLetter) == "intercluster"
+            let key = part.lowercased().filter(\.isLetter)
+            return classificationWords.contains(key)
         }
     }
 }

@@ -147,9 +147,13 @@ struct NameSplit {
     }
 
     /// A known name that starts after the first word (a sign that two names were run together).
+    /// Names are a few words long, so only the side's first words are looked at: a side of
+    /// thousands of words (a garbled row) costs no more than a short one, and reading stays linear.
+    static let insideReach = 32
+
     private func containsKnownNameInside(_ words: [String]) -> Bool {
-        guard words.count > 1 else { return false }
-        for start in 1..<words.count {
+        guard words.count > 1, !known.isEmpty else { return false }
+        for start in 1..<min(words.count, Self.insideReach) {
             for end in (start + 1)...min(words.count, start + 10) where known.contains(Names.key(words[start..<end].joined(separator: " "))) {
                 if !(start == 0 && end == words.count) { return true }
             }

@@ -5,10 +5,14 @@ import PortolanModel
 /// reads a table copied from a web page as one line per row with single spaces between cells.
 enum WrappedTable {
     struct Read {
-        var connections: [Connection] = []
+        /// Each row's cells in `cellColumns` order.
+        var rows: [GridRow] = []
         var diagnostics: [Diagnostic] = []
         var end: Int
     }
+
+    /// The columns of the rows this reader gives, whatever order the header had.
+    static let cellColumns: [Column] = [.number, .source, .destination, .protocol, .port, .classification, .description]
 
     /// One line of the table body after page-break headers were taken out: its words, or none
     /// for a blank line (which separates blocks of a cell).
@@ -77,10 +81,7 @@ enum WrappedTable {
 
         var read = Read(end: end)
         var parts = dissectedRows(lines: lines, range: firstRow..<end, headerKeys: headerKeys, order: order)
-        if parts.isEmpty {
-            read.diagnostics.append(Diagnostic(.error, "the connections table has a header but no rows", line: headerIndex + 1))
-            return read
-        }
+        if parts.isEmpty { return read }
 
         // Names the document states unambiguously: rows whose source and destination are
         // separate blocks, then splits that evidence makes sure, until nothing new is learnt.
@@ -104,7 +105,7 @@ enum WrappedTable {
             }
         }
 
-        read.connections.reserveCapacity(parts.count)
+        read.rows.reserveCapacity(parts.count)
         for index in parts.indices {
             // Each part is released once its connection is made, so both never stand in full.
             let part = parts[index]
@@ -128,13 +129,10 @@ enum WrappedTable {
                 read.diagnostics.append(Diagnostic(.warning, "connection \(row.number): no protocol, port or classification found in the row", line: row.line, column: row.column))
             }
             let anchor = part.anchor ?? AnchorFields()
-            let (connection, diagnostics) = RowBuilder.connection(RowBuilder.Cells(
-                number: row.number, source: source, destination: destination,
-                protocol: anchor.protocol ?? "", port: Text.joinFragments(anchor.portWords),
-                classification: anchor.classification ?? "",
-                description: part.description, line: row.line, column: row.column))
-            read.connections.append(connection)
-            read.diagnostics += diagnostics
+            let position = GridPosition(line: row.line, column: row.column)
+            let texts = [row.number, source, destination, anchor.protocol ?? "", Text.joinFragments(anchor.portWords),
+                         anchor.classification ?? "", part.description]
+            read.rows.append(GridRow(cells: texts.map { GridCell($0, position: position) }, position: position))
         }
         return read
     }

@@ -1,33 +1,5 @@
 import PortolanModel
 
-/// Reads an "Included services" table: a name and a description that may be an HTML list.
-enum ServicesTable {
-    struct Read {
-        var services: [IncludedService] = []
-        var diagnostics: [Diagnostic] = []
-        var end: Int
-    }
-
-    static func read(lines: [String], headerIndex: Int, splitter: CellSplitter) -> Read {
-        let table = CellTable(lines: lines, splitter: splitter)
-        let assembled = table.assemble(after: headerIndex, columnCount: 2) { cells in
-            if TableHeader.isServicesHeader(cells: cells) { return .header }
-            if TableHeader.connectionColumns(cells: cells) != nil { return .otherTable }
-            return Text.isBlank(cells[0]) ? .continuation : .rowStart
-        }
-        var read = Read(diagnostics: assembled.diagnostics, end: assembled.end)
-        for row in assembled.rows {
-            let name = Text.collapseSpaces(Text.stripTags(row.text(0)))
-            let cell = DescriptionCell.parse(row.fragments.count > 1 ? row.fragments[1] : [])
-            if cell.text.isEmpty {
-                read.diagnostics.append(Diagnostic(.warning, "included service '\(name)' has no description", line: row.line))
-            }
-            read.services.append(IncludedService(name: name, description: cell.text, items: cell.items, line: row.line))
-        }
-        return read
-    }
-}
-
 /// A description cell that may hold an HTML list (`<ul><li>…</li></ul>`), possibly continued
 /// on a line after a page break; the continuation finishes the last item.
 enum DescriptionCell {

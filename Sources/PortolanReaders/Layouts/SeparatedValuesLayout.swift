@@ -1,0 +1,86 @@
+import PortolanModel
+
+/// Comma- and semicolon-separated exports (RFC 4180: fields in double quotes may hold the
+/// separator, doubled quotes and line breaks). The header line decides the separator.
+struct SeparatedValuesLayout: TableRecognizer {
+    func recognise(at index: Int, in context: LineContext) -> Recognised? {
+        let line = context.lines[index]
+        guard !Text.has(line, byte: 0x09), !Text.has(line, byte: UInt8(ascii: "|")) else { return nil }
+        for separator in [UInt8(ascii: ","), UInt8(ascii: ";")] where line.utf8.contains(separator) {
+            guard let (cells, _) = CSVRecord.read(context.lines, from: index, separator: separator), cells.count >= 2 else { continue }
+            let before = context.context(before: index)
+            let services = context.header.isServices(cells, context: before)
+            guard services || context.header.connectionRoles(cells) != nil else { continue }
+            return table(at: index, header: cells, separator: separator, context: context, before: before)
+        }
+        return nil
+    }
+
+    private func table(at index: Int, header: [String], separator: UInt8, context: LineContext, before: [String]) -> Recognised {
+        let layout = separator == UInt8(ascii: ",") ? "csv" : "semicolon"
+        let position = GridPosition(line: index + 1)
+        let headerRow = GridRow(cells: header.map { GridCell($0, position: position) }, position: position)
+        var rows: [GridRow] = []
+        var i = index + 1
+        while i < context.lines.count {
+            let line = context.lines[i]
+            if Text.isBlank(line) { break }
+            guard let (cells, next) = CSVRecord.read(context.lines, from: i, separator: separator), cells.count >= 2 else { break }
+            // An empty record (";;;;") or a note in the first cell only ends the table.
+            if cells.filter({ !$0.isEmpty }).count <= 1 { break }
+            let p = GridPosition(line: i + 1)
+            rows.append(GridRow(cells: cells.map { GridCell(CellMarkup.render($0), position: p) }, position: p))
+            i = next
+        }
+        let grid = Grid(layout: layout, header: [headerRow], rows: rows, context: before, position: position)
+        return Recognised(grid: grid, diagnostics: [], end: i)
+    }
+}
+
+/// One RFC 4180 record, which may run over several lines inside quotes.
+enum CSVRecord {
+    /// The record's fields and the index of the line after it; nil when a quote never closes
+    /// within 200 lines (then it is not a record of this layout).
+    static func read(_ lines: [String], from start: Int, separator: UInt8) -> ([String], Int)? {
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var atFieldStart = true
+        var lineIndex = start
+        while lineIndex < lines.count, lineIndex - start < 200 {
+            let bytes = Array(lines[lineIndex].utf8)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if quoted {
+                    if b == UInt8(ascii: "\"") {
+                        if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 2; continue }
+                        quoted = false
+                    } else {
+                        field.append(b)
+                    }
+                } else if b == UInt8(ascii: "\""), atFieldStart || field.allSatisfy({ $0 == 0x20 }) {
+                    field.removeAll()
+                    quoted = true
+                    atFieldStart = false
+                } else if b == separator {
+                    fields.append(Text.trimmed(String(decoding: field, as: UTF8.self)))
+                    field.removeAll()
+                    atFieldStart = true
+                } else {
+                    field.append(b)
+                    atFieldStart = false
+                }
+                i += 1
+            }
+            if quoted {
+                field.append(UInt8(ascii: "\n"))
+                lineIndex += 1
+                continue
+            }
+            fields.append(Text.trimmed(String(decoding: field, as: UTF8.self)))
+            return (fields, lineIndex + 1)
+        }
+        return nil
+    }
+}
