@@ -16,17 +16,12 @@ import Testing
 
     /// Fixtures this branch does not read yet, with why (see the report). Their differences are
     /// still listed, as known issues, so a fix shows up as an unexpected pass.
-    /// 06, 07 and 42: the expected file writes the caption "All machines to all machines" as
-    /// destination "All machines" (row 1) but "Control plane machines to control plane machines"
-    /// as "control plane machines" (row 12); the reader gives a side named like the other side
-    /// the other side's spelling in both, so one of the two rows must differ.
     /// 39: pdftotext put the last cell one space after the description ("NodePort Services† All"),
     /// so nothing in the line's geometry parts the two cells; row 8 keeps "All" in its description.
     /// 33: an "Included services" table alone; the expected file asks for a diagnostic saying no
     /// connections table was found, but seed 001 has the same shape and must stay free of
     /// diagnostics (its YAML round trip and the SARIF rule list depend on it).
-    static let notYetRead: Set<String> = ["06-openshift-html-rowspan", "07-openshift-cellperline", "42-openshift-markdown-shifted",
-                                          "39-kubernetes-pdftotext-layout", "33-confluent-services-markdown"]
+    static let notYetRead: Set<String> = ["39-kubernetes-pdftotext-layout", "33-confluent-services-markdown"]
 
     @Test func theCorpusIsThere() {
         #expect(Self.names.count >= 15)
