@@ -51,15 +51,36 @@ enum Pages {
 
     /// The findings about these products' documents; one about a connection links to its edge.
     static func findings(_ all: [LintFinding], of products: [Product], graph: ComponentGraph) -> [SiteFinding] {
+        // Indexes made once (a large platform has thousands of findings and of edges): the first
+        // product of a name or holding a document, the first row of a number or starting on a
+        // line, the first edge of a product's row.
+        var productByName: [String: Int] = [:], productByPath: [String: Int] = [:]
+        var rowByNumber: [Int: [String: Connection]] = [:]
+        var rowByLine: [String: [Int: Connection]] = [:]
+        for (index, product) in products.enumerated() {
+            if productByName[product.name] == nil { productByName[product.name] = index }
+            for document in product.documents {
+                if productByPath[document.path] == nil { productByPath[document.path] = index }
+                for row in document.connections where rowByLine[document.path, default: [:]][row.line] == nil {
+                    rowByLine[document.path, default: [:]][row.line] = row
+                }
+            }
+            for row in product.connections where rowByNumber[index, default: [:]][row.number] == nil {
+                rowByNumber[index, default: [:]][row.number] = row
+            }
+        }
+        struct EdgeKey: Hashable { var slug: String; var row: Connection }
+        var edgeByRow: [EdgeKey: String] = [:]
+        for edge in graph.edges where edgeByRow[EdgeKey(slug: edge.productSlug, row: edge.connection)] == nil {
+            edgeByRow[EdgeKey(slug: edge.productSlug, row: edge.connection)] = edge.id
+        }
         var result: [SiteFinding] = []
         for finding in all {
-            guard let product = products.first(where: { product in
-                finding.product.map { $0 == product.name } ?? product.documents.contains { $0.path == finding.path }
-            }) else { continue }
-            let document = product.documents.first { $0.path == finding.path }
-            let row = finding.connection.flatMap { number in product.connections.first { $0.number == number } }
-                ?? document?.connections.first { $0.line == finding.line }
-            let edge = row.flatMap { row in graph.edges.first { $0.productSlug == product.slug && $0.connection == row }?.id }
+            guard let index = finding.product.map({ productByName[$0] }) ?? productByPath[finding.path] else { continue }
+            let product = products[index]
+            let inDocument = product.documents.contains { $0.path == finding.path } ? rowByLine[finding.path]?[finding.line] : nil
+            let row = finding.connection.flatMap { rowByNumber[index]?[$0] } ?? inDocument
+            let edge = row.flatMap { edgeByRow[EdgeKey(slug: product.slug, row: $0)] }
             result.append(SiteFinding(severity: finding.severity, message: finding.message,
                                       location: "\(finding.path):\(finding.line):\(finding.column)",
                                       rule: finding.rule, edge: edge))
