@@ -22,11 +22,33 @@ public enum Vocabulary {
     /// True for a protocol cell word such as "HTTP/HTTPS" or "SIP/UDP".
     static func isProtocol(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, first.properties.isAlphabetic, word.utf8.count <= 40 else { return false }
+        if let ascii = isASCIIProtocol(word) { return ascii }
         // "HTTP(S)" is HTTPS; "(TLS)" and the like are the same protocol names in parentheses.
         let bare = word.lowercased().filter { $0 != "(" && $0 != ")" }
         let parts = bare.split(separator: "/", omittingEmptySubsequences: false)
         guard !parts.isEmpty else { return false }
         return parts.allSatisfy { protocols.contains(String($0)) }
+    }
+
+    /// `isProtocol` for a word of ASCII letters, digits, `/` and parentheses, byte by byte (the
+    /// words of every row are asked); nil for any other word, which takes the general path.
+    private static func isASCIIProtocol(_ word: String) -> Bool? {
+        var part: [UInt8] = []
+        part.reserveCapacity(word.utf8.count)
+        for byte in word.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): part.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): part.append(byte)
+            case UInt8(ascii: "("), UInt8(ascii: ")"): continue
+            case UInt8(ascii: "/"):
+                guard protocols.contains(String(decoding: part, as: UTF8.self)) else { return false }
+                part.removeAll(keepingCapacity: true)
+            case 0x80...: return nil
+            // Protocol names are letters and digits only.
+            default: return false
+            }
+        }
+        return protocols.contains(String(decoding: part, as: UTF8.self))
     }
 
     /// Common infrastructure that appears in architecture tables under its own name,

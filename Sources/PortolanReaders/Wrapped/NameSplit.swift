@@ -58,11 +58,23 @@ struct NameSplit {
     }
 
     /// Name keys (`Names.key`) the document states unambiguously.
-    var known: Set<String>
+    var known: Set<String> {
+        didSet { scores.removeAll(keepingCapacity: true) }
+    }
+
+    /// Scores of sides already weighed, while `known` stays as it is: a table names the same
+    /// components row after row, and each row weighs every split of its words. Bounded so a
+    /// table of distinct names keeps memory linear in its rows at most.
+    private var scores: [[String]: Int] = [:]
+    static let scoreCacheLimit = 65_536
+
+    init(known: Set<String>) {
+        self.known = known
+    }
 
     enum Boundary { case withinLine, lineBreak, blockBreak }
 
-    func choose(_ region: Region) -> Choice? {
+    mutating func choose(_ region: Region) -> Choice? {
         let nonEmptyBlocks = region.blocks.filter { !$0.flatMap { $0 }.isEmpty }
         if nonEmptyBlocks.count == 2 {
             return Choice(source: Self.join(nonEmptyBlocks[0]), destination: Self.join(nonEmptyBlocks[1]),
@@ -88,7 +100,7 @@ struct NameSplit {
         let reach = 16
         for k in 1..<words.count where k <= reach || k >= words.count - reach {
             let prefix = Array(words[..<k]), suffix = Array(words[k...])
-            var score = score(side: prefix) + score(side: suffix)
+            var score = cachedScore(side: prefix) + cachedScore(side: suffix)
             switch boundaries[k - 1] {
             case .withinLine: score += 2
             case .lineBreak: break
@@ -103,6 +115,14 @@ struct NameSplit {
         let lines = nonEmptyBlocks.flatMap { $0 }.filter { !$0.isEmpty }
         let (source, destination) = Self.joinSplit(lines: lines, at: best.k)
         return Choice(source: source, destination: destination, margin: margin, structural: false)
+    }
+
+    private mutating func cachedScore(side words: [String]) -> Int {
+        if let known = scores[words] { return known }
+        if scores.count >= Self.scoreCacheLimit { scores.removeAll(keepingCapacity: true) }
+        let value = score(side: words)
+        scores[words] = value
+        return value
     }
 
     /// How much a run of words looks like one whole component name.
