@@ -2,6 +2,22 @@
 enum Text {
     /// Splits on runs of spaces and tabs.
     static func words(_ line: some StringProtocol) -> [String] {
+        // Bytes, where the text is stored contiguously: a space, a tab or a no-break space (C2 A0)
+        // ends a word, as below.
+        if let found = line.utf8.withContiguousStorageIfAvailable({ bytes -> [String] in
+            var words: [String] = []
+            var start = 0, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                let width = b == 0x20 || b == 0x09 ? 1 : b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0
+                if width == 0 { i += 1; continue }
+                if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                i += width
+                start = i
+            }
+            if bytes.count > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return words
+        }) { return found }
         // Unicode scalars, not Characters: the same answer for these separators, much faster.
         var words: [String] = []
         var current = String.UnicodeScalarView()

@@ -59,12 +59,30 @@ enum PortCell {
     /// True for one word of a port cell as the wrapped layout shows it: "8888", "8888,",
     /// "6379*", "9092/9093*", "20000-45000/", "N/A".
     static func isPortWord(_ word: String) -> Bool {
-        if word.uppercased() == "N/A" { return true }
+        if word.utf8.count == 3, word.uppercased() == "N/A" { return true }
+        if let ascii = isASCIIPortWord(word) { return ascii }
         guard let first = word.first, first.isNumber else { return false }
         guard word.allSatisfy({ $0.isNumber || ",/-*–".contains($0) }) else { return false }
         // Every number in it must be a possible port.
         let numbers = word.split(whereSeparator: { !$0.isNumber })
         return numbers.allSatisfy { Int($0).map { (0...65535).contains($0) } ?? false }
+    }
+
+    /// `isPortWord` byte by byte for an ASCII word (every row's words are asked); nil for any other.
+    private static func isASCIIPortWord(_ word: String) -> Bool? {
+        var number = 0
+        for byte in word.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                number = number * 10 + Int(byte - UInt8(ascii: "0"))
+                if number > 65535 { return false }
+            case UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "*"):
+                number = 0
+            case 0x80...: return nil
+            default: return false
+            }
+        }
+        return word.utf8.first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false
     }
 
     /// True when a port word ends in a separator, so the cell goes on after a break.

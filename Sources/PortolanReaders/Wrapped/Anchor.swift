@@ -89,6 +89,28 @@ struct Anchor: Equatable {
     /// "Ingress", "Egress", "Intra-cluster", and combinations such as "Ingress/Egress".
     static func isClassification(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, "iIeE".unicodeScalars.contains(first), word.utf8.count <= 40 else { return false }
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the letters of each `/`-separated part, lowercased, byte by byte.
+            var key: [UInt8] = [], length = 0, parts = 0
+            for byte in word.utf8 + [UInt8(ascii: "/")] {
+                if byte == UInt8(ascii: "/") {
+                    // Empty parts ("Ingress//Egress") are skipped, as `split` omits them.
+                    if length == 0 { continue }
+                    parts += 1
+                    guard classificationWords.contains(String(decoding: key, as: UTF8.self)) else { return false }
+                    key.removeAll(keepingCapacity: true)
+                    length = 0
+                    continue
+                }
+                length += 1
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): key.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): key.append(byte)
+                default: continue
+                }
+            }
+            return parts > 0
+        }
         let parts = word.split(separator: "/")
         guard !parts.isEmpty else { return false }
         return parts.allSatisfy { part in
