@@ -48,7 +48,15 @@ enum Text {
         return String(sub)
     }
 
-    static func isBlank(_ s: some StringProtocol) -> Bool { s.allSatisfy(\.isWhitespace) }
+    static func isBlank(_ s: some StringProtocol) -> Bool {
+        // ASCII bytes decide on their own; the first other byte hands the whole text to Characters.
+        for byte in s.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { continue }
+            if byte < 0x80 { return false }
+            return s.allSatisfy(\.isWhitespace)
+        }
+        return true
+    }
 
     /// True when `s` contains `needle`, compared byte for byte (Foundation's `contains` does a
     /// locale-aware search that costs more than the rest of reading a row).
@@ -211,6 +219,7 @@ enum Text {
 
     /// True when the text parses as a positive whole number ("12").
     static func isRowNumber(_ s: some StringProtocol) -> Bool {
-        !s.isEmpty && s.count <= 9 && s.allSatisfy(\.isASCII) && s.allSatisfy(\.isNumber)
+        // ASCII digits only, so bytes and Characters are the same count.
+        s.utf8.count >= 1 && s.utf8.count <= 9 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }

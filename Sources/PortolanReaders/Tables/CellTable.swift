@@ -192,6 +192,9 @@ struct CellTable {
 enum PageBreak {
     /// A horizontal rule ("---", "___", "***") or a form feed.
     static func isMarker(_ line: String) -> Bool {
+        // Most lines are not: their first byte after ASCII spaces says so without trimming.
+        if let lead = line.utf8.first(where: { $0 != 0x20 && !($0 >= 0x09 && $0 <= 0x0D) }), lead < 0x80,
+           !"-_*=\u{0C}".utf8.contains(lead) { return false }
         let t = Text.trimmed(line)
         if t == "\u{0C}" { return true }
         guard t.count >= 3, let first = t.first, "-_*=".contains(first) else { return false }

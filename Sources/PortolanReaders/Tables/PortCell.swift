@@ -22,7 +22,8 @@ enum PortCell {
         let plain = before.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2C || $0 == 0x2F || $0 == 0x2D || $0 == 0x2A }
             && !Text.has(before, " -") && !Text.has(before, "- ")
         let ports = plain ? before : PortForms.normalise(before)
-        let numeric = ports.allSatisfy { $0.isNumber || " ,/-*–".contains($0) } && ports.contains(where: \.isNumber)
+        // A plain cell is digits and separators already: numeric when it holds a digit.
+        let numeric = plain ? ports.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } : ports.allSatisfy { $0.isNumber || " ,/-*–".contains($0) } && ports.contains(where: \.isNumber)
         guard numeric else {
             // Words instead of numbers ("see comments"): no ports, and the user is told.
             let wording = before.isEmpty ? text : before
