@@ -63,6 +63,7 @@ struct AlignedLayout: TableRecognizer {
 
     /// Cells split at runs of two or more spaces, with where each starts (0-based).
     static func segments(_ line: String) -> [(start: Int, text: String)] {
+        if let ascii = asciiSegments(line) { return ascii }
         var out: [(Int, String)] = []
         var current = ""
         var start = 0
@@ -80,6 +81,34 @@ struct AlignedLayout: TableRecognizer {
         }
         if !Text.isBlank(current) { out.append((start, Text.trimmed(current))) }
         return out
+    }
+
+    /// `segments` on the bytes of an ASCII line, where a byte is a Character (a line holds no
+    /// CR LF pair); nil for any other line.
+    private static func asciiSegments(_ line: String) -> [(start: Int, text: String)]? {
+        line.utf8.withContiguousStorageIfAvailable { bytes -> [(start: Int, text: String)]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func text(_ from: Int, _ to: Int) -> String {
+                var lo = from, hi = to
+                func space(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+                while lo < hi, space(bytes[lo]) { lo += 1 }
+                while hi > lo, space(bytes[hi - 1]) { hi -= 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+            }
+            var out: [(start: Int, text: String)] = []
+            var start = 0, spaces = 0, open = false
+            for offset in 0..<bytes.count {
+                if bytes[offset] == 0x20 {
+                    spaces += 1
+                    if spaces >= 2, open { out.append((start, text(start, offset))); open = false }
+                    continue
+                }
+                if !open { start = offset; open = true }
+                spaces = 0
+            }
+            if open, !Text.isBlank(text(start, bytes.count)) { out.append((start, text(start, bytes.count))) }
+            return out
+        } ?? nil
     }
 
     /// A line with three cells or more, one of them a port or a protocol.
