@@ -32,6 +32,8 @@ enum RowBuilder {
         var cells = raw
         var cleaned: [String] = []
         func clean(_ text: inout String, _ name: String) {
+            // Printable ASCII and tabs hold no control character: most cells are decided on their bytes.
+            if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) { return }
             guard text.unicodeScalars.contains(where: isControl) else { return }
             text = String(String.UnicodeScalarView(text.unicodeScalars.compactMap { $0.isBidiControl ? nil : isControl($0) ? " " : $0 }))
             cleaned.append(name)
