@@ -90,6 +90,11 @@ enum DocumentMetadata {
 
     private static func isHeading(_ line: String, named name: String) -> Bool {
         guard line.utf8.count <= name.utf8.count + 24 else { return false }
+        // An ASCII line that does not hold the name, in any case, is not the heading.
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            let lower = line.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
+            guard Text.has(String(decoding: lower, as: UTF8.self), name) else { return false }
+        }
         return Text.collapseSpaces(line.drop { $0 == "#" || $0 == " " }).lowercased().trimmingPunctuation == name
     }
 

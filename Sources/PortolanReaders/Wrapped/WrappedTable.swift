@@ -175,7 +175,19 @@ enum WrappedTable {
     // MARK: - Header repeats
 
     private static func headerKey(_ word: String) -> String {
-        Text.stripTags(word).lowercased().filter { $0.isLetter || $0.isNumber }
+        // An ASCII word without tags or entities: its letters and digits, lowercased, from the bytes.
+        if word.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "&") }) {
+            var key: [UInt8] = []
+            for byte in word.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): key.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): key.append(byte)
+                default: continue
+                }
+            }
+            return String(decoding: key, as: UTF8.self)
+        }
+        return Text.stripTags(word).lowercased().filter { $0.isLetter || $0.isNumber }
     }
 
     /// Takes out the header that a page break repeats, wherever it falls: a line that starts
