@@ -152,13 +152,22 @@ def product_pages(site):
 # Checks
 
 
-def check_console(results, browser, site, label):
+REFERENCES = """
+return Array.from(document.querySelectorAll('a[href], img[src], link[href], script[src]')).map(e =>
+  [e.tagName, e.getAttribute('href') || e.getAttribute('src'), e.href || e.src, e.hasAttribute('download')]);"""
+
+
+def check_console(results, browser, site, label, references=None):
+    """Loads every page once: no console errors, every image loads. With `references` (a dict),
+    also keeps each page's links for `check_links`, so the site's pages are loaded once, not twice."""
     for page in site_pages(site):
         errors = browser.load(file_url(page))
         results.check(f"{label}: no console errors on {os.path.relpath(page, site)}", not errors,
                       "; ".join(e.get("message", "") for e in errors))
         broken = browser.js("return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
         results.check(f"{label}: every image loads on {os.path.relpath(page, site)}", not broken, ", ".join(broken))
+        if references is not None:
+            references[page] = browser.js(REFERENCES)
 
 
 ROW_STATE = """
@@ -400,7 +409,7 @@ def check_hostile(results, browser, site):
                           heading == '<img src=x onerror="window.__pwned=\'subject\'"> "Hostile" & \'Co\'', repr(heading))
 
 
-def check_links(results, browser, site, label):
+def check_links(results, browser, site, label, references=None):
     """Walks every link, image, stylesheet and script of every page: each resolves to a file of the
     site (and each fragment to an id of its page); nothing points outside the site or off the machine."""
     site = os.path.abspath(site)
@@ -409,10 +418,11 @@ def check_links(results, browser, site, label):
     checked = 0
     downloads = 0
     for page in site_pages(site):
-        browser.load(file_url(page))
-        refs = browser.js("""
-            return Array.from(document.querySelectorAll('a[href], img[src], link[href], script[src]')).map(e =>
-              [e.tagName, e.getAttribute('href') || e.getAttribute('src'), e.href || e.src, e.hasAttribute('download')]);""")
+        if references is not None and page in references:
+            refs = references[page]  # read by check_console on the same, unchanged page
+        else:
+            browser.load(file_url(page))
+            refs = browser.js(REFERENCES)
         for tag, raw, resolved, is_download in refs:
             checked += 1
             parsed = urllib.parse.urlparse(resolved)
@@ -542,7 +552,8 @@ def main():
 
     browser = Browser(chromium, chromedriver)
     try:
-        check_console(results, browser, site, "seeds")
+        references = {}
+        check_console(results, browser, site, "seeds", references)
         for page in product_pages(site):
             name = os.path.basename(os.path.dirname(page))
             check_rows_and_hover(results, browser, page, name)
@@ -550,7 +561,7 @@ def main():
             check_hash(results, browser, page, name)
         for page in product_pages(site)[:1] + [p for p in product_pages(site) if p.endswith("platform/index.html")]:
             check_click_and_keyboard(results, browser, page, os.path.basename(os.path.dirname(page)))
-        check_links(results, browser, site, "seeds")
+        check_links(results, browser, site, "seeds", references)
         check_markdown_tree(results, os.path.join(work, "out", "docs"))
         check_hostile(results, browser, os.path.join(work, "hostile"))
         check_links(results, browser, os.path.join(work, "hostile"), "hostile")
