@@ -100,6 +100,13 @@ def run(cmd):
     return result
 
 
+def pointer(driver):
+    """Real pointer actions that arrive at once: Selenium spreads each move over 250 ms by default,
+    which the pages do not need (they react to the move's events), and the hovers and badge
+    pointing made that most of this test's time."""
+    return ActionChains(driver, duration=0)
+
+
 def file_url(path, fragment=""):
     return "file://" + urllib.parse.quote(os.path.abspath(path)) + (("#" + fragment) if fragment else "")
 
@@ -214,7 +221,7 @@ def check_rows_and_hover(results, browser, page, name):
     bad = []
     for row in [rows[0], rows[len(rows) // 2], rows[-1]] if rows else []:
         browser.js("arguments[0].scrollIntoView({block: 'end'})", row)
-        ActionChains(driver).move_to_element(row.find_element(By.CSS_SELECTOR, "td:first-child")) \
+        pointer(driver).move_to_element(row.find_element(By.CSS_SELECTOR, "td:first-child")) \
             .move_to_element(row.find_element(By.CSS_SELECTOR, "td:last-child")).perform()
         row_active, edge_active = browser.js(ROW_STATE, row)
         others = browser.js("return document.querySelectorAll('#diagram-figure svg g.connection.is-active').length")
@@ -241,7 +248,7 @@ def check_rows_and_hover(results, browser, page, name):
             continue
         tried += 1
         try:
-            ActionChains(driver).move_to_element(driver.find_element(By.ID, "diagram-title")).move_to_element(badge).perform()
+            pointer(driver).move_to_element(driver.find_element(By.ID, "diagram-title")).move_to_element(badge).perform()
         except WebDriverException as error:
             bad.append(f"{edge_id} ({error.msg})")
             continue
@@ -270,7 +277,7 @@ def check_click_and_keyboard(results, browser, page, name):
     edge_id = target.get_attribute("data-edge")
     full_size_if_small(browser)
     browser.js("document.getElementById('diagram').scrollIntoView({block: 'start'})")
-    ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, f'[id="a_{edge_id}-label"] path')).click().perform()
+    pointer(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, f'[id="a_{edge_id}-label"] path')).click().perform()
     time.sleep(0.2)
     state = browser.js("""
         const row = document.getElementById('row-' + arguments[0]);
@@ -285,7 +292,7 @@ def check_click_and_keyboard(results, browser, page, name):
     browser.load(file_url(page))
     box = driver.find_element(By.ID, "filter")
     browser.js("arguments[0].focus()", box)
-    ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, ".brand")).perform()
+    pointer(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, ".brand")).perform()
     box.send_keys(Keys.TAB)
     state = browser.js("""
         const a = document.activeElement; const row = a.closest('tr[data-edge]');
@@ -513,7 +520,7 @@ def screenshots(browser, site, folder):
         row = browser.js("""return Array.from(document.querySelectorAll('#connections-table tbody tr[data-edge]'))
             .filter(r => { const b = r.getBoundingClientRect(); return b.top > window.innerHeight * 0.7 && b.bottom < window.innerHeight; })[0]
             || document.querySelector('#connections-table tbody tr[data-edge]');""")
-        ActionChains(browser.driver).move_to_element(row.find_element(By.CSS_SELECTOR, "td:first-child")) \
+        pointer(browser.driver).move_to_element(row.find_element(By.CSS_SELECTOR, "td:first-child")) \
             .move_to_element(row.find_element(By.CSS_SELECTOR, "td:last-child")).perform()
         browser.driver.save_screenshot(os.path.join(folder, f"product-{label}-hover.png"))
     browser.driver.set_window_size(1366, 900)
