@@ -532,6 +532,8 @@ def main():
     parser.add_argument("--input", default=os.path.join(ROOT, "Input"))
     parser.add_argument("--screenshots", help="save screenshots of the index and a product page here")
     parser.add_argument("--keep", action="store_true", help="keep the generated folder and print its path")
+    parser.add_argument("--built", help="a folder `portolan build --input Input` already wrote (make test builds the seeds "
+                                        "once for this test and diagram_test.py); default: build one here. Only read.")
     args = parser.parse_args()
     results = Results()
 
@@ -547,15 +549,17 @@ def main():
     binary = os.path.abspath(args.binary)
     work = tempfile.mkdtemp(prefix="portolan-site-test-")
     try:
-        run([binary, "build", "--input", os.path.relpath(args.input, ROOT), "--output", os.path.join(work, "out")])
+        if not args.built:
+            run([binary, "build", "--input", os.path.relpath(args.input, ROOT), "--output", os.path.join(work, "out")])
         run([binary, "site", os.path.relpath(FIXTURES, ROOT), "--output", os.path.join(work, "hostile"),
              "--markdown", os.path.join(work, "hostile-docs")])
     except (RuntimeError, OSError) as error:
         results.check("portolan writes the site", False, str(error))
         results.finish()
-    site = os.path.join(work, "out", "site")
+    built = os.path.abspath(args.built) if args.built else os.path.join(work, "out")
+    site = os.path.join(built, "site")
     results.check("portolan build writes site/index.html and docs/mkdocs.yml",
-                  os.path.isfile(os.path.join(site, "index.html")) and os.path.isfile(os.path.join(work, "out", "docs", "mkdocs.yml")))
+                  os.path.isfile(os.path.join(site, "index.html")) and os.path.isfile(os.path.join(built, "docs", "mkdocs.yml")))
 
     browser = Browser(chromium, chromedriver)
     try:
@@ -569,7 +573,7 @@ def main():
         for page in product_pages(site)[:1] + [p for p in product_pages(site) if p.endswith("platform/index.html")]:
             check_click_and_keyboard(results, browser, page, os.path.basename(os.path.dirname(page)))
         check_links(results, browser, site, "seeds", references)
-        check_markdown_tree(results, os.path.join(work, "out", "docs"))
+        check_markdown_tree(results, os.path.join(built, "docs"))
         check_hostile(results, browser, os.path.join(work, "hostile"))
         check_links(results, browser, os.path.join(work, "hostile"), "hostile")
         check_markdown_tree(results, os.path.join(work, "hostile-docs"))
