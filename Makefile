@@ -75,12 +75,14 @@ test: test-deps
 	@grep -E 'Test .* skipped: "' .build/swift-test.log | grep -v 'make bench' | sed -E 's/.*Test (.*) skipped: "(.*)"/SKIPPED: \1: \2/' >> .build/skipped-checks.txt || true
 	@exit $$(cat .build/swift-test.status)
 	.build/debug/portolan-fuzz Tests/Fuzz/regressions $(INPUT)
-	$(call check,python3 Tests/Browser/site_test.py --binary $(DEBUG))
+	@rm -rf .build/test-seeds && $(DEBUG) build --input $(INPUT) --output .build/test-seeds >.build/test-seeds.log 2>&1 || \
+	  { cat .build/test-seeds.log; echo "portolan build of $(INPUT) failed: the browser tests need it"; exit 1; }
+	$(call check,python3 Tests/Browser/site_test.py --binary $(DEBUG) --built .build/test-seeds)
 	$(call check,python3 Tests/Docs/mkdocs_test.py --binary $(DEBUG))
 	$(call check,python3 Tests/Policy/netpol_nca_test.py --binary $(DEBUG))
 	$(call check,python3 Tests/Policy/policy_schema_test.py --binary $(DEBUG))
 	$(call check,CHECKOV=$(CHECKOV) python3 Tests/Policy/terraform_test.py --binary $(DEBUG))
-	$(call check,python3 Tests/Browser/diagram_test.py --binary $(DEBUG))
+	$(call check,python3 Tests/Browser/diagram_test.py --binary $(DEBUG) --built .build/test-seeds)
 	$(MAKE) --no-print-directory check-output
 	@$(MAKE) --no-print-directory skipped-checks
 

@@ -233,6 +233,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "debug", "portolan"))
     parser.add_argument("--screenshots")
+    parser.add_argument("--built", help="a folder `portolan build --input Input` already wrote (only read); default: build one here")
     args = parser.parse_args()
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     chromedriver = shutil.which("chromedriver")
@@ -243,13 +244,14 @@ def main():
         os.makedirs(args.screenshots, exist_ok=True)
     results = Results()
     with tempfile.TemporaryDirectory() as folder:
-        out = os.path.join(folder, "out")
-        build = subprocess.run([args.binary, "build", "--input", os.path.join(ROOT, "Input"), "--output", out],
-                               capture_output=True, text=True)
-        if build.returncode != 0:
-            print(build.stderr[-3000:])
-            results.check("portolan build", False)
-            results.finish()
+        out = os.path.abspath(args.built) if args.built else os.path.join(folder, "out")
+        if not args.built:
+            build = subprocess.run([args.binary, "build", "--input", os.path.join(ROOT, "Input"), "--output", out],
+                                   capture_output=True, text=True)
+            if build.returncode != 0:
+                print(build.stderr[-3000:])
+                results.check("portolan build", False)
+                results.finish()
         site = os.path.join(out, "site")
         browser = Browser(chromium, chromedriver)
         try:

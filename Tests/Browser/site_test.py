@@ -100,6 +100,13 @@ def run(cmd):
     return result
 
 
+def pointer(driver):
+    """Real pointer actions that arrive at once: Selenium spreads each move over 250 ms by default,
+    which the pages do not need (they react to the move's events), and the hovers and badge
+    pointing made that most of this test's time."""
+    return ActionChains(driver, duration=0)
+
+
 def file_url(path, fragment=""):
     return "file://" + urllib.parse.quote(os.path.abspath(path)) + (("#" + fragment) if fragment else "")
 
@@ -152,13 +159,22 @@ def product_pages(site):
 # Checks
 
 
-def check_console(results, browser, site, label):
+REFERENCES = """
+return Array.from(document.querySelectorAll('a[href], img[src], link[href], script[src]')).map(e =>
+  [e.tagName, e.getAttribute('href') || e.getAttribute('src'), e.href || e.src, e.hasAttribute('download')]);"""
+
+
+def check_console(results, browser, site, label, references=None):
+    """Loads every page once: no console errors, every image loads. With `references` (a dict),
+    also keeps each page's links for `check_links`, so the site's pages are loaded once, not twice."""
     for page in site_pages(site):
         errors = browser.load(file_url(page))
         results.check(f"{label}: no console errors on {os.path.relpath(page, site)}", not errors,
                       "; ".join(e.get("message", "") for e in errors))
         broken = browser.js("return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
         results.check(f"{label}: every image loads on {os.path.relpath(page, site)}", not broken, ", ".join(broken))
+        if references is not None:
+            references[page] = browser.js(REFERENCES)
 
 
 ROW_STATE = """
@@ -205,7 +221,7 @@ def check_rows_and_hover(results, browser, page, name):
     bad = []
     for row in [rows[0], rows[len(rows) // 2], rows[-1]] if rows else []:
         browser.js("arguments[0].scrollIntoView({block: 'end'})", row)
-        ActionChains(driver).move_to_element(row.find_element(By.CSS_SELECTOR, "td:first-child")) \
+        pointer(driver).move_to_element(row.find_element(By.CSS_SELECTOR, "td:first-child")) \
             .move_to_element(row.find_element(By.CSS_SELECTOR, "td:last-child")).perform()
         row_active, edge_active = browser.js(ROW_STATE, row)
         others = browser.js("return document.querySelectorAll('#diagram-figure svg g.connection.is-active').length")
@@ -232,7 +248,7 @@ def check_rows_and_hover(results, browser, page, name):
             continue
         tried += 1
         try:
-            ActionChains(driver).move_to_element(driver.find_element(By.ID, "diagram-title")).move_to_element(badge).perform()
+            pointer(driver).move_to_element(driver.find_element(By.ID, "diagram-title")).move_to_element(badge).perform()
         except WebDriverException as error:
             bad.append(f"{edge_id} ({error.msg})")
             continue
@@ -261,7 +277,7 @@ def check_click_and_keyboard(results, browser, page, name):
     edge_id = target.get_attribute("data-edge")
     full_size_if_small(browser)
     browser.js("document.getElementById('diagram').scrollIntoView({block: 'start'})")
-    ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, f'[id="a_{edge_id}-label"] path')).click().perform()
+    pointer(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, f'[id="a_{edge_id}-label"] path')).click().perform()
     time.sleep(0.2)
     state = browser.js("""
         const row = document.getElementById('row-' + arguments[0]);
@@ -276,7 +292,7 @@ def check_click_and_keyboard(results, browser, page, name):
     browser.load(file_url(page))
     box = driver.find_element(By.ID, "filter")
     browser.js("arguments[0].focus()", box)
-    ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, ".brand")).perform()
+    pointer(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, ".brand")).perform()
     box.send_keys(Keys.TAB)
     state = browser.js("""
         const a = document.activeElement; const row = a.closest('tr[data-edge]');
@@ -400,7 +416,7 @@ def check_hostile(results, browser, site):
                           heading == '<img src=x onerror="window.__pwned=\'subject\'"> "Hostile" & \'Co\'', repr(heading))
 
 
-def check_links(results, browser, site, label):
+def check_links(results, browser, site, label, references=None):
     """Walks every link, image, stylesheet and script of every page: each resolves to a file of the
     site (and each fragment to an id of its page); nothing points outside the site or off the machine."""
     site = os.path.abspath(site)
@@ -409,10 +425,11 @@ def check_links(results, browser, site, label):
     checked = 0
     downloads = 0
     for page in site_pages(site):
-        browser.load(file_url(page))
-        refs = browser.js("""
-            return Array.from(document.querySelectorAll('a[href], img[src], link[href], script[src]')).map(e =>
-              [e.tagName, e.getAttribute('href') || e.getAttribute('src'), e.href || e.src, e.hasAttribute('download')]);""")
+        if references is not None and page in references:
+            refs = references[page]  # read by check_console on the same, unchanged page
+        else:
+            browser.load(file_url(page))
+            refs = browser.js(REFERENCES)
         for tag, raw, resolved, is_download in refs:
             checked += 1
             parsed = urllib.parse.urlparse(resolved)
@@ -503,7 +520,7 @@ def screenshots(browser, site, folder):
         row = browser.js("""return Array.from(document.querySelectorAll('#connections-table tbody tr[data-edge]'))
             .filter(r => { const b = r.getBoundingClientRect(); return b.top > window.innerHeight * 0.7 && b.bottom < window.innerHeight; })[0]
             || document.querySelector('#connections-table tbody tr[data-edge]');""")
-        ActionChains(browser.driver).move_to_element(row.find_element(By.CSS_SELECTOR, "td:first-child")) \
+        pointer(browser.driver).move_to_element(row.find_element(By.CSS_SELECTOR, "td:first-child")) \
             .move_to_element(row.find_element(By.CSS_SELECTOR, "td:last-child")).perform()
         browser.driver.save_screenshot(os.path.join(folder, f"product-{label}-hover.png"))
     browser.driver.set_window_size(1366, 900)
@@ -515,6 +532,8 @@ def main():
     parser.add_argument("--input", default=os.path.join(ROOT, "Input"))
     parser.add_argument("--screenshots", help="save screenshots of the index and a product page here")
     parser.add_argument("--keep", action="store_true", help="keep the generated folder and print its path")
+    parser.add_argument("--built", help="a folder `portolan build --input Input` already wrote (make test builds the seeds "
+                                        "once for this test and diagram_test.py); default: build one here. Only read.")
     args = parser.parse_args()
     results = Results()
 
@@ -530,19 +549,22 @@ def main():
     binary = os.path.abspath(args.binary)
     work = tempfile.mkdtemp(prefix="portolan-site-test-")
     try:
-        run([binary, "build", "--input", os.path.relpath(args.input, ROOT), "--output", os.path.join(work, "out")])
+        if not args.built:
+            run([binary, "build", "--input", os.path.relpath(args.input, ROOT), "--output", os.path.join(work, "out")])
         run([binary, "site", os.path.relpath(FIXTURES, ROOT), "--output", os.path.join(work, "hostile"),
              "--markdown", os.path.join(work, "hostile-docs")])
     except (RuntimeError, OSError) as error:
         results.check("portolan writes the site", False, str(error))
         results.finish()
-    site = os.path.join(work, "out", "site")
+    built = os.path.abspath(args.built) if args.built else os.path.join(work, "out")
+    site = os.path.join(built, "site")
     results.check("portolan build writes site/index.html and docs/mkdocs.yml",
-                  os.path.isfile(os.path.join(site, "index.html")) and os.path.isfile(os.path.join(work, "out", "docs", "mkdocs.yml")))
+                  os.path.isfile(os.path.join(site, "index.html")) and os.path.isfile(os.path.join(built, "docs", "mkdocs.yml")))
 
     browser = Browser(chromium, chromedriver)
     try:
-        check_console(results, browser, site, "seeds")
+        references = {}
+        check_console(results, browser, site, "seeds", references)
         for page in product_pages(site):
             name = os.path.basename(os.path.dirname(page))
             check_rows_and_hover(results, browser, page, name)
@@ -550,8 +572,8 @@ def main():
             check_hash(results, browser, page, name)
         for page in product_pages(site)[:1] + [p for p in product_pages(site) if p.endswith("platform/index.html")]:
             check_click_and_keyboard(results, browser, page, os.path.basename(os.path.dirname(page)))
-        check_links(results, browser, site, "seeds")
-        check_markdown_tree(results, os.path.join(work, "out", "docs"))
+        check_links(results, browser, site, "seeds", references)
+        check_markdown_tree(results, os.path.join(built, "docs"))
         check_hostile(results, browser, os.path.join(work, "hostile"))
         check_links(results, browser, os.path.join(work, "hostile"), "hostile")
         check_markdown_tree(results, os.path.join(work, "hostile-docs"))

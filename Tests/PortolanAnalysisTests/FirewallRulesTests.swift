@@ -102,7 +102,7 @@ struct FirewallRulesTests {
     }
 
     @Test func namesDifferingInPunctuationAreOneComponent() {
-        #expect(ComponentMatch.make("MCP pool multi-AZ") == ComponentMatch.make("MCP pool multi A-Z"))
+        #expect(Names.key("MCP pool multi-AZ") == Names.key("MCP pool multi A-Z"))
         let p = FirewallSeeds.product("P", [
             FirewallSeeds.connection(number: "1", from: "MCP pool multi-AZ", to: "Web", protocol: "HTTP", ports: PortSpec(ranges: [PortRange(80)])),
             FirewallSeeds.connection(number: "2", from: "MCP pool multi A-Z", to: "web", protocol: "HTTP", ports: PortSpec(ranges: [PortRange(80)])),

@@ -45,8 +45,8 @@ struct FirewallTraceabilityTests {
             for reference in rule.references {
                 let connection = try #require(connections["\(reference.product)|\(reference.path)|\(reference.line)"], "\(rule.id)")
                 #expect(connection.number == reference.connection)
-                #expect(ComponentMatch.make(connection.source) == ComponentMatch.make(rule.source.name))
-                #expect(ComponentMatch.make(connection.destination) == ComponentMatch.make(rule.destination.name))
+                #expect(Names.key(connection.source) == Names.key(rule.source.name))
+                #expect(Names.key(connection.destination) == Names.key(rule.destination.name))
                 #expect(Transport.of(protocol: connection.protocol) == rule.transport)
                 if let port = rule.port {
                     #expect(connection.ports.ranges.contains(port), "\(rule.id) \(reference)")

@@ -26,9 +26,9 @@ import Testing
     }
 
     @Test func everyOutputCarriesEveryConnection() throws {
-        let out = try CLI.temporaryFolder()
-        let build = try CLI.run(["build", "--input", "Input", "--output", out])
-        #expect(build.status == 0)
+        let seeds = try SeedBuild.get()
+        let out = seeds.folder
+        #expect(seeds.run.status == 0)
         let byProduct = try Self.numbersByProduct(out)
         let total = byProduct.values.map(\.count).reduce(0, +)
         #expect(total == 122)  // 13 + 27 + 60 + 22
@@ -50,8 +50,9 @@ import Testing
     }
 
     @Test func firewallRulesTraceToConnections() throws {
-        let out = try CLI.temporaryFolder()
-        #expect(try CLI.run(["build", "--input", "Input", "--output", out]).status == 0)
+        let seeds = try SeedBuild.get()
+        let out = seeds.folder
+        #expect(seeds.run.status == 0)
         let model = try JSONSerialization.jsonObject(with: FileManager.default.contents(atPath: "\(out)/platform/model.json")!) as! [String: Any]
         var withPorts = Set<String>(), all = Set<String>()
         for document in model["documents"] as! [[String: Any]] {

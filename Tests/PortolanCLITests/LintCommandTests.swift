@@ -3,31 +3,6 @@ import Testing
 
 /// `portolan lint` as a user runs it: output, formats and exit codes.
 @Suite struct LintCommandTests {
-    @Test func seedsPassWithoutStrictAndFailWithIt() throws {
-        let plain = try CLI.run(["lint", "Input"])
-        #expect(plain.status == 0)
-        #expect(plain.stdout.contains("Input/000_719e74b289d3778a.txt:56:1: warning: RTP/RTCP on port 443, HTTPS's well-known port: media runs on dynamic UDP ports (1024-65535) [WellKnownPort]\n"))
-        #expect(plain.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("Input/") && $0.hasSuffix("]") })
-        let strict = try CLI.run(["lint", "--strict", "Input"])
-        #expect(strict.status == 1)
-        #expect(strict.stdout == plain.stdout)
-    }
-
-    @Test func duplicateNumberIsAnError() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let table = """
-            Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData that travels on this connection
-            1\tBilling API\tLedger\tHTTP\t443\tEgress\tLedger entries.
-            1\tBilling API\tCache\tRedis\t6379\tEgress\tSessions.
-
-            """
-        try CLI.write(Array(table.utf8), to: "\(folder)/billing.txt")
-        let result = try CLI.run(["lint", "\(folder)/billing.txt"])
-        #expect(result.status == 1)
-        #expect(result.stdout.contains(":3:1: error: connection 1 is numbered twice (first at line 2) [ConnectionNumbering]"))
-    }
-
     @Test func sarifLog() throws {
         let result = try CLI.run(["lint", "--format", "sarif", "Input"])
         #expect(result.status == 0)

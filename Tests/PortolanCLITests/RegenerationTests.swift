@@ -95,11 +95,12 @@ import Testing
     }
 
     @Test func timingsNameEachStep() throws {
-        let folder = try CLI.temporaryFolder()
-        let result = try CLI.run(["build", "--input", "Input", "--output", "\(folder)/out", "--timings"])
+        let result = try SeedBuild.get().run  // --timings
         #expect(result.status == 0)
-        for step in ["read", "tables and firewall sheets", "lint", "diagrams and pages", "site index", "total"] {
-            #expect(result.stderr.contains("  \(step)"), "\(step)")
+        let table = result.stderr.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        #expect(table.map { $0.dropFirst(2).prefix { $0 != " " } } == ["read", "products", "tables", "lint", "diagrams", "landscape", "site", "total"])
+        for (line, step) in zip(table, ["read", "products and views", "tables and firewall sheets", "lint", "diagrams and pages", "landscape and focus pages", "site index", "total"]) {
+            #expect(line.hasPrefix("  \(step)") && line.hasSuffix(" s"), "\(line)")
         }
     }
 }

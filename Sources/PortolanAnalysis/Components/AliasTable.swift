@@ -35,10 +35,10 @@ public struct AliasTable: Sendable, Hashable {
         canonicalByKey[Self.key(name)]
     }
 
-    /// `NameKey.key`, or for a name of punctuation only ("~", "-") the name itself, so it can
+    /// `Names.key`, or for a name of punctuation only ("~", "-") the name itself, so it can
     /// still be given an alias.
     static func key(_ name: String) -> String {
-        let key = NameKey.key(name)
+        let key = Names.key(name)
         return key.isEmpty ? NameKey.tidy(name) : key
     }
 

@@ -49,7 +49,7 @@ public struct ComponentNames: Sendable {
         }
         for (name, _) in written {
             let tidy = NameKey.tidy(name)
-            let key = NameKey.key(tidy)
+            let key = Names.key(tidy)
             if firstSpelling[key] == nil { firstSpelling[key] = tidy }
         }
         for product in products { declarations[product.slug] = Self.declarations(of: product) }
@@ -83,7 +83,7 @@ public struct ComponentNames: Sendable {
             let target = settle(declared)
             return (target.name, target.rule ?? .declaredAbbreviation)
         }
-        if let base = NameKey.withoutVersion(tidy), firstSpelling[NameKey.key(base)] != nil {
+        if let base = NameKey.withoutVersion(tidy), firstSpelling[Names.key(base)] != nil {
             let target = settle(base)
             return (target.name, target.rule ?? .version)
         }
@@ -93,7 +93,7 @@ public struct ComponentNames: Sendable {
     /// Alias file, then first spelling.
     private func settle(_ name: String) -> (name: String, rule: MergeRule?) {
         if let canonical = aliases.canonical(for: name) { return (canonical, .aliasFile) }
-        let spelling = firstSpelling[NameKey.key(name)] ?? name
+        let spelling = firstSpelling[Names.key(name)] ?? name
         return (spelling, spelling == name ? nil : .spelling)
     }
 
@@ -102,10 +102,10 @@ public struct ComponentNames: Sendable {
     private func includedService(named name: String, in product: Product) -> String? {
         let prefix = product.name.lowercased() + " "
         guard name.lowercased().hasPrefix(prefix) else { return nil }
-        let rest = NameKey.key(String(name.dropFirst(prefix.count)))
+        let rest = Names.key(String(name.dropFirst(prefix.count)))
         for service in product.services {
-            if NameKey.key(service.name) == rest { return NameKey.tidy(service.name) }
-            if let (base, inner) = Self.abbreviation(service.name), NameKey.key(inner) == rest || NameKey.key(base) == rest {
+            if Names.key(service.name) == rest { return NameKey.tidy(service.name) }
+            if let (base, inner) = Self.abbreviation(service.name), Names.key(inner) == rest || Names.key(base) == rest {
                 return NameKey.tidy(service.name)
             }
         }
@@ -114,7 +114,7 @@ public struct ComponentNames: Sendable {
 
     /// "UI" or "User Interface" when the same product writes "User Interface (UI)".
     private func declaredAbbreviation(for name: String, in product: Product) -> String? {
-        let key = NameKey.key(name)
+        let key = Names.key(name)
         return (declarations[product.slug] ?? Self.declarations(of: product)).first { $0.key != key && ($0.inner == key || $0.base == key) }?.tidy
     }
 
@@ -123,7 +123,7 @@ public struct ComponentNames: Sendable {
         var seen: Set<String> = []
         return names.compactMap { candidate in
             guard seen.insert(candidate).inserted, let (base, inner) = abbreviation(candidate) else { return nil }
-            return (NameKey.key(candidate), NameKey.key(base), NameKey.key(inner), NameKey.tidy(candidate))
+            return (Names.key(candidate), Names.key(base), Names.key(inner), NameKey.tidy(candidate))
         }
     }
 

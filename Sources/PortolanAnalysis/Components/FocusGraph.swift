@@ -7,9 +7,9 @@ extension ComponentGraphs {
     /// components' names and the other names documents wrote for them, ignoring case, spaces and
     /// punctuation; nil when no component has it.
     public static func focus(_ name: String, in platform: ComponentGraph) -> ComponentGraph? {
-        let wanted = NameKey.key(name)
-        guard let centre = platform.nodes.first(where: { NameKey.key($0.name) == wanted })
-            ?? platform.nodes.first(where: { $0.otherNames.contains { NameKey.key($0) == wanted } }) else { return nil }
+        let wanted = Names.key(name)
+        guard let centre = platform.nodes.first(where: { Names.key($0.name) == wanted })
+            ?? platform.nodes.first(where: { $0.otherNames.contains { Names.key($0) == wanted } }) else { return nil }
         let edges = platform.edges.filter { $0.from == centre.id || $0.to == centre.id }
         let kept = Set(edges.flatMap { [$0.from, $0.to] } + [centre.id])
         let nodes = platform.nodes.filter { kept.contains($0.id) }

@@ -35,7 +35,7 @@ public enum LookAlikes {
 
         init(_ name: String) {
             self.name = name
-            key = NameKey.key(name)
+            key = Names.key(name)
             words = NameKey.words(name)
             let letters = name.filter { $0.isLetter }
             abbreviation = letters.count >= 2 && !name.contains(" ") && letters == letters.uppercased() ? letters.uppercased() : nil

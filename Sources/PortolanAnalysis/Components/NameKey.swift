@@ -1,11 +1,7 @@
 import PortolanModel
 
-/// Small, pure helpers over component names: the comparison key, words, initials, versions.
+/// Small, pure helpers over component names: words, initials, versions.
 public enum NameKey {
-    /// Names that differ only in case, spacing or punctuation have the same key
-    /// ("MCP pool multi-AZ" and "MCP pool multi A-Z" are both "mcppoolmultiaz").
-    public static func key(_ name: String) -> String { Names.key(name) }
-
     /// Whitespace collapsed to single spaces, ends trimmed.
     public static func tidy(_ name: String) -> String {
         name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

@@ -39,8 +39,8 @@ public enum Differ {
 
     /// What identifies a connection across releases.
     static func key(_ connection: Connection) -> [String] {
-        [ComponentMatch.make(connection.source), ComponentMatch.make(connection.destination),
-         ComponentMatch.make(connection.protocol ?? "")]
+        [Names.key(connection.source), Names.key(connection.destination),
+         Names.key(connection.protocol ?? "")]
     }
 
     /// The fields whose content differs.

@@ -82,14 +82,14 @@ public enum FirewallRules {
     /// What makes two rules identical: section, direction, both ends, transport and port.
     static func identity(of rule: FirewallRule) -> String {
         [rule.section.rawValue,
-         ClassificationKind(written: rule.direction)?.rawValue ?? ComponentMatch.make(rule.direction),
+         ClassificationKind(written: rule.direction)?.rawValue ?? Names.key(rule.direction),
          endpointKey(rule.source), endpointKey(rule.destination),
          rule.transport?.rawValue ?? "?",
-         rule.port?.description ?? "?" + ComponentMatch.make(rule.portText)].joined(separator: "\u{1F}")
+         rule.port?.description ?? "?" + Names.key(rule.portText)].joined(separator: "\u{1F}")
     }
 
     private static func endpointKey(_ endpoint: FirewallEndpoint) -> String {
-        endpoint.inventoryName.map { "inventory:" + ComponentMatch.make($0) } ?? ComponentMatch.make(endpoint.name)
+        endpoint.inventoryName.map { "inventory:" + Names.key($0) } ?? Names.key(endpoint.name)
     }
 
     /// Zones without an inventory: Ingress comes from outside, Egress goes outside.
@@ -126,9 +126,9 @@ public enum FirewallRules {
     /// inventory names (so an inventory does not change ids), not the classification, not the
     /// product, document or row number (so a new release with renumbered rows keeps them).
     static func flowKey(of rule: FirewallRule) -> String {
-        [ComponentMatch.make(rule.source.name), ComponentMatch.make(rule.destination.name),
+        [Names.key(rule.source.name), Names.key(rule.destination.name),
          rule.transport?.rawValue ?? "?",
-         rule.port?.description ?? "?" + ComponentMatch.make(rule.portText)].joined(separator: "\u{1F}")
+         rule.port?.description ?? "?" + Names.key(rule.portText)].joined(separator: "\u{1F}")
     }
 
     /// Ids from a hash of each rule's documented flow, so they survive added documents, an

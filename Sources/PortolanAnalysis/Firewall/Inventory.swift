@@ -87,7 +87,7 @@ public struct Inventory: Sendable, Hashable {
         indexByKey = [:]
         for (index, entry) in entries.enumerated() {
             for name in [entry.name] + entry.aliases {
-                let key = ComponentMatch.make(name)
+                let key = Names.key(name)
                 if !key.isEmpty, indexByKey[key] == nil { indexByKey[key] = index }
             }
         }
@@ -95,7 +95,7 @@ public struct Inventory: Sendable, Hashable {
 
     /// The entry whose name or alias matches the component name (case and punctuation ignored).
     public func entry(for component: String) -> Entry? {
-        indexByKey[ComponentMatch.make(component)].map { entries[$0] }
+        indexByKey[Names.key(component)].map { entries[$0] }
     }
 
     /// Entries that name no component of the model, each with a "did you mean" when one is close.
@@ -103,15 +103,15 @@ public struct Inventory: Sendable, Hashable {
         var names: [String] = []
         var keys: Set<String> = []
         for connection in products.flatMap(\.connections) {
-            for name in [connection.source, connection.destination] where keys.insert(ComponentMatch.make(name)).inserted {
+            for name in [connection.source, connection.destination] where keys.insert(Names.key(name)).inserted {
                 names.append(name)
             }
         }
         return entries.compactMap { entry in
-            let matched = ([entry.name] + entry.aliases).contains { keys.contains(ComponentMatch.make($0)) }
+            let matched = ([entry.name] + entry.aliases).contains { keys.contains(Names.key($0)) }
             if matched { return nil }
             var message = "inventory entry '\(entry.name)' matches no component of the documents"
-            if let near = ComponentMatch.suggestion(for: entry.name, among: names) { message += "; did you mean '\(near)'?" }
+            if let near = Names.closest(to: entry.name, among: names) { message += "; did you mean '\(near)'?" }
             return Diagnostic(.warning, message, line: entry.line, column: 1)
         }
     }

@@ -34,7 +34,7 @@ extension Inventory {
             case "dns": dns = readDNS(value, diagnostics: &diagnostics)
             default:
                 var message = "unknown key '\(key.string ?? "")' (expected 'components', 'request' or 'dns')"
-                if let near = ComponentMatch.suggestion(for: key.string ?? "", among: ["components", "request", "dns"]) {
+                if let near = Names.closest(to: key.string ?? "", among: ["components", "request", "dns"]) {
                     message += "; did you mean '\(near)'?"
                 }
                 diagnostics.append(Diagnostic(.warning, message, at: key))
@@ -43,7 +43,7 @@ extension Inventory {
         var entries: [Entry] = []
         var owner: [String: String] = [:]
         for (key, value) in components ?? Node.Mapping([]) {
-            guard let name = key.string, !ComponentMatch.make(name).isEmpty else {
+            guard let name = key.string, !Names.key(name).isEmpty else {
                 diagnostics.append(Diagnostic(.error, "a component name must be a non-empty string", at: key))
                 continue
             }
@@ -54,7 +54,7 @@ extension Inventory {
                 diagnostics.append(Diagnostic(.error, "the entry for '\(name)' must be a mapping", at: value))
             }
             for alias in [name] + entry.aliases {
-                let aliasKey = ComponentMatch.make(alias)
+                let aliasKey = Names.key(alias)
                 if let first = owner[aliasKey], first != name || alias != name {
                     diagnostics.append(Diagnostic(.warning, "'\(alias)' of '\(name)' is already a name of '\(first)'; the first one is used", at: key))
                 } else if owner[aliasKey] == nil {
@@ -80,7 +80,7 @@ extension Inventory {
             case "environment": request.environment = string(value, field: field, diagnostics: &diagnostics)
             default:
                 var message = "unknown key '\(field)' in 'request'"
-                if let near = ComponentMatch.suggestion(for: field, among: ["requestedBy", "ticket", "environment"]) { message += "; did you mean '\(near)'?" }
+                if let near = Names.closest(to: field, among: ["requestedBy", "ticket", "environment"]) { message += "; did you mean '\(near)'?" }
                 diagnostics.append(Diagnostic(.warning, message, at: key))
             }
         }
@@ -131,7 +131,7 @@ extension Inventory {
                 }
             default:
                 var message = "unknown key '\(field)' in the entry for '\(entry.name)'"
-                if let near = ComponentMatch.suggestion(for: field, among: allowed) { message += "; did you mean '\(near)'?" }
+                if let near = Names.closest(to: field, among: allowed) { message += "; did you mean '\(near)'?" }
                 diagnostics.append(Diagnostic(.warning, message, at: key))
             }
         }

@@ -57,7 +57,7 @@ struct SubjectMembership: Sendable {
 
     /// Comparison key: the base name ("Redis 6.x" -> "Redis") without case, spaces or punctuation.
     static func key(_ name: String) -> String {
-        ComponentMatch.make(ComponentKnowledge.baseName(name))
+        Names.key(ComponentKnowledge.baseName(name))
     }
 
     /// The strongest claim the subject has on a component, or nil.

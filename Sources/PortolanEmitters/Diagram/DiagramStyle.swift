@@ -1,4 +1,5 @@
 import PortolanAnalysis
+import PortolanModel
 
 /// How connection diagrams look: one line style per protocol family, one shape per kind.
 public enum DiagramStyle {
@@ -67,10 +68,11 @@ public enum DiagramStyle {
         return fills
     }
 
-    /// CSS class for a classification cell: "ingress", "egress", "intra-cluster", "unclassified",
-    /// or the written text as a slug ("ingress-egress").
+    /// CSS class for a classification cell: "ingress", "egress" or "intra-cluster" for whatever
+    /// `ClassificationKind(written:)` recognises ("INTRA CLUSTER", "IntraCluster"), "unclassified"
+    /// for an empty cell, otherwise the written text as a slug ("ingress-egress").
     public static func classificationClass(_ written: String?) -> String {
         guard let written, !written.allSatisfy(\.isWhitespace) else { return "unclassified" }
-        return Slug.make(written)
+        return Slug.make(ClassificationKind(written: written)?.rawValue ?? written)
     }
 }

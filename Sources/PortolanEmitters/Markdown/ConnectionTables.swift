@@ -67,7 +67,7 @@ public enum ConnectionTables {
         let declared = AliasTable().adding(product.declared)
         for connection in product.connections {
             let destination = declared.isEmpty ? connection.destination : declared.canonical(for: connection.destination) ?? connection.destination
-            let key = ComponentMatch.make(destination)
+            let key = Names.key(destination)
             if byKey[key] == nil {
                 order.append(key)
                 byKey[key] = (destination, [], [])

@@ -35,8 +35,8 @@ public enum NearDuplicateName: LintRule {
 
         init(_ name: String) {
             self.name = name
-            key = ComponentMatch.make(name)
-            base = name.contains("(") ? nil : ComponentMatch.make(ComponentKnowledge.baseName(name))
+            key = Names.key(name)
+            base = name.contains("(") ? nil : Names.key(ComponentKnowledge.baseName(name))
         }
     }
 
