@@ -60,8 +60,10 @@ enum SiteContexts {
         let isPlatform = page.kind != .product
         let root = String(repeating: "../", count: StaticSite.folderDepth(page))
         let edgeOf = edgeLookup(page.graph)
+        // Node names by id, made once: a large view has hundreds of thousands of rows.
+        let nameOf = Dictionary(page.graph.nodes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         func focusHref(_ id: String) -> String {
-            guard let name = page.graph.node(id)?.name, let slug = focus[name] else { return "" }
+            guard let name = nameOf[id], let slug = focus[name] else { return "" }
             return "\(root)\(slug).html"
         }
         let rows: [[String: Any]] = page.graph.edges.map { edge in
