@@ -124,6 +124,7 @@ bench: deps
 	PORTOLAN_BENCH=1 PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test --filter 'fiftyMegabyteDocument|hundredsOfConnectionsGiveAnOverview'
 	python3 Tests/Bench/diagram_metrics.py .build/release/portolan Input || true
 	python3 Tests/Bench/diagram_scale.py .build/release/portolan 500 1000 5000 || true
+	python3 Tests/Bench/build_scale.py .build/release/portolan 1000 10000 100000 || true
 
 # The README's "Lint rules" section is generated from the rules.
 readme-lint-rules:

@@ -35,7 +35,7 @@ public final class Builder: @unchecked Sendable {
                     ? DiagramDrawing.reuse(previousDOT: work.previous("\(view.slug)/connections.dot"),
                                            previousPNG: work.previous("\(view.slug)/connections.png"))
                     : { _, _ in nil }
-                add(Result { try DiagramDrawing.draw(view.graph, formats: work.formats, reusePNG: reuse) })
+                add(Result { try DiagramDrawing.draw(Drawable.graph(view.graph), formats: work.formats, reusePNG: reuse) })
             }
         }
     }
@@ -137,6 +137,9 @@ public final class Builder: @unchecked Sendable {
                 continue
             }
             notes[index] = drawing.notes.map { Located(path: drawing.subject, $0) }
+            if let note = Drawable.note(view.graph, drawn: Drawable.graph(view.graph).edges.count) {
+                notes[index].append(Located(path: drawing.subject, note))
+            }
             if request.parts.contains(.diagrams) {
                 add(drawing.namedFiles.filter { request.diagramFormats.contains(String($0.key.dropFirst("connections.".count))) },
                     under: view.slug, to: &result)
@@ -178,6 +181,8 @@ public final class Builder: @unchecked Sendable {
     /// so this thread may draw them once the views are drawn.
     private func extraDrawings(platform: ComponentGraph, links: [SiteLink], focusLinks: [String: String],
                                into result: inout BuildResult) throws -> String? {
+        // The landscape counts every row; the focus drawings get the view's lines (`Drawable`).
+        let drawn = Drawable.graph(platform)
         let formats = request.diagramFormats.filter { $0 != "dot" }.compactMap(Graphviz.Format.init(rawValue:))
         var landscape: String?
         do {
@@ -189,7 +194,7 @@ public final class Builder: @unchecked Sendable {
                 }
             }
             if request.parts.contains(.focus), let name = request.focus {
-                if let graph = ComponentGraphs.focus(name, in: platform) {
+                if let graph = ComponentGraphs.focus(name, in: platform).map(Drawable.graph) {
                     let drawing = try DiagramDrawing.draw(graph, formats: request.diagramFormats)
                     result.diagnostics += drawing.notes.map { Located(path: drawing.subject, $0) }
                     add(Dictionary(uniqueKeysWithValues: drawing.files.map { ("focus.\($0.key)", $0.value) }), under: "", to: &result)
@@ -200,7 +205,7 @@ public final class Builder: @unchecked Sendable {
             }
             if request.parts.contains(.site) {
                 let options = StaticSite.Options(title: request.title)
-                for page in try DiagramDrawing.focusPages(platform) {
+                for page in try DiagramDrawing.focusPages(drawn) {
                     add(try StaticSite.pageFiles(page, all: links, focus: focusLinks, options: options), under: "site", to: &result)
                 }
             }

@@ -10,6 +10,9 @@ public struct LintContext: Sendable {
     /// some rules compare every row with every row of the other products.
     private let keys: [String: String]
     private let claims: [String: [String: (name: SubjectMembership.Claim?, any: SubjectMembership.Claim?)]]
+    /// `ComponentKnowledge.kind` of every name each product's rows write, worked out once per
+    /// product and name (a large table writes the same few names on every row).
+    private let kinds: [String: [String: ComponentKnowledge.Kind?]]
 
     public init(products: [Product]) {
         self.products = products
@@ -27,6 +30,13 @@ public struct LintContext: Sendable {
         }
         let names = Set(rows.flatMap { [$0.connection.source, $0.connection.destination] })
         keys = Dictionary(uniqueKeysWithValues: names.map { ($0, SubjectMembership.key($0)) })
+        var kinds: [String: [String: ComponentKnowledge.Kind?]] = [:]
+        for row in rows {
+            for name in [row.connection.source, row.connection.destination] where kinds[row.product.slug]?[name] == nil {
+                kinds[row.product.slug, default: [:]][name] = .some(ComponentKnowledge.kind(of: name, declared: row.product.declared))
+            }
+        }
+        self.kinds = kinds
         claims = Dictionary(uniqueKeysWithValues: memberships.map { membership in
             (membership.product.slug, Dictionary(uniqueKeysWithValues: names.map { name in
                 let claim = membership.nameClaim(name)
@@ -59,7 +69,7 @@ public struct LintContext: Sendable {
     /// Why a component is outside a product's subject, or nil when nothing says so: a datastore,
     /// broker or external party by its name, another product, or a component another product owns.
     func outsideReason(_ name: String, of product: Product) -> String? {
-        if let kind = ComponentKnowledge.kind(of: name, declared: product.declared) { return "'\(name)' is \(kind.phrase)" }
+        if let kind = kind(name, of: product) { return "'\(name)' is \(kind.phrase)" }
         guard membership(of: product) != nil, nameClaim(name, of: product) == nil else { return nil }
         for other in memberships where other.product.slug != product.slug {
             switch claim(name, of: other.product) {
@@ -70,6 +80,12 @@ public struct LintContext: Sendable {
             }
         }
         return nil
+    }
+
+    /// `ComponentKnowledge.kind` of a name in a product.
+    func kind(_ name: String, of product: Product) -> ComponentKnowledge.Kind? {
+        if let known = kinds[product.slug]?[name] { return known }
+        return ComponentKnowledge.kind(of: name, declared: product.declared)
     }
 
     /// True when the subject owns the component by name, or by its other rows.

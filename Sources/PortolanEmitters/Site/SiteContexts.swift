@@ -60,29 +60,11 @@ enum SiteContexts {
         let isPlatform = page.kind != .product
         let root = String(repeating: "../", count: StaticSite.folderDepth(page))
         let edgeOf = edgeLookup(page.graph)
+        // Node names by id, made once: a large view has hundreds of thousands of rows.
+        let nameOf = Dictionary(page.graph.nodes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         func focusHref(_ id: String) -> String {
-            guard let name = page.graph.node(id)?.name, let slug = focus[name] else { return "" }
+            guard let name = nameOf[id], let slug = focus[name] else { return "" }
             return "\(root)\(slug).html"
-        }
-        let rows: [[String: Any]] = page.graph.edges.map { edge in
-            let connection = edge.connection
-            let (sourceHref, destinationHref) = (focusHref(edge.from), focusHref(edge.to))
-            return [
-                "sourceHref": sourceHref,
-                "hasSourceHref": !sourceHref.isEmpty,
-                "destinationHref": destinationHref,
-                "hasDestinationHref": !destinationHref.isEmpty,
-                "edge": edge.id,
-                "number": connection.number,
-                "product": edge.product,
-                "source": connection.source,
-                "destination": connection.destination,
-                "protocol": connection.protocol ?? "",
-                "port": portText(connection),
-                "classification": connection.classification ?? "",
-                "description": connection.description,
-                "family": edge.family.rawValue,
-            ]
         }
         let services: [[String: Any]] = page.services.map { entry in
             [
@@ -102,17 +84,6 @@ enum SiteContexts {
                     let edge = edgeOf[EdgeKey(product: entry.product, number: number)]
                     return ["number": number, "edge": edge ?? "", "linked": edge != nil]
                 },
-            ]
-        }
-        let findings: [[String: Any]] = page.findings.map { finding in
-            [
-                "severity": finding.severity.rawValue,
-                "message": finding.message,
-                "location": finding.location,
-                "rule": finding.rule ?? "",
-                "hasRule": finding.rule != nil,
-                "edge": finding.edge ?? "",
-                "linked": finding.edge != nil,
             ]
         }
         let downloads: [[String: Any]] = page.downloads.map { download in
@@ -136,13 +107,14 @@ enum SiteContexts {
             "hasSources": !page.sources.isEmpty,
             "svg": InlineSVG.sanitise(page.svg),
             "counts": summary(page),
-            "rows": rows,
+            // The rows and findings are made as HTML by `SiteRows` (a large view has hundreds of thousands).
+            "rowsHTML": SiteRows.rows(page.graph, isPlatform: isPlatform, focusHref: focusHref),
             "services": services,
             "hasServices": !services.isEmpty,
             "listening": listening,
             "hasListening": !listening.isEmpty,
-            "findings": findings,
-            "hasFindings": !findings.isEmpty,
+            "findingsHTML": SiteRows.findings(page.findings),
+            "hasFindings": !page.findings.isEmpty,
             "findingsSource": page.findingsSource,
             "downloads": downloads,
         ]

@@ -23,10 +23,11 @@ public enum CrossProductConflict: LintRule {
     public static func check(_ context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
         let rowsOf = Dictionary(grouping: context.rows, by: \.product.slug)
+        let indexes = context.products.map { RowIndex(rowsOf[$0.slug] ?? [], owner: $0, context) }
         for (q, product) in context.products.enumerated() {
             for row in rowsOf[product.slug] ?? [] {
                 for (p, other) in context.products.enumerated() where p != q {
-                    let matches = (rowsOf[other.slug] ?? [])
+                    let matches = indexes[p].candidates(for: row, context)
                         .compactMap { candidate in match(row, candidate, context).map { (candidate, $0) } }
                     guard !matches.isEmpty else { continue }
                     // Rows that name the same two components on both pages are reported once, on the later page.
@@ -36,6 +37,45 @@ public enum CrossProductConflict: LintRule {
             }
         }
         return findings
+    }
+
+    /// One product's rows by the keys of their ends, made once, so a row finds the rows that can
+    /// match it without comparing it with every row of the product (linear, not quadratic).
+    struct RowIndex {
+        let rows: [LintRow]
+        let owner: Product
+        var byPair: [Pair: [Int]] = [:]
+        var bySource: [String: [Int]] = [:]
+        var byDestination: [String: [Int]] = [:]
+
+        struct Pair: Hashable { var source: String, destination: String }
+
+        init(_ rows: [LintRow], owner: Product, _ context: LintContext) {
+            self.rows = rows
+            self.owner = owner
+            for (index, row) in rows.enumerated() {
+                let source = context.key(row.connection.source), destination = context.key(row.connection.destination)
+                byPair[Pair(source: source, destination: destination), default: []].append(index)
+                bySource[source, default: []].append(index)
+                byDestination[destination, default: []].append(index)
+            }
+        }
+
+        /// The rows `match` may accept for `row`, in source order: the same two keys, or, when an
+        /// end names this product as a whole, every row agreeing on the other end (or every row).
+        func candidates(for row: LintRow, _ context: LintContext) -> [LintRow] {
+            let source = context.key(row.connection.source), destination = context.key(row.connection.destination)
+            let wholeSource = context.nameClaim(row.connection.source, of: owner) == .identity
+            let wholeDestination = context.nameClaim(row.connection.destination, of: owner) == .identity
+            let indices: [Int]
+            switch (wholeSource, wholeDestination) {
+            case (false, false): indices = byPair[Pair(source: source, destination: destination)] ?? []
+            case (true, false): indices = byDestination[destination] ?? []
+            case (false, true): indices = bySource[source] ?? []
+            case (true, true): indices = Array(rows.indices)
+            }
+            return indices.map { rows[$0] }
+        }
     }
 
     enum Match { case names, product }

@@ -53,19 +53,27 @@ public enum NearDuplicateName: LintRule {
         }
         // Longer names whose first letters agree, neither a prefix of the other (that is a variant
         // such as "Interaction Server (VQ)"), at most two letters apart.
+        // Names that differ only in their digits ("Service 0-12" / "Service 0-13") are numbered
+        // components, not two spellings of one.
         guard min(keyA.count, keyB.count) >= 8, keyA.prefix(4) == keyB.prefix(4),
-              !keyA.hasPrefix(keyB), !keyB.hasPrefix(keyA) else { return nil }
+              !keyA.hasPrefix(keyB), !keyB.hasPrefix(keyA), !differOnlyInDigits(keyA, keyB) else { return nil }
         return Names.editDistance(keyA, keyB) <= 2 ? .spelling : nil
+    }
+
+    static func differOnlyInDigits(_ a: String, _ b: String) -> Bool {
+        a.filter { !$0.isNumber } == b.filter { !$0.isNumber }
     }
 
     /// Each spelling a product uses, with the rows that use it, in first-use order.
     static func spellings(_ rows: [LintRow]) -> [(name: String, rows: [LintRow])] {
         var result: [(name: String, rows: [LintRow])] = []
+        var position: [String: Int] = [:]
         for row in rows {
             for name in [row.connection.source, row.connection.destination] {
-                if let index = result.firstIndex(where: { $0.name == name }) {
+                if let index = position[name] {
                     if result[index].rows.last != row { result[index].rows.append(row) }
                 } else {
+                    position[name] = result.count
                     result.append((name, [row]))
                 }
             }

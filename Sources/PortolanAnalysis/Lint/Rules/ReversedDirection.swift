@@ -39,10 +39,10 @@ public enum ReversedDirection: LintRule {
                     findings.append(row.finding(self, .warning, Message.ingressToOutside(subject, reason: reason)))
                 }
             case .intraCluster:
-                if ComponentKnowledge.kind(of: connection.source, declared: row.product.declared) == .external {
+                if context.kind(connection.source, of: row.product) == .external {
                     findings.append(row.finding(self, .warning, Message.intraClusterWithOutside(
                         reason: "'\(connection.source)' is outside the platform", expected: .ingress)))
-                } else if ComponentKnowledge.kind(of: connection.destination, declared: row.product.declared) == .external {
+                } else if context.kind(connection.destination, of: row.product) == .external {
                     findings.append(row.finding(self, .warning, Message.intraClusterWithOutside(
                         reason: "'\(connection.destination)' is outside the platform", expected: .egress)))
                 }
