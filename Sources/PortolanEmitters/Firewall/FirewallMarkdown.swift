@@ -5,10 +5,10 @@ public enum FirewallMarkdown {
     public static func render(_ sheet: FirewallSheet, title: String) -> String {
         var out = "# Firewall rules: \(MarkdownTable.escape(title))\n\n"
         let flagged = sheet.rules.filter(\.needsConfirmation).count
-        out += "\(sheet.rules.count) rules; \(flagged) flagged (confirm before filing). Addresses marked \"to be provided\" are not in the inventory.\n"
+        out += "\(sheet.rules.count) \(sheet.rules.count == 1 ? "rule" : "rules"); \(flagged) flagged (confirm before filing). Addresses marked \"to be provided\" are not in the inventory.\n"
         for section in FirewallSection.allCases {
             let rules = sheet.rules(in: section)
-            out += "\n## \(section.rawValue) (\(rules.count) rules)\n\n"
+            out += "\n## \(section.rawValue) (\(rules.count) \(rules.count == 1 ? "rule" : "rules"))\n\n"
             if section == .intraCluster {
                 out += "Intra-cluster flows are usually Kubernetes NetworkPolicies rather than firewall tickets.\n\n"
             }
