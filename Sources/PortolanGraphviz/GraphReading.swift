@@ -12,8 +12,10 @@ import Foundation
 enum GraphReading {
     static func read(_ dot: String) -> UnsafeMutablePointer<Agraph_t>? {
         let reader = Reader(Array(dot.utf8))
-        // cgraph counts lines across reads; its messages ("syntax error in line N") must count
-        // from this text's first line, so the count starts again here.
+        // cgraph counts lines across reads, and its lexer keeps what a failed read left in its
+        // buffer; its messages ("syntax error in line N") must count from this text's first
+        // line, so the buffer is flushed and the count starts again here.
+        aglexbad()
         agreadline(1)
         return withExtendedLifetime(reader) {
             var discipline = Agdisc_t(mem: &AgMemDisc, id: &ids, io: &io)
