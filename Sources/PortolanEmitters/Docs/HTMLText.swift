@@ -1,9 +1,10 @@
-/// Text for a place a generator copies into HTML as it is (MkDocs nav titles and site name):
+/// Text for a place HTML is written by hand (MkDocs nav titles and site name, the site's rows):
 /// `&`, `<`, `>`, `"` and `'` become entities, so it can be neither a tag nor leave an attribute.
 enum HTMLText {
     static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(text.utf8.count + 16)
         for character in text {
             switch character {
             case "&": out += "&amp;"

@@ -7,21 +7,7 @@ import PortolanModel
 /// (`ControlCharacters.visible`), then escaped as the template escapes (`< > & " '`, per character).
 enum SiteRows {
     static func escape(_ text: String) -> String {
-        let text = ControlCharacters.visible(text)
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        HTMLText.escape(ControlCharacters.visible(text))
     }
 
     /// The rows of the connections table, each ending in a line break.
