@@ -39,7 +39,7 @@ enum Pages {
             ? ["Every product in one diagram. Components that several documents name are drawn once, in the cluster of the product that owns them; edge numbers are the connection numbers of each product's table."]
             : products.flatMap { $0.documents.flatMap(\.intro) }
         return SitePage(
-            kind: SitePage.Kind(view.scope), name: view.name, slug: view.slug,
+            view: view.scope, name: view.name, slug: view.slug,
             subject: view.scope == .platform ? nil : products.flatMap { $0.documents.compactMap(\.subject) }.first,
             intro: intro, sources: products.flatMap { $0.documents.map(\.path) }, graph: view.graph,
             svg: String(decoding: files["connections.svg"] ?? Data(), as: UTF8.self),

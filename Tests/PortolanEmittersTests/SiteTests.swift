@@ -20,14 +20,14 @@ import Testing
         return pages
     }
 
-    static func page(_ kind: SitePage.Kind, name: String, slug: String, subject: String?, intro: [String],
+    static func page(_ view: ComponentGraph.View, name: String, slug: String, subject: String?, intro: [String],
                      graph: ComponentGraph, product: Product?) -> SitePage {
         let edges = graph.edges.map { "<g id=\"\($0.id)\" class=\"edge connection\"><title>\($0.id)</title><text>\($0.connection.number)</text></g>" }
         let svg = "<?xml version=\"1.0\"?>\n<!-- \(slug) -->\n<svg width=\"10pt\" height=\"10pt\">\(edges.joined())</svg>\n"
         let findings = graph.edges.prefix(1).map {
             SiteFinding(severity: .warning, message: hostile, location: "Input/x.txt:3:1", rule: "MissingCell", edge: $0.id)
         }
-        return SitePage(kind: kind, name: name, slug: slug, subject: subject, intro: intro,
+        return SitePage(view: view, name: name, slug: slug, subject: subject, intro: intro,
                         sources: product?.documents.map(\.path) ?? [], graph: graph, svg: svg,
                         services: product?.services.map { (name, $0) } ?? [],
                         listening: product.map { p in ConnectionTables.listeningPorts(p).map { (p.name, $0) } } ?? [],

@@ -41,8 +41,8 @@ public enum MarkdownDocs {
     }
 
     static func index(_ pages: [SitePage], options: StaticSite.Options) -> [String: Any] {
-        let products = pages.filter { $0.kind == .product }
-        let platform = pages.first { $0.kind == .platform }
+        let products = pages.filter(\.isProduct)
+        let platform = pages.first(where: \.isPlatform)
         let rows = pages.map { page in
             [page.name, String(page.graph.edges.count), String(page.componentCount), String(page.ruleCount), String(page.warningCount)]
         }
@@ -66,7 +66,7 @@ public enum MarkdownDocs {
     }
 
     static func context(_ page: SitePage) -> [String: Any] {
-        let isPlatform = page.kind == .platform
+        let isPlatform = page.isPlatform
         let connectionHeader = ["#"] + (isPlatform ? ["Product"] : []) + ["Source", "Destination", "Protocol", "Port", "Classification", "Data that travels on it"]
         let connectionRows = page.graph.edges.map { edge -> [String] in
             let c = edge.connection

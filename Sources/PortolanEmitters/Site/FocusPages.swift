@@ -28,7 +28,7 @@ public enum FocusPages {
             + "\(graph.edges.count) connection\(graph.edges.count == 1 ? "" : "s"), with the components at their other ends."
         var sources: [String] = []
         for edge in graph.edges where !sources.contains(edge.document) { sources.append(edge.document) }
-        return SitePage(kind: .focus, name: centre, slug: slug, subject: nil, intro: [intro], sources: sources, graph: graph,
+        return SitePage(view: graph.view, focus: centre, name: centre, slug: slug, subject: nil, intro: [intro], sources: sources, graph: graph,
                         svg: svg, services: [], listening: [], ruleCount: 0, findings: [],
                         findingsSource: "Warnings are listed on each product's page.", downloads: [])
     }
@@ -45,7 +45,7 @@ public enum FocusPages {
     /// Component name -> focus page slug, from the focus pages made.
     public static func links(_ pages: [SitePage]) -> [String: String] {
         var links: [String: String] = [:]
-        for page in pages where page.kind == .focus { links[page.name] = page.slug }
+        for page in pages where page.focus != nil { links[page.name] = page.slug }
         return links
     }
 }

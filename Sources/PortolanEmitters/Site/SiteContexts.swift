@@ -7,8 +7,8 @@ import PortolanModel
 /// inserted raw (`{{{svg}}}`).
 enum SiteContexts {
     static func index(_ pages: [SitePage], landscape: String? = nil, options: StaticSite.Options) -> [String: Any] {
-        let products = pages.filter { $0.kind == .product }
-        let platform = pages.first { $0.kind == .platform }
+        let products = pages.filter(\.isProduct)
+        let platform = pages.first(where: \.isPlatform)
         return [
             "title": options.title,
             "siteTitle": options.title,
@@ -57,7 +57,7 @@ enum SiteContexts {
     }
 
     static func page(_ page: SitePage, all pages: [SiteLink], focus: [String: String] = [:], options: StaticSite.Options) -> [String: Any] {
-        let isPlatform = page.kind != .product
+        let isPlatform = page.view == .platform
         let root = String(repeating: "../", count: StaticSite.folderDepth(page))
         let edgeOf = edgeLookup(page.graph)
         // Node names by id, made once: a large view has hundreds of thousands of rows.
@@ -94,8 +94,8 @@ enum SiteContexts {
             "siteTitle": options.title,
             "root": root,
             "isPlatform": isPlatform,
-            "isFocus": page.kind == .focus,
-            "kindName": page.kind == .focus ? "Focus view" : page.kind == .platform ? "Platform view" : "Product",
+            "isFocus": page.focus != nil,
+            "kindName": page.focus != nil ? "Focus view" : page.view == .platform ? "Platform view" : "Product",
             "hasDownloads": !page.downloads.isEmpty,
             "nav": nav(pages, current: page.slug, root: root),
             "name": page.name,

@@ -5,17 +5,12 @@ import PortolanModel
 /// One page of the docs site: a product, or the platform view. The CLI fills it (rendering the
 /// diagram and the downloads); `StaticSite` only turns it into files.
 public struct SitePage: Sendable {
-    /// A product's or the platform's page (the view it shows, `ComponentGraph.View`), or a
-    /// `focus` page: one component and every connection touching it (see `FocusPages`).
-    public enum Kind: String, Sendable {
-        case product, platform, focus
-
-        public init(_ view: ComponentGraph.View) {
-            self = view == .platform ? .platform : .product
-        }
-    }
-
-    public var kind: Kind
+    /// What the page shows: a product or the whole platform, in the one type for either
+    /// (`ComponentGraph.View`, as its diagram draws it).
+    public var view: ComponentGraph.View
+    /// The component a focus page centres on, drawn with every connection touching it (a
+    /// platform-wide view, see `FocusPages`); nil on a product's or the platform's own page.
+    public var focus: String?
     public var name: String
     /// The page's folder in the site, and its downloads' folder: `<slug>/index.html`.
     public var slug: String
@@ -37,11 +32,12 @@ public struct SitePage: Sendable {
     public var findingsSource: String
     public var downloads: [SiteDownload]
 
-    public init(kind: Kind, name: String, slug: String, subject: String?, intro: [String], sources: [String],
+    public init(view: ComponentGraph.View, focus: String? = nil, name: String, slug: String, subject: String?, intro: [String], sources: [String],
                 graph: ComponentGraph, svg: String, services: [(product: String, service: IncludedService)],
                 listening: [(product: String, ports: ConnectionTables.Listening)], ruleCount: Int,
                 findings: [SiteFinding], findingsSource: String, downloads: [SiteDownload]) {
-        self.kind = kind
+        self.view = view
+        self.focus = focus
         self.name = name
         self.slug = slug
         self.subject = subject
@@ -56,6 +52,11 @@ public struct SitePage: Sendable {
         self.findingsSource = findingsSource
         self.downloads = downloads
     }
+
+    /// A product's own page (not the platform's, not a focus page).
+    public var isProduct: Bool { focus == nil && view == .product }
+    /// The platform's own page (not a focus page).
+    public var isPlatform: Bool { focus == nil && view == .platform }
 
     /// Components the diagram draws.
     public var componentCount: Int { graph.nodes.count }

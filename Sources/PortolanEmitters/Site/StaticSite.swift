@@ -47,7 +47,7 @@ public enum StaticSite {
     /// Where a page is written: `<slug>/index.html`, a focus page `focus-<id>.html` beside the
     /// index (it has no downloads to keep in a folder).
     public static func path(_ page: SitePage) -> String {
-        page.kind == .focus ? "\(page.slug).html" : "\(page.slug)/index.html"
+        page.focus != nil ? "\(page.slug).html" : "\(page.slug)/index.html"
     }
 
     /// How many folders deep the page's file is.
