@@ -37,9 +37,13 @@ import Testing
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try CLI.write(Array("silence:\n  - rule: MissingCel\n    reason: x\n".utf8), to: "\(folder)/lint.yaml")
-        let result = try CLI.run(["lint", "--config", "\(folder)/lint.yaml", "Input"])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("lint.yaml:2:5: error: unknown rule 'MissingCel'; did you mean 'MissingCell'?"))
+        // Nothing is silenced: the findings are those of `lint Input`.
+        try CLI.expectRun(["lint", "--config", "\(folder)/lint.yaml", "Input"], folder: folder, status: 1,
+                          stdout: .golden(test: "GoldenOutputTests", case: "lint-seeds", ext: "txt"), stderr: .text("""
+            $TMP/lint.yaml:2:5: error: unknown rule 'MissingCel'; did you mean 'MissingCell'?
+            23 findings (0 errors, 21 warnings, 2 notes) in 5 documents
+
+            """))
     }
 }
 

@@ -12,9 +12,9 @@ import Testing
             #expect(!runningInCI, "\(line)")
             return
         }
-        let folder = try CLI.temporaryFolder()
-        let result = try CLI.run(["site", "--title", "Acme <b>platform</b>", "--output", "\(folder)/site", "--markdown", "\(folder)/docs", "Input"])
-        #expect(result.status == 0, "\(result.stderr)")
+        let site = try TitledSite.get()
+        let folder = site.folder
+        #expect(site.run.status == 0, "\(site.run.stderr)")
         let mkdocs = which.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let built = try CLI.runTool(mkdocs, ["build", "--strict", "--quiet", "-f", "\(folder)/docs/mkdocs.yml", "-d", "\(folder)/html"])
         #expect(built.status == 0, "\(built.stderr)")

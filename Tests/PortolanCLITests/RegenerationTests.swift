@@ -18,8 +18,16 @@ import Testing
         return result
     }
 
-    static func copyInput(to folder: String) throws {
-        try FileManager.default.copyItem(atPath: "\(CLI.root)/Input", toPath: "\(folder)/in")
+    /// A folder holding `out/`, a copy of what `build --input Input` wrote (`SeedBuild`: the state
+    /// the build of the same documents leaves, without building them again), and with `input`, a
+    /// copy of `Input/` to edit (built as `--input Input` from that folder, it gives the same files).
+    static func builtCopy(input: Bool = false) throws -> (folder: String, seeds: SeedBuild) {
+        let seeds = try SeedBuild.get()
+        #expect(seeds.run.status == 0, "\(seeds.run.stderr)")
+        let folder = try CLI.temporaryFolder()
+        try FileManager.default.copyItem(atPath: seeds.folder, toPath: "\(folder)/out")
+        if input { try FileManager.default.copyItem(atPath: "\(CLI.root)/Input", toPath: "\(folder)/Input") }
+        return (folder, seeds)
     }
 
     static func bytes(_ path: String) -> Data {
@@ -27,35 +35,33 @@ import Testing
     }
 
     @Test func anUnchangedRebuildReplacesNothing() throws {
-        let folder = try CLI.temporaryFolder()
-        try Self.copyInput(to: folder)
-        let first = try CLI.run(["build", "--input", "\(folder)/in", "--output", "\(folder)/out"])
-        #expect(first.status == 0)
+        let (folder, seeds) = try Self.builtCopy()
         // The views' folders (diagrams, tables, sheets, policies, Terraform, model, lint), the site
         // with a focus page per component, the Markdown tree and the landscape: every file is new.
         let before = try Self.inodes("\(folder)/out")
         #expect(before.count > 200)
-        #expect(first.stderr.contains("wrote \(before.count) files to \(folder)/out/ (0 more were already up to date)"))
-        let second = try CLI.run(["build", "--input", "\(folder)/in", "--output", "\(folder)/out"])
-        #expect(second.status == 0)
-        #expect(second.stderr.contains("wrote 0 files to \(folder)/out/ (\(before.count) more were already up to date)"))
+        let report = "read 5 documents (4 products, 122 connections, 4 warnings, 23 lint findings: see platform/lint.txt); "
+        let first = seeds.stderrWithoutTimings
+        #expect(first.hasSuffix("\n" + report + "wrote \(before.count) files to \(seeds.folder)/ (0 more were already up to date)\n"), "\(first)")
+        // The same report, but that nothing was written.
+        try CLI.expectRun(["build", "--input", "Input", "--output", "\(folder)/out"], status: 0, stdout: .text(""), stderr: .text(
+            first.replacingOccurrences(of: "wrote \(before.count) files to \(seeds.folder)/ (0 more",
+                                       with: "wrote 0 files to \(folder)/out/ (\(before.count) more")))
         #expect(try Self.inodes("\(folder)/out") == before)
         // No temporary file is left behind.
         #expect(!(FileManager.default.enumerator(atPath: "\(folder)/out")?.compactMap { $0 as? String } ?? []).contains { $0.contains(".portolan-") })
     }
 
     @Test func anEditRedrawsOnlyWhatItChanges() throws {
-        let folder = try CLI.temporaryFolder()
-        try Self.copyInput(to: folder)
-        #expect(try CLI.run(["build", "--input", "\(folder)/in", "--output", "\(folder)/out"]).status == 0)
+        let (folder, _) = try Self.builtCopy(input: true)
         let before = try Self.inodes("\(folder)/out")
         // CX Contact's row 9 (GWS -> Outbound, TCP 5050) gets another port.
-        let path = "\(folder)/in/000_719e74b289d3778a.txt"
+        let path = "\(folder)/Input/000_719e74b289d3778a.txt"
         let text = String(decoding: Self.bytes(path), as: UTF8.self)
         let row = "9\tGWS\tOutbound\tTCP\t5050\tIntra-cluster"
         #expect(text.contains(row))
         try Data(text.replacingOccurrences(of: row, with: "9\tGWS\tOutbound\tTCP\t5051\tIntra-cluster").utf8).write(to: URL(fileURLWithPath: path))
-        #expect(try CLI.run(["build", "--input", "\(folder)/in", "--output", "\(folder)/out"]).status == 0)
+        #expect(try CLI.run(["build", "--input", "Input", "--output", "out"], in: folder).status == 0)
         let after = try Self.inodes("\(folder)/out")
         let replaced = Set(after.keys.filter { after[$0] != before[$0] })
         // The port is in CX Contact's and the platform's edge tooltips, so both DOT texts and
@@ -69,16 +75,14 @@ import Testing
             #expect(!replaced.contains(kept), "\(kept)")
         }
         // What is there now is what a build of the edited documents into an empty folder makes.
-        #expect(try CLI.run(["build", "--input", "\(folder)/in", "--output", "\(folder)/fresh"]).status == 0)
+        #expect(try CLI.run(["build", "--input", "Input", "--output", "fresh"], in: folder).status == 0)
         for file in after.keys.sorted() {
             #expect(Self.bytes("\(folder)/out/\(file)") == Self.bytes("\(folder)/fresh/\(file)"), "\(file)")
         }
     }
 
     @Test func aPNGThatDoesNotMatchItsDOTIsDrawnAgain() throws {
-        let folder = try CLI.temporaryFolder()
-        try Self.copyInput(to: folder)
-        #expect(try CLI.run(["build", "--input", "\(folder)/in", "--output", "\(folder)/out"]).status == 0)
+        let (folder, _) = try Self.builtCopy()
         let expected = Self.bytes("\(folder)/out/genesys-pulse/connections.png")
         // Another diagram's PNG (a valid PNG with a valid stamp, for other DOT text) in its place,
         // and a PNG whose stamp was edited by hand (its chunk's checksum no longer matches).
@@ -89,7 +93,7 @@ import Testing
         edited[at + keyword.count + 1] ^= 1
         let voiceExpected = Self.bytes("\(folder)/out/voice-microservices/connections.png")
         try Data(edited).write(to: URL(fileURLWithPath: "\(folder)/out/voice-microservices/connections.png"))
-        #expect(try CLI.run(["build", "--input", "\(folder)/in", "--output", "\(folder)/out"]).status == 0)
+        #expect(try CLI.run(["build", "--input", "Input", "--output", "\(folder)/out"]).status == 0)
         #expect(Self.bytes("\(folder)/out/genesys-pulse/connections.png") == expected)
         #expect(Self.bytes("\(folder)/out/voice-microservices/connections.png") == voiceExpected)
     }

@@ -12,9 +12,11 @@ enum Expected {
 extension CLI {
     /// Runs the binary and compares the whole run, exit code, standard output and standard
     /// error, as argument-parser's `AssertExecuteCommand` does. `folder` (a temporary folder
-    /// named on the command line) is written `$TMP` in what is compared.
+    /// named on the command line) is written `$TMP` in what is compared. Returns the run, for a
+    /// test that checks more of it.
+    @discardableResult
     static func expectRun(_ arguments: [String], in directory: String? = nil, folder: String? = nil, status: Int32,
-                          stdout: Expected, stderr: Expected, sourceLocation: SourceLocation = #_sourceLocation) throws {
+                          stdout: Expected, stderr: Expected, sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
         let result = try run(arguments, in: directory)
         #expect(result.status == status, "\(arguments)\n\(result.stderr)", sourceLocation: sourceLocation)
         for (actual, expected, stream) in [(result.stdout, stdout, "standard output"), (result.stderr, stderr, "standard error")] {
@@ -27,6 +29,7 @@ extension CLI {
                 #expect(problem == nil, "\(arguments): \(stream): \(problem ?? "")", sourceLocation: sourceLocation)
             }
         }
+        return result
     }
 
     /// Seed 004's four empty cells: every command that reads `Input/` warns about them first.
