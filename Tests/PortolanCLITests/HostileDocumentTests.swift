@@ -1,4 +1,5 @@
 import Foundation
+import PortolanTestSupport
 import Testing
 
 /// One document full of hostile names and descriptions goes through `portolan build`; every
@@ -17,13 +18,30 @@ import Testing
 
         """
 
+    /// One build of the document per test process (`in/hostile.txt` -> `out/`, from its folder):
+    /// every test here only reads what it wrote.
+    static let built: (folder: String, run: Execution)? = {
+        guard let folder = try? CLI.temporaryFolder(),
+              (try? FileManager.default.createDirectory(atPath: "\(folder)/in", withIntermediateDirectories: true)) != nil,
+              (try? CLI.write(Array(document.utf8), to: "\(folder)/in/hostile.txt")) != nil,
+              let run = try? CLI.run(["build", "--input", "in", "--output", "out"], in: folder) else { return nil }
+        return (folder, run)
+    }()
+
     static func build() throws -> String {
-        let folder = try CLI.temporaryFolder()
-        try FileManager.default.createDirectory(atPath: "\(folder)/in", withIntermediateDirectories: true)
-        try CLI.write(Array(document.utf8), to: "\(folder)/in/hostile.txt")
-        let result = try CLI.run(["build", "--input", "\(folder)/in", "--output", "\(folder)/out"])
-        #expect(result.status == 0, "\(result.stderr)")
-        return folder
+        guard let built else { throw CocoaError(.executableNotLoadable) }
+        #expect(built.run.status == 0, "\(built.run.stderr)")
+        return built.folder
+    }
+
+    /// What the build prints, whole: rows 2 and 3 (lines 5 and 6) lose control characters from a
+    /// cell (the right-to-left override; the line break), each said with a warning on its line.
+    @Test func theBuildsReport() throws {
+        let folder = try Self.build()
+        let run = try #require(Self.built?.run)
+        #expect(run.stdout == "")
+        #expect(Golden.mismatch(run.stderr, target: "PortolanCLITests", test: "HostileDocumentTests", case: "build", extension: "txt") == nil)
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/out/platform/lint.txt"))
     }
 
     static func files(under folder: String) -> [String] {
