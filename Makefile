@@ -18,12 +18,6 @@ FUZZ_SECONDS ?= 60
 # runs on a machine without a Swift toolchain (Graphviz and libxml2 are still shared libraries).
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-# Runs one check script; the lines where it says it skipped something go to the summary.
-define check
-@bash -o pipefail -c '$(1) 2>&1 | tee .build/check.log'; status=$$?; \
-  grep -E '^SKIP(PED)?[: ]' .build/check.log | sed -E 's/^SKIP(PED)?:? /SKIPPED: /' >> .build/skipped-checks.txt; exit $$status
-endef
-
 .PHONY: all deps test-deps build output test check-output skipped-checks test-fuzz bench readme-lint-rules clean
 
 all: output
@@ -68,22 +62,28 @@ output: build
 # Output/ is what the code generates from Input/. Size and speed cases are `make bench`'s. A check
 # that cannot run (a tool is missing) says so on its own line and in the summary at the end; under
 # CI (CI=true) that is a failure.
+# The seeds are built once (.build/test-seeds) for every check that only reads them, the Swift
+# suite included (PORTOLAN_SEEDS); the Swift suite and the Python checks then run at the same
+# time, each into a log of its own, printed in this order (Tests/run_checks.sh).
+SEEDS := $(CURDIR)/.build/test-seeds
 test: test-deps
 	@mkdir -p .build && rm -f .build/skipped-checks.txt
-	$(SWIFT) build
-	@{ PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test 2>&1; echo $$? > .build/swift-test.status; } | tee .build/swift-test.log
-	@grep -E 'Test .* skipped: "' .build/swift-test.log | grep -v 'make bench' | sed -E 's/.*Test (.*) skipped: "(.*)"/SKIPPED: \1: \2/' >> .build/skipped-checks.txt || true
-	@exit $$(cat .build/swift-test.status)
+	$(SWIFT) build --build-tests
 	.build/debug/portolan-fuzz Tests/Fuzz/regressions $(INPUT)
-	@rm -rf .build/test-seeds && $(DEBUG) build --input $(INPUT) --output .build/test-seeds >.build/test-seeds.log 2>&1 || \
-	  { cat .build/test-seeds.log; echo "portolan build of $(INPUT) failed: the browser tests need it"; exit 1; }
-	$(call check,python3 Tests/Browser/site_test.py --binary $(DEBUG) --built .build/test-seeds)
-	$(call check,python3 Tests/Docs/mkdocs_test.py --binary $(DEBUG))
-	$(call check,python3 Tests/Policy/netpol_nca_test.py --binary $(DEBUG))
-	$(call check,python3 Tests/Policy/policy_schema_test.py --binary $(DEBUG))
-	$(call check,CHECKOV=$(CHECKOV) python3 Tests/Policy/terraform_test.py --binary $(DEBUG))
-	$(call check,python3 Tests/Browser/diagram_test.py --binary $(DEBUG) --built .build/test-seeds)
-	$(MAKE) --no-print-directory check-output
+	@rm -rf $(SEEDS) && $(DEBUG) build --input $(INPUT) --output $(SEEDS) --timings >$(SEEDS).stdout 2>$(SEEDS).stderr; \
+	  status=$$?; echo $$status >$(SEEDS).status; [ $$status = 0 ] || \
+	  { cat $(SEEDS).stderr; echo "portolan build of $(INPUT) failed (exit code $$status): the checks need it"; exit 1; }
+	@Tests/run_checks.sh \
+	  swift-test '$(if $(filter Input,$(INPUT)),PORTOLAN_SEEDS=$(SEEDS)) PORTOLAN_BIN=$(CURDIR)/$(DEBUG) $(SWIFT) test --skip-build' \
+	  site 'python3 Tests/Browser/site_test.py --binary $(DEBUG) --built $(SEEDS)' \
+	  diagram 'python3 Tests/Browser/diagram_test.py --binary $(DEBUG) --built $(SEEDS)' \
+	  mkdocs 'python3 Tests/Docs/mkdocs_test.py --binary $(DEBUG)' \
+	  netpol-nca 'python3 Tests/Policy/netpol_nca_test.py --binary $(DEBUG)' \
+	  policy-schema 'python3 Tests/Policy/policy_schema_test.py --binary $(DEBUG)' \
+	  terraform 'CHECKOV=$(CHECKOV) python3 Tests/Policy/terraform_test.py --binary $(DEBUG)'; status=$$?; \
+	  grep -E 'Test .* skipped: "' .build/checks/swift-test.log | grep -v 'make bench' | sed -E 's/.*Test (.*) skipped: "(.*)"/SKIPPED: \1: \2/' >> .build/skipped-checks.txt; \
+	  exit $$status
+	@$(MAKE) --no-print-directory check-output CHECK_BUILT=$(SEEDS)
 	@$(MAKE) --no-print-directory skipped-checks
 
 skipped-checks:
@@ -92,11 +92,15 @@ skipped-checks:
 	  if [ "$$CI" = true ]; then echo "CI installs every tool these checks need, so a skipped check fails the run"; exit 1; fi; \
 	else echo "No check was skipped."; fi
 
+# CHECK_BUILT: a folder `portolan build --input $(INPUT)` already wrote (`make test`'s), compared
+# instead of building again.
 check-output:
-	@rm -rf .build/check-output && mkdir -p .build/check-output
-	@$(DEBUG) build --input $(INPUT) --output .build/check-output >.build/check-output.log 2>&1 || \
-	  { cat .build/check-output.log; echo "portolan build failed (exit code above): Output/ was not checked"; exit 1; }
-	@if diff -r -q -x site-screenshot.png $(OUTPUT) .build/check-output; then \
+	@if [ -n "$(CHECK_BUILT)" ]; then built="$(CHECK_BUILT)"; else \
+	  built=.build/check-output; rm -rf $$built && mkdir -p $$built; \
+	  $(DEBUG) build --input $(INPUT) --output $$built >.build/check-output.log 2>&1 || \
+	    { status=$$?; cat .build/check-output.log; echo "portolan build failed (exit code $$status): Output/ was not checked"; exit 1; }; \
+	fi; \
+	if diff -r -q -x site-screenshot.png $(OUTPUT) $$built; then \
 	  echo "Output/ matches what the code generates from Input/"; \
 	else \
 	  echo "Output/ is stale: run 'make' and commit Output/"; exit 1; \

@@ -30,6 +30,13 @@ public struct Execution: Sendable, Equatable {
     public var signal: Int32?
     public var stdout: String
     public var stderr: String
+
+    public init(status: Int32, signal: Int32? = nil, stdout: String, stderr: String) {
+        self.status = status
+        self.signal = signal
+        self.stdout = stdout
+        self.stderr = stderr
+    }
 }
 
 /// Runs a program with its output going to files (a large output can never block it on a
