@@ -9,7 +9,7 @@ import Testing
 struct ConnectionDiagramTests {
     @Test func dotHasExactlyOneEdgePerConnectionLabelledWithItsNumber() throws {
         for (product, graph) in try DiagramSeeds.productGraphs() {
-            let dot = try DiagramSeeds.dot(graph)
+            let dot = try DiagramSeeds.drawn(graph).dot
             let lines = DiagramSeeds.edgeLines(dot)
             #expect(lines.count == product.connections.count, "\(product.name)")
             for (line, connection) in zip(lines, product.connections) {
@@ -21,7 +21,7 @@ struct ConnectionDiagramTests {
 
     @Test func edgesRunFromSourceToDestination() throws {
         let (_, graph) = try #require(try DiagramSeeds.productGraphs().first { $0.0.name == "CX Contact" })
-        let lines = DiagramSeeds.edgeLines(try DiagramSeeds.dot(graph))
+        let lines = DiagramSeeds.edgeLines(try DiagramSeeds.drawn(graph).dot)
         // 000 row 5: CX Contact -> Redis, TCP 6379, Egress.
         #expect(lines[4].hasPrefix("    \"node-cx-contact\" -> \"node-redis\" "))
         #expect(lines[4].contains("class=\"connection family-tcp class-egress\""))
@@ -33,7 +33,7 @@ struct ConnectionDiagramTests {
 
     @Test func svgHasAnIdForEveryConnectionWithTooltipAndClasses() throws {
         for (product, graph) in try DiagramSeeds.productGraphs() {
-            let svg = try DiagramSeeds.svg(try DiagramSeeds.dot(graph))
+            let svg = try DiagramSeeds.drawn(graph).svg
             for connection in product.connections {
                 #expect(svg.contains("<g id=\"conn-\(connection.number)\" class=\"edge connection family-"), "\(product.name) #\(connection.number)")
             }
@@ -41,7 +41,7 @@ struct ConnectionDiagramTests {
             #expect(!svg.contains("<script"))
         }
         let (_, cx) = try #require(try DiagramSeeds.productGraphs().first { $0.0.name == "CX Contact" })
-        let svg = try DiagramSeeds.svg(try DiagramSeeds.dot(cx))
+        let svg = try DiagramSeeds.drawn(cx).svg
         #expect(svg.contains("xlink:title=\"#5: CX Contact → Redis&#10;TCP, port 6379, Egress&#10;TCP connection between CX Contact and Redis"))
         #expect(svg.contains("<g id=\"node-redis\" class=\"node component datastore infrastructure\""))
         // No cluster boxes (they tripled the crossings): the product's components carry its fill,
@@ -55,7 +55,7 @@ struct ConnectionDiagramTests {
 
     @Test func platformEdgesCarryTheProduct() throws {
         let graph = try DiagramSeeds.platformGraph()
-        let svg = try DiagramSeeds.svg(try DiagramSeeds.dot(graph))
+        let svg = try DiagramSeeds.drawn(graph).svg
         for product in try DiagramSeeds.products() {
             for connection in product.connections {
                 #expect(svg.contains("<g id=\"conn-\(product.slug)-\(connection.number)\" class=\"edge connection"))
@@ -76,7 +76,7 @@ struct ConnectionDiagramTests {
     @Test func badgesDoNotOverlapOnTheSeeds() throws {
         let graphs = try DiagramSeeds.productGraphs().map(\.1) + [try DiagramSeeds.platformGraph()]
         for graph in graphs {
-            let badges = DiagramSeeds.badges(svg: try DiagramSeeds.svg(try DiagramSeeds.dot(graph))).sorted { $0.key < $1.key }
+            let badges = DiagramSeeds.badges(svg: try DiagramSeeds.drawn(graph).svg).sorted { $0.key < $1.key }
             #expect(badges.count == graph.edges.count)
             var overlaps: [String] = []
             for (index, (first, a)) in badges.enumerated() {

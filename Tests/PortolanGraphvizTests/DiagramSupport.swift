@@ -48,6 +48,19 @@ enum DiagramSeeds {
         String(decoding: try Graphviz.render(dot: dot, format: .svg).data, as: UTF8.self)
     }
 
+    /// `dot(graph)` and its SVG, made once per test process for the tests that only read them
+    /// (a seed view's layout tries several candidates; five tests read the same drawings).
+    /// The determinism tests call `dot` and `svg` themselves, to draw again.
+    static func drawn(_ graph: ComponentGraph) throws -> (dot: String, svg: String) {
+        if let made = drawings.withLock({ $0[graph] }) { return made }
+        let dot = try dot(graph)
+        let made = (dot: dot, svg: try svg(dot))
+        drawings.withLock { $0[graph] = made }
+        return made
+    }
+
+    private static let drawings = Locked<[ComponentGraph: (dot: String, svg: String)]>([:])
+
     /// The edge statements of a DOT text (lines with `->`), in order.
     static func edgeLines(_ dot: String) -> [String] {
         dot.split(separator: "\n").map(String.init).filter { $0.contains(" -> ") }
@@ -79,3 +92,17 @@ enum DiagramSeeds {
     }
 }
 
+
+/// A value behind a lock, for a cache the tests share across threads.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
