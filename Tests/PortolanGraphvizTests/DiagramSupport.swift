@@ -48,18 +48,29 @@ enum DiagramSeeds {
         String(decoding: try Graphviz.render(dot: dot, format: .svg).data, as: UTF8.self)
     }
 
-    /// `dot(graph)` and its SVG, made once per test process for the tests that only read them
-    /// (a seed view's layout tries several candidates; five tests read the same drawings).
-    /// The determinism tests call `dot` and `svg` themselves, to draw again.
-    static func drawn(_ graph: ComponentGraph) throws -> (dot: String, svg: String) {
+    /// The layout the build keeps for a graph (as `dot(graph)` chooses it), drawn as SVG and
+    /// JSON from that same layout, as the build draws it: made once per test process for the
+    /// tests that only read it (a seed view's layout tries several candidates, and seven tests
+    /// read the same five). The determinism tests call `dot` and `svg` themselves, to draw again.
+    static func readable(_ graph: ComponentGraph) throws -> Graphviz.Readable {
         if let made = drawings.withLock({ $0[graph] }) { return made }
-        let dot = try dot(graph)
-        let made = (dot: dot, svg: try svg(dot))
+        let candidates = ConnectionDiagram.Options.candidates
+        let made = try Graphviz.readableLayout(candidates: candidates.count, formats: { _ in [.svg, .json] }) { index, leaders in
+            var options = candidates[index]
+            options.leaders = leaders
+            return ConnectionDiagram.dot(graph, options: options)
+        }
         drawings.withLock { $0[graph] = made }
         return made
     }
 
-    private static let drawings = Locked<[ComponentGraph: (dot: String, svg: String)]>([:])
+    /// `readable(graph)`'s DOT text and SVG.
+    static func drawn(_ graph: ComponentGraph) throws -> (dot: String, svg: String) {
+        let readable = try readable(graph)
+        return (readable.dot, String(decoding: readable.drawings[.svg] ?? Data(), as: UTF8.self))
+    }
+
+    private static let drawings = Locked<[ComponentGraph: Graphviz.Readable]>([:])
 
     /// The edge statements of a DOT text (lines with `->`), in order.
     static func edgeLines(_ dot: String) -> [String] {

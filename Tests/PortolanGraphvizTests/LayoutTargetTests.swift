@@ -26,7 +26,7 @@ import Testing
         let graphs = try DiagramSeeds.productGraphs().map(\.1) + [try DiagramSeeds.platformGraph()]
         #expect(Set(graphs.map(\.title)) == Set(limits.keys))
         for graph in graphs {
-            let score = try Self.readable(graph).score
+            let score = try DiagramSeeds.readable(graph).score
             #expect(score.crossings <= limits[graph.title]!, "\(graph.title): \(score)")
             #expect(score.throughNodes == 0, "\(graph.title): \(score)")
             #expect(score.collisions == 0, "\(graph.title): \(score)")

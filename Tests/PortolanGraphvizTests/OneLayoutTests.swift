@@ -12,15 +12,6 @@ import Testing
         try DiagramSeeds.productGraphs().map(\.1) + [try DiagramSeeds.platformGraph()]
     }
 
-    static func readable(_ graph: ComponentGraph, formats: [Graphviz.Format]) throws -> Graphviz.Readable {
-        let candidates = ConnectionDiagram.Options.candidates
-        return try Graphviz.readableLayout(candidates: candidates.count, formats: { _ in formats }) { index, leaders in
-            var options = candidates[index]
-            options.leaders = leaders
-            return ConnectionDiagram.dot(graph, options: options)
-        }
-    }
-
     /// The label boxes read from memory are the badges Graphviz draws: the same centre and size
     /// as the badge paths in the SVG of the same layout, for every candidate of every seed diagram.
     @Test func labelBoxesAreTheBadgesInTheSVG() throws {
@@ -51,7 +42,7 @@ import Testing
     @Test func drawingsAreThoseOfTheReturnedDOT() throws {
         var withLeaders = 0
         for graph in try Self.graphs() {
-            let readable = try Self.readable(graph, formats: [.svg, .json])
+            let readable = try DiagramSeeds.readable(graph)  // formats [.svg, .json]
             if readable.dot.contains("decorate=true") { withLeaders += 1 }
             let again = try Graphviz.render(dot: readable.dot, formats: [.svg, .json])
             #expect(readable.drawings[.svg] == again.data[.svg], "\(graph.title)")
