@@ -5,7 +5,9 @@ import PortolanReaders
 /// `make bench`: parse time and peak memory per layout on generated documents of growing
 /// size, each case in a process of its own so its peak memory is its own.
 /// Usage: portolan-bench            (the whole table)
-///        portolan-bench LAYOUT ROWS (one case; prints "seconds peakKiB connections")
+///        portolan-bench LAYOUT ROWS (one case, in words)
+///        portolan-bench generate LAYOUT ROWS FILE (a child: writes the document)
+///        portolan-bench read FILE   (the child: prints "seconds peakKiB connections bytes peakBeforeKiB")
 ///        portolan-bench pdf        (reading a 50-page PDF only)
 
 func peakKiB() -> Int {
@@ -14,32 +16,83 @@ func peakKiB() -> Int {
     return Int(usage.ru_maxrss)
 }
 
-func runCase(_ layout: Generator.Layout, rows: Int) {
-    // Only the bytes stay alive, as when a file is read.
-    let bytes = Array(Generator.document(layout, rows: rows).utf8)
+/// Reads a whole file into bytes, one allocation of its size (as the CLI reads a document).
+func readFile(_ path: String) -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    precondition(fd >= 0, "cannot open \(path)")
+    defer { close(fd) }
+    var info = stat()
+    fstat(fd, &info)
+    let size = Int(info.st_size)
+    return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        var done = 0
+        while done < size {
+            let n = read(fd, buffer.baseAddress! + done, size - done)
+            precondition(n > 0, "cannot read \(path)")
+            done += n
+        }
+        count = size
+    }
+}
+
+/// One case, in a process of its own: the generated document is read from a file, so the
+/// process's peak memory is the bytes and the reading only (the generator ran in the parent).
+func runCase(_ path: String) {
+    let bytes = readFile(path)
+    let before = peakKiB()
     let start = DispatchTime.now().uptimeNanoseconds
     let source = try! SourceText.decode(bytes).get()
     let document = DocumentReader.read(path: "bench", text: source)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(String(format: "%.4f %d %d %d", seconds, peakKiB(), document.connections.count, bytes.count))
+    print(String(format: "%.4f %d %d %d %d", seconds, peakKiB(), document.connections.count, bytes.count, before))
 }
 
-func measure(_ layout: Generator.Layout, rows: Int) -> (seconds: Double, peakMiB: Double, connections: Int, bytes: Int) {
+struct Measured {
+    var seconds: Double
+    var peakMiB: Double
+    var connections: Int
+    var bytes: Int
+    /// The process's peak before reading: the runtime and the document's bytes.
+    var beforeMiB: Double
+}
+
+func measure(_ layout: Generator.Layout, rows: Int) -> Measured {
+    let path = NSTemporaryDirectory() + "portolan-bench-\(getpid())-\(layout.rawValue)-\(rows).txt"
+    // Generated in a process of its own too: Linux carries a process's peak over into the
+    // children it starts, so the parent must never hold a large document.
+    let generator = Process()
+    generator.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    generator.arguments = ["generate", layout.rawValue, String(rows), path]
+    try! generator.run()
+    generator.waitUntilExit()
+    defer { try? FileManager.default.removeItem(atPath: path) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    process.arguments = [layout.rawValue, String(rows)]
+    process.arguments = ["read", path]
     let pipe = Pipe()
     process.standardOutput = pipe
     try! process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let fields = String(decoding: data, as: UTF8.self).split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
-    return (Double(fields[0])!, Double(fields[1])! / 1024, Int(fields[2])!, Int(fields[3])!)
+    return Measured(seconds: Double(fields[0])!, peakMiB: Double(fields[1])! / 1024, connections: Int(fields[2])!,
+                    bytes: Int(fields[3])!, beforeMiB: Double(fields[4])! / 1024)
 }
 
 let arguments = CommandLine.arguments
+if arguments.count == 5, arguments[1] == "generate", let layout = Generator.Layout(rawValue: arguments[2]), let rows = Int(arguments[3]) {
+    FileManager.default.createFile(atPath: arguments[4], contents: Data(Generator.document(layout, rows: rows).utf8))
+    exit(0)
+}
+if arguments.count == 3, arguments[1] == "read" {
+    runCase(arguments[2])
+    exit(0)
+}
 if arguments.count == 3, let layout = Generator.Layout(rawValue: arguments[1]), let rows = Int(arguments[2]) {
-    runCase(layout, rows: rows)
+    let m = measure(layout, rows: rows)
+    print(String(format: "%@ %d rows: %.1f MB, %.3f s, %.1f MB/s, peak %.1f MiB (%.1f before reading), peak/input %.1fx",
+                 layout.rawValue, rows, Double(m.bytes) / 1e6, m.seconds, Double(m.bytes) / 1e6 / m.seconds, m.peakMiB, m.beforeMiB,
+                 m.peakMiB * 1_048_576 / Double(m.bytes)))
     exit(0)
 }
 
@@ -48,7 +101,7 @@ if arguments.count == 2, arguments[1] == "pdf" { exit(0) }  // portolan-bench pd
 benchBuild()
 let sizes = arguments.count > 1 ? arguments[1...].compactMap { Int($0) } : [1_000, 10_000, 100_000]
 print("Parse time and peak memory (decode + read, release build, one process per case)")
-print("layout    rows      MB     seconds   rows/s     peak MiB  growth x10")
+print("layout    rows      MB     seconds   MB/s    rows/s     peak MiB  peak/input  growth x10")
 for layout in Generator.Layout.allCases {
     var previous: Double?
     for rows in sizes {
@@ -56,8 +109,9 @@ for layout in Generator.Layout.allCases {
         precondition(m.connections == rows, "\(layout) \(rows): read \(m.connections) connections")
         let growth = previous.map { String(format: "%.1fx", m.seconds / $0) } ?? "-"
         let name = layout.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-        print(name + String(format: " %-9d %-6.1f %-9.3f %-10.0f %-9.1f ", rows, Double(m.bytes) / 1e6, m.seconds,
-                            Double(rows) / m.seconds, m.peakMiB) + growth)
+        print(name + String(format: " %-9d %-6.1f %-9.3f %-7.1f %-10.0f %-9.1f %-11.1f ", rows, Double(m.bytes) / 1e6, m.seconds,
+                            Double(m.bytes) / 1e6 / m.seconds, Double(rows) / m.seconds, m.peakMiB,
+                            m.peakMiB * 1_048_576 / Double(m.bytes)) + growth)
         previous = m.seconds
     }
 }
