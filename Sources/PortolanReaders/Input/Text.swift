@@ -82,7 +82,18 @@ enum Text {
         return false
     }
 
-    static func has(_ s: some StringProtocol, byte: UInt8) -> Bool { s.utf8.contains(byte) }
+    static func has(_ s: some StringProtocol, byte: UInt8) -> Bool {
+        // On the stored bytes where they are contiguous: the generic walk over a UTF8View costs
+        // more than the rest of looking at a cell.
+        if let found = s.utf8.withContiguousStorageIfAvailable({ $0.contains(byte) }) { return found }
+        return s.utf8.contains(byte)
+    }
+
+    /// True when `s` holds either byte (one pass).
+    static func has(_ s: some StringProtocol, byte a: UInt8, or b: UInt8) -> Bool {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ $0.contains { $0 == a || $0 == b } }) { return found }
+        return s.utf8.contains { $0 == a || $0 == b }
+    }
 
     /// Joins the fragments of one cell that a layout broke over lines: with a single space,
     /// except after a word that the break cut at `/` or a hyphen ("Check/Add/" + "Delete",
@@ -111,21 +122,24 @@ enum Text {
 
     /// Runs of white space become one space; ends are trimmed.
     static func collapseSpaces(_ s: some StringProtocol) -> String {
-        var previousSpace = true
-        var clean = true
-        for byte in s.utf8 {
-            let space = byte == 0x20
-            if byte == 0x09 || byte == 0xC2 || (space && previousSpace) { clean = false; break }
-            previousSpace = space
+        func isClean(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previousSpace = true
+            for byte in bytes {
+                let space = byte == 0x20
+                if byte == 0x09 || byte == 0xC2 || (space && previousSpace) { return false }
+                previousSpace = space
+            }
+            return !previousSpace
         }
-        if clean && !previousSpace { return String(s) }
+        let clean = s.utf8.withContiguousStorageIfAvailable { isClean($0) } ?? isClean(s.utf8)
+        if clean { return String(s) }
         return words(s).joined(separator: " ")
     }
 
     /// Strips the formatting tags that pages carry into tables (`<b>`, `<br>`, `<ul><li>` …)
     /// and decodes the common entities. Any other tag is text the document wrote, and stays.
     static func stripTags(_ s: some StringProtocol) -> String {
-        if !s.utf8.contains(UInt8(ascii: "<")) && !s.utf8.contains(UInt8(ascii: "&")) { return String(s) }
+        if !has(s, byte: UInt8(ascii: "<"), or: UInt8(ascii: "&")) { return String(s) }
         var out = ""
         var rest = Substring(s)
         while let open = rest.firstIndex(of: "<") {

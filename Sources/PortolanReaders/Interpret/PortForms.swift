@@ -8,7 +8,10 @@ enum PortForms {
     /// The protocol words and the port part of a merged cell; `protocol` empty when it names none.
     static func splitProtocol(_ written: String) -> (protocol: String, ports: String) {
         let text = Text.collapseSpaces(written)
-        guard text.contains(where: \.isLetter) else { return ("", text) }
+        // ASCII text holds a letter only in an ASCII letter byte; any other text asks its Characters.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        guard ascii ? text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) : text.contains(where: \.isLetter)
+        else { return ("", text) }
         // A remark in parentheses ("(SMTP)", "(default)") is not the protocol.
         var body = ""
         var depth = 0

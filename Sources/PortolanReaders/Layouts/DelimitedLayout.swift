@@ -25,7 +25,7 @@ struct DelimitedLayout: TableRecognizer {
         var table = CellTable(lines: context.lines, splitter: splitter)
         table.joinsStrayLines = numberIndex != nil
         let header = context.header
-        let assembled = table.assemble(after: headerIndex, columnCount: roles.count) { cells in
+        var assembled = table.assemble(after: headerIndex, columnCount: roles.count) { cells in
             let first = numberIndex.map { $0 < cells.count ? Text.trimmed(Text.stripTags(cells[$0])) : "" }
             if let first, Text.isRowNumber(first) { return .rowStart }
             if let other = header.connectionRoles(cells) { return other == roles ? .header : .otherTable }
@@ -37,7 +37,10 @@ struct DelimitedLayout: TableRecognizer {
         }
         var rows: [GridRow] = []
         rows.reserveCapacity(assembled.rows.count)
-        for row in assembled.rows {
+        // By index, each raw row let go once it is a grid row: the two never stand whole at once.
+        for index in assembled.rows.indices {
+            let row = assembled.rows[index]
+            assembled.rows[index].fragments = []
             let count = row.cellCount < roles.count ? row.cellCount : min(row.fragments.count, roles.count)
             var cells: [GridCell] = []
             cells.reserveCapacity(count)
