@@ -32,6 +32,43 @@ enum Text {
         return words
     }
 
+    /// The pieces of `s` between `separator` bytes (an ASCII byte), empty pieces kept.
+    /// `droppingOuter`: one separator at each end is not a piece's border ("| a | b |").
+    /// `trimming`: each piece as `trimmed` gives it. On the bytes, one String per piece.
+    static func split(_ s: String, byte separator: UInt8, droppingOuter: Bool = false, trimming: Bool = false) -> [String] {
+        var s = s
+        return s.withUTF8 { bytes -> [String] in
+            var lo = 0, hi = bytes.count
+            if droppingOuter {
+                if lo < hi, bytes[lo] == separator { lo += 1 }
+                if lo < hi, bytes[hi - 1] == separator { hi -= 1 }
+            }
+            var pieces: [String] = []
+            var start = lo
+            func piece(_ from: Int, _ to: Int) {
+                var a = from, b = to
+                if trimming {
+                    func space(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
+                    while a < b, space(bytes[a]) { a += 1 }
+                    while b > a, space(bytes[b - 1]) { b -= 1 }
+                    // Any other byte at an end may be Unicode white space: `trimmed` decides, on the whole piece.
+                    if a < b, bytes[a] >= 0x80 || bytes[b - 1] >= 0x80 {
+                        pieces.append(trimmed(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)))
+                        return
+                    }
+                }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+            }
+            var i = lo
+            while i < hi {
+                if bytes[i] == separator { piece(start, i); start = i + 1 }
+                i += 1
+            }
+            piece(start, hi)
+            return pieces
+        }
+    }
+
     static func trimmed(_ s: some StringProtocol) -> String {
         var sub = Substring(s)
         // ASCII white space is trimmed on the bytes; anything else at an end takes the Unicode path.

@@ -12,16 +12,13 @@ enum CellSplitter: String, Sendable {
         switch self {
         case .tab:
             guard Text.has(line, byte: 0x09) else { return nil }
-            return line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
+            return Text.split(line, byte: 0x09)
         case .pipe:
             var body = Text.trimmed(line)
             guard Text.has(body, byte: UInt8(ascii: "|")) else { return nil }
             // Without escapes the cells are the bytes between pipes.
             if !Text.has(body, byte: UInt8(ascii: "\\")) {
-                var bytes = Substring(body).utf8[...]
-                if bytes.first == UInt8(ascii: "|") { bytes = bytes.dropFirst() }
-                if bytes.last == UInt8(ascii: "|") { bytes = bytes.dropLast() }
-                return bytes.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map { Text.trimmed(Substring($0)) }
+                return Text.split(body, byte: UInt8(ascii: "|"), droppingOuter: true, trimming: true)
             }
             if body.hasPrefix("|") { body.removeFirst() }
             if body.hasSuffix("|") && !body.hasSuffix("\\|") { body.removeLast() }
