@@ -42,6 +42,7 @@ func runCase(_ path: String) {
     let before = peakKiB()
     let start = DispatchTime.now().uptimeNanoseconds
     let source = try! SourceText.decode(bytes).get()
+    if getenv("BENCH_STAGES") != nil { FileHandle.standardError.write("after decode: \(peakKiB()) KiB\n".data(using: .utf8)!) }
     let document = DocumentReader.read(path: "bench", text: source)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     print(String(format: "%.4f %d %d %d %d", seconds, peakKiB(), document.connections.count, bytes.count, before))
