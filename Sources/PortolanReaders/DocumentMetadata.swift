@@ -93,14 +93,18 @@ enum DocumentMetadata {
         // An ASCII line that does not hold the name, in any case, is not the heading.
         if line.utf8.allSatisfy({ $0 < 0x80 }) {
             // Compared byte for byte, ASCII capitals lowered on the fly (`name` is lowercase).
-            let needle = Array(name.utf8)
-            let hay = Array(line.utf8)
-            guard hay.count >= needle.count, (0...(hay.count - needle.count)).contains(where: { at in
-                needle.indices.allSatisfy { k in
-                    let b = hay[at + k]
-                    return (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b) == needle[k]
+            var line = line, name = name
+            let found = line.withUTF8 { hay in
+                name.withUTF8 { needle in
+                    hay.count >= needle.count && (0...(hay.count - needle.count)).contains { at in
+                        needle.indices.allSatisfy { k in
+                            let b = hay[at + k]
+                            return (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b) == needle[k]
+                        }
+                    }
                 }
-            }) else { return false }
+            }
+            guard found else { return false }
         }
         return Text.collapseSpaces(line.drop { $0 == "#" || $0 == " " }).lowercased().trimmingPunctuation == name
     }

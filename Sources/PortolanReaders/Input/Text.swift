@@ -69,6 +69,30 @@ enum Text {
         }
     }
 
+    /// The word at `index` (0-based) of `words(line)`, scanning no further than it; nil when
+    /// the line has fewer words.
+    static func word(at index: Int, in line: String) -> String? {
+        var line = line
+        return line.withUTF8 { bytes -> String? in
+            var n = 0, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                let width = b == 0x20 || b == 0x09 ? 1 : b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0
+                if width > 0 { i += width; continue }
+                var end = i + 1
+                while end < bytes.count {
+                    let e = bytes[end]
+                    if e == 0x20 || e == 0x09 || (e == 0xC2 && end + 1 < bytes.count && bytes[end + 1] == 0xA0) { break }
+                    end += 1
+                }
+                if n == index { return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self) }
+                n += 1
+                i = end
+            }
+            return nil
+        }
+    }
+
     static func trimmed(_ s: some StringProtocol) -> String {
         var sub = Substring(s)
         // ASCII white space is trimmed on the bytes; anything else at an end takes the Unicode path.

@@ -21,7 +21,13 @@ public enum Vocabulary {
 
     /// True for a protocol cell word such as "HTTP/HTTPS" or "SIP/UDP".
     static func isProtocol(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first, first.properties.isAlphabetic, word.utf8.count <= 40 else { return false }
+        // An ASCII first byte is alphabetic exactly when it is a letter (no Unicode property lookup).
+        guard let lead = word.utf8.first, word.utf8.count <= 40 else { return false }
+        if lead < 0x80 {
+            guard (lead | 0x20) >= UInt8(ascii: "a") && (lead | 0x20) <= UInt8(ascii: "z") else { return false }
+        } else {
+            guard let first = word.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        }
         if let ascii = isASCIIProtocol(word) { return ascii }
         // "HTTP(S)" is HTTPS; "(TLS)" and the like are the same protocol names in parentheses.
         let bare = word.lowercased().filter { $0 != "(" && $0 != ")" }

@@ -52,7 +52,9 @@ enum WrappedTable {
             return all[min(Int(entry.skip), all.count)...]
         }
 
-        func firstWord(_ index: Int) -> String? { words(index).first }
+        func firstWord(_ index: Int) -> String? {
+            Text.word(at: Int(entries[index].skip), in: source[Int(entries[index].line)])
+        }
 
         func line(_ index: Int, droppingFirstWord: Bool = false) -> BodyLine {
             let words = words(index)
@@ -174,6 +176,24 @@ enum WrappedTable {
 
     // MARK: - Header repeats
 
+    /// `headerKey(word) == key`, compared on the bytes for an ASCII word (no string is made).
+    private static func hasHeaderKey(_ word: String, _ key: String) -> Bool {
+        guard word.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "&") }) else {
+            return headerKey(word) == key
+        }
+        var expected = key.utf8.makeIterator()
+        for byte in word.utf8 {
+            let lowered: UInt8
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): lowered = byte + 32
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): lowered = byte
+            default: continue
+            }
+            guard expected.next() == lowered else { return false }
+        }
+        return expected.next() == nil
+    }
+
     private static func headerKey(_ word: String) -> String {
         // An ASCII word without tags or entities: its letters and digits, lowercased, from the bytes.
         if word.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "&") }) {
@@ -198,8 +218,10 @@ enum WrappedTable {
         let probe = min(3, headerKeys.count)
         var i = range.lowerBound
         while i < range.upperBound {
-            var words = Text.words(lines[i])
-            if probe > 0, words.count >= probe, Array(words[..<probe].map(headerKey)) == Array(headerKeys[..<probe]) {
+            // Most lines are told apart by their first word alone, without splitting the rest.
+            let firstMatches = probe > 0 && Text.word(at: 0, in: lines[i]).map { hasHeaderKey($0, headerKeys[0]) } == true
+            var words = firstMatches ? Text.words(lines[i]) : []
+            if firstMatches, words.count >= probe, Array(words[..<probe].map(headerKey)) == Array(headerKeys[..<probe]) {
                 var k = 0
                 var j = i
                 var skip = 0
