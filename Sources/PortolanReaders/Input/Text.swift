@@ -93,6 +93,18 @@ enum Text {
         }
     }
 
+    /// `words.joined(separator: " ")`, without the generic join's cost for the usual one or two words.
+    static func joinedWithSpaces(_ words: ArraySlice<String>) -> String {
+        if words.count == 1 { return words[words.startIndex] }
+        var out = ""
+        out.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
+        for (i, word) in zip(words.indices, words) {
+            if i != words.startIndex { out.append(" ") }
+            out.append(word)
+        }
+        return out
+    }
+
     static func trimmed(_ s: some StringProtocol) -> String {
         var sub = Substring(s)
         // ASCII white space is trimmed on the bytes; anything else at an end takes the Unicode path.

@@ -31,6 +31,13 @@ enum ContentTyping {
     static func isPortValue(_ text: String) -> Bool {
         // ASCII without a digit stays without one however it is normalised: no port (most words).
         if !text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }) { return false }
+        // `normalise` takes letters out only in its joining words (to, through, thru, and, or)
+        // and before a colon ("msgr2:6789"): ASCII text with any other letter and no colon is no port.
+        if !text.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: ":") }),
+           text.utf8.contains(where: { byte in
+               let lower = byte | 0x20
+               return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") && byte >= UInt8(ascii: "A") && !"throughand".utf8.contains(lower)
+           }) { return false }
         let normal = PortForms.normalise(text)
         // ASCII text on its bytes: a Character is a number exactly when its byte is a digit.
         if normal.utf8.allSatisfy({ $0 < 0x80 }) {

@@ -260,6 +260,10 @@ enum WrappedTable {
     /// line's own row has an anchor (so a description line starting with a number stays put).
     static func splitIntoRows(_ body: Body, order: [Column]) -> [RowSpan] {
         var rows: [RowSpan] = []
+        // Whether the current row's lines so far hold an anchor, and up to which body line that
+        // was asked: once found it stays found as the row grows, so each line is asked once.
+        var currentHasAnchor = false
+        var checkedUpTo = 0
         for index in 0..<body.count {
             guard let first = body.firstWord(index), Text.isRowNumber(first), let n = Int(first) else { continue }
             let expected = rows.last.flatMap { Int($0.number) }.map { $0 + 1 }
@@ -275,12 +279,18 @@ enum WrappedTable {
                     j += 1
                 }
                 let current = rows[rows.count - 1]
-                let currentLines = (current.lines.lowerBound..<index).map { body.line($0, droppingFirstWord: $0 == current.lines.lowerBound) }
-                accept = hasAnchor(currentLines, order: order) && hasAnchor(segment, order: order)
+                if !currentHasAnchor, checkedUpTo < index {
+                    let newLines = (checkedUpTo..<index).map { body.line($0, droppingFirstWord: $0 == current.lines.lowerBound) }
+                    currentHasAnchor = hasAnchor(newLines, order: order)
+                    checkedUpTo = index
+                }
+                accept = currentHasAnchor && hasAnchor(segment, order: order)
             }
             guard accept else { continue }
             if !rows.isEmpty { rows[rows.count - 1].lines = rows[rows.count - 1].lines.lowerBound..<index }
             rows.append(RowSpan(number: first, lines: index..<body.count))
+            currentHasAnchor = false
+            checkedUpTo = index
         }
         return rows
     }
