@@ -7,7 +7,7 @@ import PortolanReaders
 /// Usage: portolan-bench            (the whole table)
 ///        portolan-bench LAYOUT ROWS (one case, in words)
 ///        portolan-bench generate LAYOUT ROWS FILE (a child: writes the document)
-///        portolan-bench read FILE   (the child: prints "seconds peakKiB connections bytes peakBeforeKiB")
+///        portolan-bench read FILE   (the child: prints "seconds peakKiB connections bytes peakBeforeKiB modelKiB")
 ///        portolan-bench pdf        (reading a 50-page PDF only)
 
 func peakKiB() -> Int {
@@ -45,7 +45,8 @@ func runCase(_ path: String) {
     if getenv("BENCH_STAGES") != nil { FileHandle.standardError.write("after decode: \(peakKiB()) KiB\n".data(using: .utf8)!) }
     let document = DocumentReader.read(path: "bench", text: source)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(String(format: "%.4f %d %d %d %d", seconds, peakKiB(), document.connections.count, bytes.count, before))
+    print(String(format: "%.4f %d %d %d %d %d", seconds, peakKiB(), document.connections.count, bytes.count, before,
+                 ModelSize.bytes(document.connections) / 1024))
 }
 
 struct Measured {
@@ -55,6 +56,8 @@ struct Measured {
     var bytes: Int
     /// The process's peak before reading: the runtime and the document's bytes.
     var beforeMiB: Double
+    /// What the connections read hold at the least (`ModelSize`).
+    var modelMiB: Double
 }
 
 func measure(_ layout: Generator.Layout, rows: Int) -> Measured {
@@ -77,7 +80,7 @@ func measure(_ layout: Generator.Layout, rows: Int) -> Measured {
     process.waitUntilExit()
     let fields = String(decoding: data, as: UTF8.self).split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
     return Measured(seconds: Double(fields[0])!, peakMiB: Double(fields[1])! / 1024, connections: Int(fields[2])!,
-                    bytes: Int(fields[3])!, beforeMiB: Double(fields[4])! / 1024)
+                    bytes: Int(fields[3])!, beforeMiB: Double(fields[4])! / 1024, modelMiB: Double(fields[5])! / 1024)
 }
 
 let arguments = CommandLine.arguments
@@ -91,9 +94,9 @@ if arguments.count == 3, arguments[1] == "read" {
 }
 if arguments.count == 3, let layout = Generator.Layout(rawValue: arguments[1]), let rows = Int(arguments[2]) {
     let m = measure(layout, rows: rows)
-    print(String(format: "%@ %d rows: %.1f MB, %.3f s, %.1f MB/s, peak %.1f MiB (%.1f before reading), peak/input %.1fx",
+    print(String(format: "%@ %d rows: %.1f MB, %.3f s, %.1f MB/s, peak %.1f MiB (%.1f before reading; the connections hold %.1f), peak/input %.1fx",
                  layout.rawValue, rows, Double(m.bytes) / 1e6, m.seconds, Double(m.bytes) / 1e6 / m.seconds, m.peakMiB, m.beforeMiB,
-                 m.peakMiB * 1_048_576 / Double(m.bytes)))
+                 m.modelMiB, m.peakMiB * 1_048_576 / Double(m.bytes)))
     exit(0)
 }
 
@@ -102,7 +105,8 @@ if arguments.count == 2, arguments[1] == "pdf" { exit(0) }  // portolan-bench pd
 benchBuild()
 let sizes = arguments.count > 1 ? arguments[1...].compactMap { Int($0) } : [1_000, 10_000, 100_000]
 print("Parse time and peak memory (decode + read, release build, one process per case)")
-print("layout    rows      MB     seconds   MB/s    rows/s     peak MiB  peak/input  growth x10")
+print("peak: the process's (runtime and document bytes included); model: what the connections read hold at the least")
+print("layout    rows      MB     seconds   MB/s    rows/s     peak MiB  model MiB  peak/input  growth x10")
 for layout in Generator.Layout.allCases {
     var previous: Double?
     for rows in sizes {
@@ -110,8 +114,8 @@ for layout in Generator.Layout.allCases {
         precondition(m.connections == rows, "\(layout) \(rows): read \(m.connections) connections")
         let growth = previous.map { String(format: "%.1fx", m.seconds / $0) } ?? "-"
         let name = layout.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-        print(name + String(format: " %-9d %-6.1f %-9.3f %-7.1f %-10.0f %-9.1f %-11.1f ", rows, Double(m.bytes) / 1e6, m.seconds,
-                            Double(m.bytes) / 1e6 / m.seconds, Double(rows) / m.seconds, m.peakMiB,
+        print(name + String(format: " %-9d %-6.1f %-9.3f %-7.1f %-10.0f %-9.1f %-10.1f %-11.1f ", rows, Double(m.bytes) / 1e6, m.seconds,
+                            Double(m.bytes) / 1e6 / m.seconds, Double(rows) / m.seconds, m.peakMiB, m.modelMiB,
                             m.peakMiB * 1_048_576 / Double(m.bytes)) + growth)
         previous = m.seconds
     }
