@@ -264,6 +264,17 @@ enum WrappedTable {
         // was asked: once found it stays found as the row grows, so each line is asked once.
         var currentHasAnchor = false
         var checkedUpTo = 0
+        // Whether a body line (whole, or without its first word) holds an anchor of two or more
+        // fields: a candidate's lines are asked again as the current row's. -1: not asked yet.
+        var whole = [Int8](repeating: -1, count: body.count)
+        var dropped = [Int8](repeating: -1, count: body.count)
+        func anchored(_ j: Int, droppingFirstWord: Bool) -> Bool {
+            let known = droppingFirstWord ? dropped[j] : whole[j]
+            if known >= 0 { return known == 1 }
+            let found = (Anchor.find(in: body.line(j, droppingFirstWord: droppingFirstWord).words, order: order)?.fieldCount ?? 0) >= 2
+            if droppingFirstWord { dropped[j] = found ? 1 : 0 } else { whole[j] = found ? 1 : 0 }
+            return found
+        }
         for index in 0..<body.count {
             guard let first = body.firstWord(index), Text.isRowNumber(first), let n = Int(first) else { continue }
             let expected = rows.last.flatMap { Int($0.number) }.map { $0 + 1 }
@@ -272,19 +283,17 @@ enum WrappedTable {
                 accept = true
             } else {
                 // The candidate's own lines: up to the next line that starts with a number.
-                var segment = [body.line(index, droppingFirstWord: true)]
-                var j = index + 1
-                while j < min(body.count, index + 8), !(body.firstWord(j).map(Text.isRowNumber) ?? false) {
-                    segment.append(body.line(j))
-                    j += 1
+                var segment = index..<(index + 1)
+                while segment.upperBound < min(body.count, index + 8),
+                      !(body.firstWord(segment.upperBound).map(Text.isRowNumber) ?? false) {
+                    segment = index..<(segment.upperBound + 1)
                 }
                 let current = rows[rows.count - 1]
                 if !currentHasAnchor, checkedUpTo < index {
-                    let newLines = (checkedUpTo..<index).map { body.line($0, droppingFirstWord: $0 == current.lines.lowerBound) }
-                    currentHasAnchor = hasAnchor(newLines, order: order)
+                    currentHasAnchor = (checkedUpTo..<index).contains { anchored($0, droppingFirstWord: $0 == current.lines.lowerBound) }
                     checkedUpTo = index
                 }
-                accept = currentHasAnchor && hasAnchor(segment, order: order)
+                accept = currentHasAnchor && segment.contains { anchored($0, droppingFirstWord: $0 == index) }
             }
             guard accept else { continue }
             if !rows.isEmpty { rows[rows.count - 1].lines = rows[rows.count - 1].lines.lowerBound..<index }
@@ -295,9 +304,6 @@ enum WrappedTable {
         return rows
     }
 
-    private static func hasAnchor(_ lines: [BodyLine], order: [Column]) -> Bool {
-        lines.contains { (Anchor.find(in: $0.words, order: order)?.fieldCount ?? 0) >= 2 }
-    }
 
     // MARK: - One row
 
