@@ -52,6 +52,12 @@ enum WrappedTable {
             return all[min(Int(entry.skip), all.count)...]
         }
 
+        /// True when the line has two words or more (after the first, when it is dropped).
+        func hasTwoWords(_ index: Int, droppingFirstWord: Bool) -> Bool {
+            let skip = Int(entries[index].skip) + (droppingFirstWord ? 1 : 0)
+            return Text.word(at: skip + 1, in: source[Int(entries[index].line)]) != nil
+        }
+
         func firstWord(_ index: Int) -> String? {
             Text.word(at: Int(entries[index].skip), in: source[Int(entries[index].line)])
         }
@@ -271,7 +277,8 @@ enum WrappedTable {
         func anchored(_ j: Int, droppingFirstWord: Bool) -> Bool {
             let known = droppingFirstWord ? dropped[j] : whole[j]
             if known >= 0 { return known == 1 }
-            let found = (Anchor.find(in: body.line(j, droppingFirstWord: droppingFirstWord).words, order: order)?.fieldCount ?? 0) >= 2
+            // Each field of an anchor takes a word of its own: one word cannot hold two.
+            let found = body.hasTwoWords(j, droppingFirstWord: droppingFirstWord) && (Anchor.find(in: body.line(j, droppingFirstWord: droppingFirstWord).words, order: order)?.fieldCount ?? 0) >= 2
             if droppingFirstWord { dropped[j] = found ? 1 : 0 } else { whole[j] = found ? 1 : 0 }
             return found
         }
