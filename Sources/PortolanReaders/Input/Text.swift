@@ -134,13 +134,16 @@ enum Text {
     /// True when `s` contains `needle`, compared byte for byte (Foundation's `contains` does a
     /// locale-aware search that costs more than the rest of reading a row).
     static func has(_ s: some StringProtocol, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        if let found = s.utf8.withContiguousStorageIfAvailable({ find(n, first, in: $0) }) { return found }
-        return find(n, first, in: Array(s.utf8))
+        // The needle's own bytes, not a copy into an array per call.
+        var needle = needle
+        return needle.withUTF8 { n in
+            guard let first = n.first else { return true }
+            if let found = s.utf8.withContiguousStorageIfAvailable({ find(n, first, in: $0) }) { return found }
+            return find(n, first, in: Array(s.utf8))
+        }
     }
 
-    private static func find(_ needle: [UInt8], _ first: UInt8, in bytes: some RandomAccessCollection<UInt8>) -> Bool {
+    private static func find(_ needle: UnsafeBufferPointer<UInt8>, _ first: UInt8, in bytes: some RandomAccessCollection<UInt8>) -> Bool {
         guard bytes.count >= needle.count else { return false }
         var i = bytes.startIndex
         let last = bytes.index(bytes.endIndex, offsetBy: -needle.count)

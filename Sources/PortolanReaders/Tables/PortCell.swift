@@ -17,7 +17,7 @@ enum PortCell {
         let configurable = (starMeansConfigurable && Text.has(text, byte: UInt8(ascii: "*")))
             || (Text.has(text, byte: UInt8(ascii: "(")) && Text.has(text.lowercased(), "(configurable)"))
         // "5432 (default)": the ports before a remark in parentheses.
-        let before = text.firstIndex(of: "(").map { Text.trimmed(text[..<$0]) } ?? text
+        let before = !Text.has(text, byte: UInt8(ascii: "(")) ? text : text.firstIndex(of: "(").map { Text.trimmed(text[..<$0]) } ?? text
         // Digits, commas, slashes and tight hyphens need no rewriting (the common case, and the fast one).
         let plain = before.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2C || $0 == 0x2F || $0 == 0x2D || $0 == 0x2A }
             && !Text.has(before, " -") && !Text.has(before, "- ")
