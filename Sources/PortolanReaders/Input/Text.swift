@@ -96,6 +96,7 @@ enum Text {
     /// `words.joined(separator: " ")`, without the generic join's cost for the usual one or two words.
     static func joinedWithSpaces(_ words: ArraySlice<String>) -> String {
         if words.count == 1 { return words[words.startIndex] }
+        if words.isEmpty { return "" }
         var out = ""
         out.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
         for (i, word) in zip(words.indices, words) {

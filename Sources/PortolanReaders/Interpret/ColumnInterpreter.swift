@@ -49,7 +49,7 @@ public enum ColumnInterpreter {
             return ServiceRows.read(grid)
         }
         var roles = options.header.roles(headerTexts)
-        let width = max(headerTexts.count, grid.rows.map(\.cells.count).max() ?? 0)
+        let width = max(headerTexts.count, grid.rows.reduce(0) { max($0, $1.cells.count) })
         while roles.count < width { roles.append(nil) }
         var diagnostics: [Diagnostic] = []
         // One column per role (descriptions aside): a second "port" column is kept as an attribute.

@@ -47,7 +47,7 @@ struct RowInterpreter {
         }
         var cells = RowBuilder.Cells(
             number: number, source: cell(.source), destination: cell(.destination), protocol: cell(.protocol),
-            port: cell(.port), classification: cell(.classification), description: all(.description).joined(separator: " "),
+            port: cell(.port), classification: cell(.classification), description: Text.joinedWithSpaces(all(.description)[...]),
             line: line, column: column)
         cells.page = row.position.page
         // Fewer cells than columns: realign by content when the columns are in the usual order.
@@ -164,7 +164,7 @@ struct RowInterpreter {
         cells.portIsOptional = layout != "wrapped" && columns.first(.port) == nil && columns.first(.portProtocol) == nil
         cells.configurable = configurable
         // "80 (see note 2)" where note 2 says the port is configurable.
-        for index in columns.indices(.port) + columns.indices(.portProtocol) where !configurableNotes.isEmpty {
+        for index in configurableNotes.isEmpty ? [] : columns.indices(.port) + columns.indices(.portProtocol) {
             let text = (texts[safe: index] ?? "").lowercased()
             if let range = text.range(of: "note "), let n = Int(text[range.upperBound...].prefix { $0.isNumber }), configurableNotes.contains(n) {
                 cells.noteSaysConfigurable = true
