@@ -92,8 +92,19 @@ enum DocumentMetadata {
         guard line.utf8.count <= name.utf8.count + 24 else { return false }
         // An ASCII line that does not hold the name, in any case, is not the heading.
         if line.utf8.allSatisfy({ $0 < 0x80 }) {
-            let lower = line.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
-            guard Text.has(String(decoding: lower, as: UTF8.self), name) else { return false }
+            // Compared byte for byte, ASCII capitals lowered on the fly (`name` is lowercase).
+            var line = line, name = name
+            let found = line.withUTF8 { hay in
+                name.withUTF8 { needle in
+                    hay.count >= needle.count && (0...(hay.count - needle.count)).contains { at in
+                        needle.indices.allSatisfy { k in
+                            let b = hay[at + k]
+                            return (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b) == needle[k]
+                        }
+                    }
+                }
+            }
+            guard found else { return false }
         }
         return Text.collapseSpaces(line.drop { $0 == "#" || $0 == " " }).lowercased().trimmingPunctuation == name
     }

@@ -33,11 +33,11 @@ public enum DocumentReader {
         var i = 0
         scanning: while i < lines.count {
             for recognizer in TableRecognizers.all {
-                if let found = recognizer.recognise(at: i, in: context) {
+                if var found = recognizer.recognise(at: i, in: context) {
                     // Each grid is read as soon as it is found and then let go, so a large
                     // table never stands as a grid and as connections at once.
                     reading.diagnostics += found.diagnostics
-                    reading.add(found.grid)
+                    reading.add(&found.grid)
                     i = max(found.end, i + 1)
                     continue scanning
                 }
@@ -129,11 +129,20 @@ struct GridReading {
     }
 
     mutating func add(_ grid: Grid) {
-        let read = ColumnInterpreter.interpret(grid, options: options, numbering: &numbering)
+        var grid = grid
+        add(&grid, releasingRows: false)
+    }
+
+    /// Reads a grid the caller gives up: its rows are let go as they become connections.
+    mutating func add(_ grid: inout Grid) { add(&grid, releasingRows: true) }
+
+    private mutating func add(_ grid: inout Grid, releasingRows: Bool) {
+        let read = ColumnInterpreter.interpret(&grid, releasingRows: releasingRows, options: options, numbering: &numbering)
         diagnostics += read.diagnostics
         guard read.isTable else { return }
         if !read.isServices, layout == nil { layout = grid.layout }
-        connections += read.connections
+        // The first table's connections are taken as they are, not copied into a new array.
+        if connections.isEmpty { connections = read.connections } else { connections += read.connections }
         services += read.services
     }
 

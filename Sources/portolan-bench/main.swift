@@ -5,8 +5,18 @@ import PortolanReaders
 /// `make bench`: parse time and peak memory per layout on generated documents of growing
 /// size, each case in a process of its own so its peak memory is its own.
 /// Usage: portolan-bench            (the whole table)
-///        portolan-bench LAYOUT ROWS (one case; prints "seconds peakKiB connections")
+///        portolan-bench LAYOUT ROWS (one case, in words)
+///        portolan-bench generate LAYOUT ROWS FILE (a child: writes the document)
+///        portolan-bench read FILE   (the child: prints "seconds peakKiB connections bytes peakBeforeKiB modelKiB cpuSeconds")
 ///        portolan-bench pdf        (reading a 50-page PDF only)
+
+/// The process's CPU time so far (user and system), which other work on a shared machine does not stretch as it does wall time.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
 
 func peakKiB() -> Int {
     var usage = rusage()
@@ -14,53 +24,120 @@ func peakKiB() -> Int {
     return Int(usage.ru_maxrss)
 }
 
-func runCase(_ layout: Generator.Layout, rows: Int) {
-    // Only the bytes stay alive, as when a file is read.
-    let bytes = Array(Generator.document(layout, rows: rows).utf8)
-    let start = DispatchTime.now().uptimeNanoseconds
-    let source = try! SourceText.decode(bytes).get()
-    let document = DocumentReader.read(path: "bench", text: source)
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(String(format: "%.4f %d %d %d", seconds, peakKiB(), document.connections.count, bytes.count))
+/// Reads a whole file into bytes, one allocation of its size (as the CLI reads a document).
+func readFile(_ path: String) -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    precondition(fd >= 0, "cannot open \(path)")
+    defer { close(fd) }
+    var info = stat()
+    fstat(fd, &info)
+    let size = Int(info.st_size)
+    return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        var done = 0
+        while done < size {
+            let n = read(fd, buffer.baseAddress! + done, size - done)
+            precondition(n > 0, "cannot read \(path)")
+            done += n
+        }
+        count = size
+    }
 }
 
-func measure(_ layout: Generator.Layout, rows: Int) -> (seconds: Double, peakMiB: Double, connections: Int, bytes: Int) {
+/// One case, in a process of its own: the generated document is read from a file, so the
+/// process's peak memory is the bytes and the reading only (the generator ran in the parent).
+func runCase(_ path: String) {
+    let bytes = readFile(path)
+    let before = peakKiB()
+    let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = cpuSeconds()
+    let source = try! SourceText.decode(bytes).get()
+    if getenv("BENCH_STAGES") != nil { FileHandle.standardError.write("after decode: \(peakKiB()) KiB\n".data(using: .utf8)!) }
+    let document = DocumentReader.read(path: "bench", text: source)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let cpu = cpuSeconds() - cpuStart
+    print(String(format: "%.4f %d %d %d %d %d %.4f", seconds, peakKiB(), document.connections.count, bytes.count, before,
+                 ModelSize.bytes(document.connections) / 1024, cpu))
+}
+
+struct Measured {
+    var seconds: Double
+    var peakMiB: Double
+    var connections: Int
+    var bytes: Int
+    /// The process's peak before reading: the runtime and the document's bytes.
+    var beforeMiB: Double
+    /// What the connections read hold at the least (`ModelSize`).
+    var modelMiB: Double
+    /// CPU time of the reading (user and system).
+    var cpu: Double
+}
+
+func measure(_ layout: Generator.Layout, rows: Int) -> Measured {
+    let path = NSTemporaryDirectory() + "portolan-bench-\(getpid())-\(layout.rawValue)-\(rows).txt"
+    // Generated in a process of its own too: Linux carries a process's peak over into the
+    // children it starts, so the parent must never hold a large document.
+    let generator = Process()
+    generator.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    generator.arguments = ["generate", layout.rawValue, String(rows), path]
+    try! generator.run()
+    generator.waitUntilExit()
+    defer { try? FileManager.default.removeItem(atPath: path) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    process.arguments = [layout.rawValue, String(rows)]
+    process.arguments = ["read", path]
     let pipe = Pipe()
     process.standardOutput = pipe
     try! process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let fields = String(decoding: data, as: UTF8.self).split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
-    return (Double(fields[0])!, Double(fields[1])! / 1024, Int(fields[2])!, Int(fields[3])!)
+    return Measured(seconds: Double(fields[0])!, peakMiB: Double(fields[1])! / 1024, connections: Int(fields[2])!,
+                    bytes: Int(fields[3])!, beforeMiB: Double(fields[4])! / 1024, modelMiB: Double(fields[5])! / 1024,
+                    cpu: Double(fields[6])!)
 }
 
 let arguments = CommandLine.arguments
+if arguments.count == 5, arguments[1] == "generate", let layout = Generator.Layout(rawValue: arguments[2]), let rows = Int(arguments[3]) {
+    FileManager.default.createFile(atPath: arguments[4], contents: Data(Generator.document(layout, rows: rows).utf8))
+    exit(0)
+}
+if arguments.count == 3, arguments[1] == "read" {
+    runCase(arguments[2])
+    exit(0)
+}
 if arguments.count == 3, let layout = Generator.Layout(rawValue: arguments[1]), let rows = Int(arguments[2]) {
-    runCase(layout, rows: rows)
+    let m = measure(layout, rows: rows)
+    print(String(format: "%@ %d rows: %.1f MB, %.3f s CPU (%.1f MB/s), %.3f s wall (%.1f MB/s), peak %.1f MiB (%.1f before reading; the connections hold %.1f), peak/input %.1fx",
+                 layout.rawValue, rows, Double(m.bytes) / 1e6, m.cpu, Double(m.bytes) / 1e6 / m.cpu, m.seconds,
+                 Double(m.bytes) / 1e6 / m.seconds, m.peakMiB, m.beforeMiB,
+                 m.modelMiB, m.peakMiB * 1_048_576 / Double(m.bytes)))
     exit(0)
 }
 
-PDFBench.run()
-if arguments.count == 2, arguments[1] == "pdf" { exit(0) }  // portolan-bench pdf: the PDF case only
-benchBuild()
+if arguments.count == 2, arguments[1] == "pdf" { PDFBench.run(); exit(0) }  // portolan-bench pdf: the PDF case only
+// The parse table first, while this process is small: Linux starts a child's peak memory at
+// its parent's, so the PDF case and the builds below would set a floor under every case.
 let sizes = arguments.count > 1 ? arguments[1...].compactMap { Int($0) } : [1_000, 10_000, 100_000]
 print("Parse time and peak memory (decode + read, release build, one process per case)")
-print("layout    rows      MB     seconds   rows/s     peak MiB  growth x10")
+print("peak: the process's (runtime and document bytes included); model: what the connections read hold at the least")
+print("seconds and MB/s: CPU time of the reading (user + system; wall time on a busy machine stretches with the load), wall in brackets")
+print("layout    rows      MB     seconds   MB/s    (wall s)  rows/s     peak MiB  model MiB  peak/input  growth x10")
 for layout in Generator.Layout.allCases {
     var previous: Double?
     for rows in sizes {
         let m = measure(layout, rows: rows)
         precondition(m.connections == rows, "\(layout) \(rows): read \(m.connections) connections")
-        let growth = previous.map { String(format: "%.1fx", m.seconds / $0) } ?? "-"
+        let growth = previous.map { String(format: "%.1fx", m.cpu / $0) } ?? "-"
         let name = layout.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-        print(name + String(format: " %-9d %-6.1f %-9.3f %-10.0f %-9.1f ", rows, Double(m.bytes) / 1e6, m.seconds,
-                            Double(rows) / m.seconds, m.peakMiB) + growth)
-        previous = m.seconds
+        print(name + String(format: " %-9d %-6.1f %-9.3f %-7.1f (%-6.3f)  %-10.0f %-9.1f %-10.1f %-11.1f ", rows, Double(m.bytes) / 1e6, m.cpu,
+                            Double(m.bytes) / 1e6 / m.cpu, m.seconds, Double(rows) / m.cpu, m.peakMiB, m.modelMiB,
+                            m.peakMiB * 1_048_576 / Double(m.bytes)) + growth)
+        previous = m.cpu
     }
 }
+print("")
+PDFBench.run()
+benchBuild()
 
 
 // `portolan build` on the real inputs, against what a user's script would do with Graphviz

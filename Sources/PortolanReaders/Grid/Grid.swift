@@ -35,7 +35,7 @@ public struct GridRow: Sendable, Hashable {
         self.position = position
     }
 
-    public var texts: [String] { cells.map(\.text) }
+    public var texts: [String] { cells.map { $0.text } }
 }
 
 /// One cell, as text already rendered from its markup (links, bold, `<br>` as a line break).

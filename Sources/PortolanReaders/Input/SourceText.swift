@@ -16,24 +16,27 @@ public struct SourceText: Sendable {
 
     /// Lines of valid UTF-8 bytes, split on LF, CRLF or CR, each decoded on its own: no copy of
     /// the whole text is made, which matters for the memory of a 50 MB document.
-    static func split(_ bytes: ArraySlice<UInt8>) -> [String] {
-        var breaks = 0
-        for byte in bytes where byte == 0x0A || byte == 0x0D { breaks += 1 }
-        var lines: [String] = []
-        lines.reserveCapacity(breaks + 1)
-        var start = bytes.startIndex
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let byte = bytes[i]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                if byte == 0x0D, i + 1 < bytes.endIndex, bytes[i + 1] == 0x0A { i += 1 }
-                start = i + 1
+    static func split(_ slice: ArraySlice<UInt8>) -> [String] {
+        // On the buffer itself: no index checks per byte.
+        slice.withUnsafeBufferPointer { bytes in
+            var breaks = 0
+            for byte in bytes where byte == 0x0A || byte == 0x0D { breaks += 1 }
+            var lines: [String] = []
+            lines.reserveCapacity(breaks + 1)
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
             }
-            i += 1
+            if start < bytes.count { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return lines
         }
-        if start < bytes.endIndex { lines.append(String(decoding: bytes[start..<bytes.endIndex], as: UTF8.self)) }
-        return lines
     }
 
     /// Why bytes are not a document Portolan can read.
@@ -113,7 +116,14 @@ public struct SourceText: Sendable {
 
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
     private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
+        // ASCII, most of any document, eight bytes at a time until the first byte that is not.
+        let asciiEnd = bytes.withUnsafeBufferPointer { buffer -> Int in
+            var k = 0
+            let raw = UnsafeRawBufferPointer(buffer)
+            while k + 8 <= buffer.count, raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { k += 8 }
+            return k
+        }
+        var i = bytes.startIndex + asciiEnd
         while i < bytes.endIndex {
             let b = bytes[i]
             let length: Int

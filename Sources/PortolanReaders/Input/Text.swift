@@ -32,6 +32,80 @@ enum Text {
         return words
     }
 
+    /// The pieces of `s` between `separator` bytes (an ASCII byte), empty pieces kept.
+    /// `droppingOuter`: one separator at each end is not a piece's border ("| a | b |").
+    /// `trimming`: each piece as `trimmed` gives it. On the bytes, one String per piece.
+    static func split(_ s: String, byte separator: UInt8, droppingOuter: Bool = false, trimming: Bool = false) -> [String] {
+        var s = s
+        return s.withUTF8 { bytes -> [String] in
+            var lo = 0, hi = bytes.count
+            if droppingOuter {
+                if lo < hi, bytes[lo] == separator { lo += 1 }
+                if lo < hi, bytes[hi - 1] == separator { hi -= 1 }
+            }
+            var pieces: [String] = []
+            var start = lo
+            func piece(_ from: Int, _ to: Int) {
+                var a = from, b = to
+                if trimming {
+                    func space(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
+                    while a < b, space(bytes[a]) { a += 1 }
+                    while b > a, space(bytes[b - 1]) { b -= 1 }
+                    // Any other byte at an end may be Unicode white space: `trimmed` decides, on the whole piece.
+                    if a < b, bytes[a] >= 0x80 || bytes[b - 1] >= 0x80 {
+                        pieces.append(trimmed(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)))
+                        return
+                    }
+                }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+            }
+            var i = lo
+            while i < hi {
+                if bytes[i] == separator { piece(start, i); start = i + 1 }
+                i += 1
+            }
+            piece(start, hi)
+            return pieces
+        }
+    }
+
+    /// The word at `index` (0-based) of `words(line)`, scanning no further than it; nil when
+    /// the line has fewer words.
+    static func word(at index: Int, in line: String) -> String? {
+        var line = line
+        return line.withUTF8 { bytes -> String? in
+            var n = 0, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                let width = b == 0x20 || b == 0x09 ? 1 : b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0
+                if width > 0 { i += width; continue }
+                var end = i + 1
+                while end < bytes.count {
+                    let e = bytes[end]
+                    if e == 0x20 || e == 0x09 || (e == 0xC2 && end + 1 < bytes.count && bytes[end + 1] == 0xA0) { break }
+                    end += 1
+                }
+                if n == index { return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self) }
+                n += 1
+                i = end
+            }
+            return nil
+        }
+    }
+
+    /// `words.joined(separator: " ")`, without the generic join's cost for the usual one or two words.
+    static func joinedWithSpaces(_ words: ArraySlice<String>) -> String {
+        if words.count == 1 { return words[words.startIndex] }
+        if words.isEmpty { return "" }
+        var out = ""
+        out.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
+        for (i, word) in zip(words.indices, words) {
+            if i != words.startIndex { out.append(" ") }
+            out.append(word)
+        }
+        return out
+    }
+
     static func trimmed(_ s: some StringProtocol) -> String {
         var sub = Substring(s)
         // ASCII white space is trimmed on the bytes; anything else at an end takes the Unicode path.
@@ -61,13 +135,16 @@ enum Text {
     /// True when `s` contains `needle`, compared byte for byte (Foundation's `contains` does a
     /// locale-aware search that costs more than the rest of reading a row).
     static func has(_ s: some StringProtocol, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        if let found = s.utf8.withContiguousStorageIfAvailable({ find(n, first, in: $0) }) { return found }
-        return find(n, first, in: Array(s.utf8))
+        // The needle's own bytes, not a copy into an array per call.
+        var needle = needle
+        return needle.withUTF8 { n in
+            guard let first = n.first else { return true }
+            if let found = s.utf8.withContiguousStorageIfAvailable({ find(n, first, in: $0) }) { return found }
+            return find(n, first, in: Array(s.utf8))
+        }
     }
 
-    private static func find(_ needle: [UInt8], _ first: UInt8, in bytes: some RandomAccessCollection<UInt8>) -> Bool {
+    private static func find(_ needle: UnsafeBufferPointer<UInt8>, _ first: UInt8, in bytes: some RandomAccessCollection<UInt8>) -> Bool {
         guard bytes.count >= needle.count else { return false }
         var i = bytes.startIndex
         let last = bytes.index(bytes.endIndex, offsetBy: -needle.count)
@@ -82,7 +159,18 @@ enum Text {
         return false
     }
 
-    static func has(_ s: some StringProtocol, byte: UInt8) -> Bool { s.utf8.contains(byte) }
+    static func has(_ s: some StringProtocol, byte: UInt8) -> Bool {
+        // On the stored bytes where they are contiguous: the generic walk over a UTF8View costs
+        // more than the rest of looking at a cell.
+        if let found = s.utf8.withContiguousStorageIfAvailable({ $0.contains(byte) }) { return found }
+        return s.utf8.contains(byte)
+    }
+
+    /// True when `s` holds either byte (one pass).
+    static func has(_ s: some StringProtocol, byte a: UInt8, or b: UInt8) -> Bool {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ $0.contains { $0 == a || $0 == b } }) { return found }
+        return s.utf8.contains { $0 == a || $0 == b }
+    }
 
     /// Joins the fragments of one cell that a layout broke over lines: with a single space,
     /// except after a word that the break cut at `/` or a hyphen ("Check/Add/" + "Delete",
@@ -111,21 +199,24 @@ enum Text {
 
     /// Runs of white space become one space; ends are trimmed.
     static func collapseSpaces(_ s: some StringProtocol) -> String {
-        var previousSpace = true
-        var clean = true
-        for byte in s.utf8 {
-            let space = byte == 0x20
-            if byte == 0x09 || byte == 0xC2 || (space && previousSpace) { clean = false; break }
-            previousSpace = space
+        func isClean(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previousSpace = true
+            for byte in bytes {
+                let space = byte == 0x20
+                if byte == 0x09 || byte == 0xC2 || (space && previousSpace) { return false }
+                previousSpace = space
+            }
+            return !previousSpace
         }
-        if clean && !previousSpace { return String(s) }
+        let clean = s.utf8.withContiguousStorageIfAvailable { isClean($0) } ?? isClean(s.utf8)
+        if clean { return String(s) }
         return words(s).joined(separator: " ")
     }
 
     /// Strips the formatting tags that pages carry into tables (`<b>`, `<br>`, `<ul><li>` …)
     /// and decodes the common entities. Any other tag is text the document wrote, and stays.
     static func stripTags(_ s: some StringProtocol) -> String {
-        if !s.utf8.contains(UInt8(ascii: "<")) && !s.utf8.contains(UInt8(ascii: "&")) { return String(s) }
+        if !has(s, byte: UInt8(ascii: "<"), or: UInt8(ascii: "&")) { return String(s) }
         var out = ""
         var rest = Substring(s)
         while let open = rest.firstIndex(of: "<") {

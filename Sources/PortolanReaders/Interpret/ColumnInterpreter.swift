@@ -37,12 +37,19 @@ public enum ColumnInterpreter {
     /// `numbering`: the last position number given in this document, so tables without a
     /// number column continue where the previous one stopped.
     public static func interpret(_ grid: Grid, options: Options, numbering: inout Int) -> Interpreted {
+        var grid = grid
+        return interpret(&grid, releasingRows: false, options: options, numbering: &numbering)
+    }
+
+    /// `releasingRows`: each row's cells are let go once its connection is made, so a large
+    /// table does not stand as a grid and as connections at once (the caller gives the grid up).
+    static func interpret(_ grid: inout Grid, releasingRows: Bool, options: Options, numbering: inout Int) -> Interpreted {
         let headerTexts = joinedHeader(grid.header, matcher: options.header)
         if options.header.isServices(headerTexts, context: grid.context) {
             return ServiceRows.read(grid)
         }
         var roles = options.header.roles(headerTexts)
-        let width = max(headerTexts.count, grid.rows.map(\.cells.count).max() ?? 0)
+        let width = max(headerTexts.count, grid.rows.reduce(0) { max($0, $1.cells.count) })
         while roles.count < width { roles.append(nil) }
         var diagnostics: [Diagnostic] = []
         // One column per role (descriptions aside): a second "port" column is kept as an attribute.
@@ -93,7 +100,10 @@ public enum ColumnInterpreter {
         builder.configurableNotes = options.configurableNotes
         var result = Interpreted()
         result.connections.reserveCapacity(grid.rows.count)
-        for row in grid.rows {
+        // By index, not by iterating the array: a loop's copy of the rows would keep them all.
+        for index in grid.rows.indices {
+            let row = grid.rows[index]
+            if releasingRows { grid.rows[index].cells = [] }
             guard row.cells.contains(where: { !Text.isBlank($0.text) }) else { continue }
             // A header repeated inside the table (long tables, page breaks) is not a row.
             if row.cells.count == headerTexts.count, row.cells.first.map({ Text.collapseSpaces($0.text).lowercased() }) == headerTexts.first?.lowercased(),

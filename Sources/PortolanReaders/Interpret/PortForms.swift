@@ -8,7 +8,10 @@ enum PortForms {
     /// The protocol words and the port part of a merged cell; `protocol` empty when it names none.
     static func splitProtocol(_ written: String) -> (protocol: String, ports: String) {
         let text = Text.collapseSpaces(written)
-        guard text.contains(where: \.isLetter) else { return ("", text) }
+        // ASCII text holds a letter only in an ASCII letter byte; any other text asks its Characters.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        guard ascii ? text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) : text.contains(where: \.isLetter)
+        else { return ("", text) }
         // A remark in parentheses ("(SMTP)", "(default)") is not the protocol.
         var body = ""
         var depth = 0
@@ -58,6 +61,7 @@ enum PortForms {
     /// "8000 to 8010" / "8000 – 8010" -> "8000-8010", ">1023" / ">= 1024" -> "1024-65535",
     /// footnote marks ("†", "[1]") dropped. Stars stay (the caller decides what they mean).
     static func normalise(_ text: String) -> String {
+        if isPlainPortText(text) { return text }
         var s = text.replacingAll("–", with: "-").replacingAll("—", with: "-").replacingAll("‑", with: "-")
         s = String(s.filter { !footnoteMarks.contains($0) })
         // "[1]" footnote references.
@@ -98,6 +102,33 @@ enum PortForms {
             return word
         }
         return mapped.joined(separator: " ").replacingAll(" , ", with: ", ").replacingAll(" ,", with: ",")
+    }
+
+    /// True when `normalise` would give the text back as it is: ASCII digits, `*`, `/`, `-`
+    /// not beside a space, single spaces, each comma after a digit or star and before one space
+    /// and a digit (most port cells). Checked on the bytes, so the common cell costs one pass.
+    static func isPlainPortText(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20  // the start counts as a space: no leading space allowed
+        var afterComma = 0  // 1: just after a comma, 2: after the comma's space
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "*"), UInt8(ascii: "/"):
+                if afterComma == 1 { return false }
+                afterComma = 0
+            case UInt8(ascii: "-"):
+                if previous == 0x20 || afterComma != 0 { return false }
+            case 0x20:
+                if previous == 0x20 || previous == UInt8(ascii: "-") { return false }
+                if afterComma == 1 { afterComma = 2 } else if afterComma == 2 { return false }
+            case UInt8(ascii: ","):
+                if previous == 0x20 || previous == UInt8(ascii: ",") || previous == UInt8(ascii: "-") { return false }
+                afterComma = 1
+            default:
+                return false
+            }
+            previous = byte
+        }
+        return previous != 0x20 && afterComma == 0
     }
 
     /// Cells that say there is no fixed port, which need no warning.

@@ -4,7 +4,8 @@ import PortolanModel
 /// combined port-and-protocol cells, the direction, the kept attributes, and cells a lost
 /// rowspan left blank.
 struct RowInterpreter {
-    let grid: Grid
+    /// The grid's layout (only that: the interpreter may let the grid's rows go as it reads them).
+    let layout: String
     let columns: TableColumns
     let subject: String?
     let configurable: Bool
@@ -13,7 +14,7 @@ struct RowInterpreter {
     private var previous: (source: String, destination: String, party: String)?
 
     init(grid: Grid, columns: TableColumns, subject: String?, configurable: Bool) {
-        self.grid = grid
+        self.layout = grid.layout
         self.columns = columns
         self.subject = subject
         self.configurable = configurable
@@ -28,7 +29,7 @@ struct RowInterpreter {
         let line = row.position.line, column = row.position.column
         let numberIndex = columns.number
         var shifted = false
-        if texts.count < columns.roles.count, numberIndex != 0, grid.layout != "wrapped", !previousTexts.isEmpty,
+        if texts.count < columns.roles.count, numberIndex != 0, layout != "wrapped", !previousTexts.isEmpty,
            let placed = ShiftedRow.realign(texts, roles: columns.roles, above: previousTexts) {
             let names = placed.inherited.map { columns.header($0) }
             diagnostics.append(Diagnostic(.note, "row \(numberIndex.map { Text.trimmed(texts[safe: $0] ?? "") } ?? String(position)): the row has \(texts.count) cells for \(columns.roles.count) columns (a cell spanning rows was lost); its cells were placed by their content and the \(names.joined(separator: ", ")) cell\(names.count == 1 ? " was" : "s were") taken from the row above", line: line, column: column, page: row.position.page, code: "inherited-cell"))
@@ -46,11 +47,11 @@ struct RowInterpreter {
         }
         var cells = RowBuilder.Cells(
             number: number, source: cell(.source), destination: cell(.destination), protocol: cell(.protocol),
-            port: cell(.port), classification: cell(.classification), description: all(.description).joined(separator: " "),
+            port: cell(.port), classification: cell(.classification), description: Text.joinedWithSpaces(all(.description)[...]),
             line: line, column: column)
         cells.page = row.position.page
         // Fewer cells than columns: realign by content when the columns are in the usual order.
-        if !shifted, row.cells.count < columns.roles.count, grid.layout != "wrapped" {
+        if !shifted, row.cells.count < columns.roles.count, layout != "wrapped" {
             if numberIndex == 0, let realigned = Realign.cells(texts, line: line, columnCount: columns.roles.count) {
                 let page = cells.page
                 cells = realigned.cells
@@ -61,7 +62,7 @@ struct RowInterpreter {
             }
             texts += Array(repeating: "", count: columns.roles.count - texts.count)
         }
-        if numberIndex != nil, grid.layout == "html", !number.isEmpty, !Text.isRowNumber(number) {
+        if numberIndex != nil, layout == "html", !number.isEmpty, !Text.isRowNumber(number) {
             diagnostics.append(Diagnostic(.warning, "connection '\(number)': the Connection cell is not a number", line: line))
         }
         if numberIndex != nil, number.isEmpty {
@@ -123,7 +124,7 @@ struct RowInterpreter {
         }
         if cells.port.isEmpty, !mergedPorts.isEmpty { cells.port = mergedPorts.joined(separator: ", ") }
         if cells.protocol.isEmpty, !mergedProtocols.isEmpty { cells.protocol = mergedProtocols.joined(separator: "/") }
-        if !cells.port.isEmpty, columns.first(.portProtocol) == nil, grid.layout != "wrapped" {
+        if !cells.port.isEmpty, columns.first(.portProtocol) == nil, layout != "wrapped" {
             let split = PortForms.splitProtocol(cells.port)
             if !split.protocol.isEmpty {
                 if cells.protocol.isEmpty { cells.protocol = split.protocol }
@@ -131,7 +132,7 @@ struct RowInterpreter {
             }
         }
         var attributes: [Attribute] = []
-        if grid.layout != "wrapped" {
+        if layout != "wrapped" {
             let (proto, remark) = FootnoteMarks.cleanProtocol(cells.protocol)
             cells.protocol = proto
             if let remark { attributes.append(Attribute(name: "Protocol remark", value: remark)) }
@@ -160,10 +161,10 @@ struct RowInterpreter {
         } else if written.isEmpty, columns.first(.classification) == nil {
             cells.classificationIsKnownAbsent = true
         }
-        cells.portIsOptional = grid.layout != "wrapped" && columns.first(.port) == nil && columns.first(.portProtocol) == nil
+        cells.portIsOptional = layout != "wrapped" && columns.first(.port) == nil && columns.first(.portProtocol) == nil
         cells.configurable = configurable
         // "80 (see note 2)" where note 2 says the port is configurable.
-        for index in columns.indices(.port) + columns.indices(.portProtocol) where !configurableNotes.isEmpty {
+        for index in configurableNotes.isEmpty ? [] : columns.indices(.port) + columns.indices(.portProtocol) {
             let text = (texts[safe: index] ?? "").lowercased()
             if let range = text.range(of: "note "), let n = Int(text[range.upperBound...].prefix { $0.isNumber }), configurableNotes.contains(n) {
                 cells.noteSaysConfigurable = true

@@ -38,9 +38,12 @@ enum CellMarkup {
     static func render(_ cell: String) -> String {
         var text = Text.stripTags(cell)
         // Most cells hold none of the marks: one pass over the bytes says so.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "`") }) else { return text }
+        func isMark(_ b: UInt8) -> Bool { b == UInt8(ascii: "]") || b == UInt8(ascii: "*") || b == UInt8(ascii: "_") || b == UInt8(ascii: "`") }
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isMark) }) ?? text.utf8.contains(where: isMark) else { return text }
         if Text.has(text, "](") || Text.has(text, "**") { text = Text.markdownLinkText(text) }
-        text = text.replacingAll("__", with: "").replacingAll("`", with: "")
+        // Replaced only when there: "6379*" keeps its string.
+        if Text.has(text, "__") { text = text.replacingAll("__", with: "") }
+        if Text.has(text, byte: UInt8(ascii: "`")) { text = text.replacingAll("`", with: "") }
         return text
     }
 }

@@ -173,16 +173,29 @@ struct AlignedLayout: TableRecognizer {
 
     /// A line's words placed in the columns whose start is at or just before them.
     static func row(_ line: String, line number: Int, starts: [Int], slack: Int = 1) -> GridRow {
-        var texts = Array(repeating: "", count: starts.count)
+        var words = Array(repeating: [Substring](), count: starts.count)
+        // Per column, how many of its words end at a footnote mark ("Services†"), if one does.
+        var markEnds = Array(repeating: Int?.none, count: starts.count)
         var offset = 0
         for word in line.split(separator: " ", omittingEmptySubsequences: false) {
             if !word.isEmpty {
                 let reach = word.count >= 3 && word.contains(where: \.isLetter) ? slack : 1
                 let column = max(0, (starts.lastIndex { $0 <= offset + reach }) ?? 0)
-                texts[column] += texts[column].isEmpty ? String(word) : " " + word
+                words[column].append(word)
+                if markEnds[column] == nil, let last = word.last, last != "*", FootnoteMarks.marks.contains(last) {
+                    markEnds[column] = words[column].count
+                }
             }
             offset += word.count + 1
         }
+        // A footnote mark ends its cell: words after it, in a row whose next column is empty,
+        // are that column's cell, which the extraction put one space after the mark.
+        for column in words.indices.dropLast() {
+            guard let end = markEnds[column], end < words[column].count, words[column + 1].isEmpty else { continue }
+            words[column + 1] = Array(words[column][end...])
+            words[column].removeSubrange(end...)
+        }
+        let texts = words.map { $0.joined(separator: " ") }
         let position = GridPosition(line: number)
         return GridRow(cells: texts.enumerated().map { GridCell($0.element, position: GridPosition(line: number, column: starts[$0.offset] + 1)) }, position: position)
     }

@@ -25,7 +25,18 @@ struct DelimitedLayout: TableRecognizer {
         var table = CellTable(lines: context.lines, splitter: splitter)
         table.joinsStrayLines = numberIndex != nil
         let header = context.header
-        let assembled = table.assemble(after: headerIndex, columnCount: roles.count) { cells in
+        var rows: [GridRow] = []
+        // Each row becomes a grid row as soon as it is complete: raw rows never stand whole.
+        func gridRow(_ row: RawRow) {
+            let count = row.cellCount < roles.count ? row.cellCount : min(row.fragments.count, roles.count)
+            var cells: [GridCell] = []
+            cells.reserveCapacity(count)
+            for i in 0..<count {
+                cells.append(GridCell(CellMarkup.render(row.text(i)), position: GridPosition(line: row.line)))
+            }
+            rows.append(GridRow(cells: cells, position: GridPosition(line: row.line)))
+        }
+        let assembled = table.assemble(after: headerIndex, columnCount: roles.count, finished: gridRow) { cells in
             let first = numberIndex.map { $0 < cells.count ? Text.trimmed(Text.stripTags(cells[$0])) : "" }
             if let first, Text.isRowNumber(first) { return .rowStart }
             if let other = header.connectionRoles(cells) { return other == roles ? .header : .otherTable }
@@ -35,17 +46,7 @@ struct DelimitedLayout: TableRecognizer {
             if RowShape.isComplete(cells, roles: roles) { return .rowStart }
             return first.isEmpty ? .continuation : .unplaceable
         }
-        var rows: [GridRow] = []
-        rows.reserveCapacity(assembled.rows.count)
-        for row in assembled.rows {
-            let count = row.cellCount < roles.count ? row.cellCount : min(row.fragments.count, roles.count)
-            var cells: [GridCell] = []
-            cells.reserveCapacity(count)
-            for i in 0..<count {
-                cells.append(GridCell(CellMarkup.render(row.text(i)), position: GridPosition(line: row.line)))
-            }
-            rows.append(GridRow(cells: cells, position: GridPosition(line: row.line)))
-        }
+        for row in assembled.rows { gridRow(row) }
         let headerRow = GridRow(cells: headerCells.map { GridCell($0, position: GridPosition(line: headerIndex + 1)) },
                                 position: GridPosition(line: headerIndex + 1))
         let grid = Grid(layout: layoutName(splitter), header: [headerRow], rows: rows,

@@ -43,44 +43,60 @@ enum CSVRecord {
     /// within 200 lines (then it is not a record of this layout).
     static func read(_ lines: [String], from start: Int, separator: UInt8) -> ([String], Int)? {
         var fields: [String] = []
+        // One buffer for every field, kept at its capacity between fields.
         var field: [UInt8] = []
+        field.reserveCapacity(128)
         var quoted = false
         var atFieldStart = true
         var lineIndex = start
         while lineIndex < lines.count, lineIndex - start < 200 {
-            let bytes = Array(lines[lineIndex].utf8)
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if quoted {
-                    if b == UInt8(ascii: "\"") {
-                        if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 2; continue }
-                        quoted = false
+            var line = lines[lineIndex]
+            // On the line's own bytes, not a copy of them.
+            line.withUTF8 { bytes in
+                var i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if quoted {
+                        if b == UInt8(ascii: "\"") {
+                            if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 2; continue }
+                            quoted = false
+                        } else {
+                            field.append(b)
+                        }
+                    } else if b == UInt8(ascii: "\""), atFieldStart || field.allSatisfy({ $0 == 0x20 }) {
+                        field.removeAll(keepingCapacity: true)
+                        quoted = true
+                        atFieldStart = false
+                    } else if b == separator {
+                        fields.append(trimmedField(field))
+                        field.removeAll(keepingCapacity: true)
+                        atFieldStart = true
                     } else {
                         field.append(b)
+                        atFieldStart = false
                     }
-                } else if b == UInt8(ascii: "\""), atFieldStart || field.allSatisfy({ $0 == 0x20 }) {
-                    field.removeAll()
-                    quoted = true
-                    atFieldStart = false
-                } else if b == separator {
-                    fields.append(Text.trimmed(String(decoding: field, as: UTF8.self)))
-                    field.removeAll()
-                    atFieldStart = true
-                } else {
-                    field.append(b)
-                    atFieldStart = false
+                    i += 1
                 }
-                i += 1
             }
             if quoted {
                 field.append(UInt8(ascii: "\n"))
                 lineIndex += 1
                 continue
             }
-            fields.append(Text.trimmed(String(decoding: field, as: UTF8.self)))
+            fields.append(trimmedField(field))
             return (fields, lineIndex + 1)
         }
         return nil
+    }
+
+    /// `Text.trimmed` of the field's text: ASCII white space trimmed on the bytes; a field with
+    /// any other byte at an end goes through `Text.trimmed` whole.
+    private static func trimmedField(_ field: [UInt8]) -> String {
+        func space(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
+        var a = 0, b = field.count
+        while a < b, space(field[a]) { a += 1 }
+        while b > a, space(field[b - 1]) { b -= 1 }
+        if a < b, field[a] >= 0x80 || field[b - 1] >= 0x80 { return Text.trimmed(String(decoding: field, as: UTF8.self)) }
+        return String(decoding: field[a..<b], as: UTF8.self)
     }
 }

@@ -75,7 +75,7 @@ struct SpacedPlainLayout: TableRecognizer {
         guard words.count <= 200, fits(0, 0) else { return nil }
         return placement.indices.map { c in
             let end = c + 1 < placement.count ? placement[c + 1] : words.count
-            return words[placement[c]..<end].joined(separator: " ")
+            return Text.joinedWithSpaces(words[placement[c]..<end])
         }
     }
 

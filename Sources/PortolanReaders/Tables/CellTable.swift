@@ -12,16 +12,13 @@ enum CellSplitter: String, Sendable {
         switch self {
         case .tab:
             guard Text.has(line, byte: 0x09) else { return nil }
-            return line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
+            return Text.split(line, byte: 0x09)
         case .pipe:
             var body = Text.trimmed(line)
             guard Text.has(body, byte: UInt8(ascii: "|")) else { return nil }
             // Without escapes the cells are the bytes between pipes.
             if !Text.has(body, byte: UInt8(ascii: "\\")) {
-                var bytes = Substring(body).utf8[...]
-                if bytes.first == UInt8(ascii: "|") { bytes = bytes.dropFirst() }
-                if bytes.last == UInt8(ascii: "|") { bytes = bytes.dropLast() }
-                return bytes.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map { Text.trimmed(Substring($0)) }
+                return Text.split(body, byte: UInt8(ascii: "|"), droppingOuter: true, trimming: true)
             }
             if body.hasPrefix("|") { body.removeFirst() }
             if body.hasSuffix("|") && !body.hasSuffix("\\|") { body.removeLast() }
@@ -86,7 +83,11 @@ struct CellTable {
 
     /// Collects rows from `headerIndex + 1` until the table ends: a line that is not a table
     /// line, with no more rows of this table before the next heading.
-    func assemble(after headerIndex: Int, columnCount: Int, kind: ([String]) -> LineKind) -> Assembled {
+    /// `finished`: given each row as soon as no later line can add to it (when the next row
+    /// starts), and the row is then dropped from `rows`, which keeps only the rows still open;
+    /// so a long table never stands whole as raw rows. Without it every row stays in `rows`.
+    func assemble(after headerIndex: Int, columnCount: Int, finished: ((RawRow) -> Void)? = nil,
+                  kind: ([String]) -> LineKind) -> Assembled {
         var result = Assembled(end: lines.count)
         var i = headerIndex + 1
         while i < lines.count {
@@ -126,6 +127,8 @@ struct CellTable {
                 var row = RawRow(line: i + 1, fragments: Array(repeating: [], count: max(columnCount, cells.count)))
                 row.cellCount = cells.count
                 append(cells, to: &row, columnCount: columnCount, line: i + 1, diagnostics: &result.diagnostics)
+                // Only the last row takes continuation lines: the one before it is done.
+                if let finished, let done = result.rows.popLast() { finished(done) }
                 result.rows.append(row)
             case .continuation:
                 if result.rows.isEmpty {

@@ -17,7 +17,7 @@ enum PortCell {
         let configurable = (starMeansConfigurable && Text.has(text, byte: UInt8(ascii: "*")))
             || (Text.has(text, byte: UInt8(ascii: "(")) && Text.has(text.lowercased(), "(configurable)"))
         // "5432 (default)": the ports before a remark in parentheses.
-        let before = text.firstIndex(of: "(").map { Text.trimmed(text[..<$0]) } ?? text
+        let before = !Text.has(text, byte: UInt8(ascii: "(")) ? text : text.firstIndex(of: "(").map { Text.trimmed(text[..<$0]) } ?? text
         // Digits, commas, slashes and tight hyphens need no rewriting (the common case, and the fast one).
         let plain = before.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 || $0 == 0x2C || $0 == 0x2F || $0 == 0x2D || $0 == 0x2A }
             && !Text.has(before, " -") && !Text.has(before, "- ")
@@ -30,6 +30,9 @@ enum PortCell {
             let problems = wording.contains(where: \.isNumber) || PortForms.isNoPortWording(wording) || !wording.contains(where: \.isLetter)
                 ? [] : ["the Port cell '\(text.prefix(80))' names no port number; no ports were taken from it"]
             return Parsed(spec: PortSpec(ranges: [], configurable: configurable, text: text), problems: problems)
+        }
+        if plain, let ranges = plainRanges(ports) {
+            return Parsed(spec: PortSpec(ranges: ranges, configurable: configurable, text: text), problems: [])
         }
         var ranges: [PortRange] = []
         var problems: [String] = []
@@ -55,6 +58,44 @@ enum PortCell {
             ranges.append(range)
         }
         return Parsed(spec: PortSpec(ranges: ranges, configurable: configurable, text: text), problems: problems)
+    }
+
+    /// The ranges of a plain cell (digits, `,` `/` ` ` `-` `*`) read on its bytes, as the loop
+    /// in `parse` reads them; nil when any item is not a valid port or range (that loop then
+    /// says why).
+    private static func plainRanges(_ ports: String) -> [PortRange]? {
+        var ranges: [PortRange] = []
+        var bounds: [Int] = []
+        var number = 0, digits = 0, itemHasText = false
+        func endBound() -> Bool {
+            guard digits > 0, digits <= 9 else { return false }
+            bounds.append(number)
+            number = 0; digits = 0
+            return true
+        }
+        func endItem() -> Bool {
+            defer { bounds.removeAll(keepingCapacity: true); itemHasText = false }
+            guard itemHasText else { return true }  // empty, or stars only: skipped
+            guard endBound(), bounds.count <= 2 else { return false }
+            let range = PortRange(bounds[0], bounds.count == 2 ? bounds[1] : nil)
+            guard (1...65535).contains(range.from), (1...65535).contains(range.to), range.from <= range.to else { return false }
+            ranges.append(range)
+            return true
+        }
+        for byte in ports.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                number = number &* 10 &+ Int(byte - UInt8(ascii: "0")); digits += 1; itemHasText = true
+            case UInt8(ascii: "*"): continue
+            case UInt8(ascii: "-"):
+                itemHasText = true
+                guard endBound() else { return nil }
+            default:  // ",", "/", " "
+                guard endItem() else { return nil }
+            }
+        }
+        guard endItem() else { return nil }
+        return ranges
     }
 
     /// True for one word of a port cell as the wrapped layout shows it: "8888", "8888,",

@@ -33,7 +33,8 @@ enum RowBuilder {
         var cleaned: [String] = []
         func clean(_ text: inout String, _ name: String) {
             // Printable ASCII and tabs hold no control character: most cells are decided on their bytes.
-            if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) { return }
+            func printable(_ b: UInt8) -> Bool { (b >= 0x20 && b < 0x7F) || b == 0x09 }
+            if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(printable) }) ?? text.utf8.allSatisfy(printable) { return }
             guard text.unicodeScalars.contains(where: isControl) else { return }
             text = String(String.UnicodeScalarView(text.unicodeScalars.compactMap { $0.isBidiControl ? nil : isControl($0) ? " " : $0 }))
             cleaned.append(name)

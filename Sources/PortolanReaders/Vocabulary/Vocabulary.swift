@@ -21,7 +21,13 @@ public enum Vocabulary {
 
     /// True for a protocol cell word such as "HTTP/HTTPS" or "SIP/UDP".
     static func isProtocol(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first, first.properties.isAlphabetic, word.utf8.count <= 40 else { return false }
+        // An ASCII first byte is alphabetic exactly when it is a letter (no Unicode property lookup).
+        guard let lead = word.utf8.first, word.utf8.count <= 40 else { return false }
+        if lead < 0x80 {
+            guard (lead | 0x20) >= UInt8(ascii: "a") && (lead | 0x20) <= UInt8(ascii: "z") else { return false }
+        } else {
+            guard let first = word.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        }
         if let ascii = isASCIIProtocol(word) { return ascii }
         // "HTTP(S)" is HTTPS; "(TLS)" and the like are the same protocol names in parentheses.
         let bare = word.lowercased().filter { $0 != "(" && $0 != ")" }
@@ -32,24 +38,44 @@ public enum Vocabulary {
 
     /// `isProtocol` for a word of ASCII letters, digits, `/` and parentheses, byte by byte (the
     /// words of every row are asked); nil for any other word, which takes the general path.
+    /// Each part is packed into a number (`packed`), so no string is made per word.
     private static func isASCIIProtocol(_ word: String) -> Bool? {
-        var part: [UInt8] = []
-        part.reserveCapacity(word.utf8.count)
+        var part: UInt64 = 0
+        var length = 0
+        var tooLong = false
         for byte in word.utf8 {
+            let code: UInt64
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): part.append(byte + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): part.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): code = UInt64(byte - UInt8(ascii: "A")) + 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): code = UInt64(byte - UInt8(ascii: "a")) + 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): code = UInt64(byte - UInt8(ascii: "0")) + 27
             case UInt8(ascii: "("), UInt8(ascii: ")"): continue
             case UInt8(ascii: "/"):
-                guard protocols.contains(String(decoding: part, as: UTF8.self)) else { return false }
-                part.removeAll(keepingCapacity: true)
+                guard !tooLong, length > 0, packedProtocols.contains(part) else { return false }
+                part = 0; length = 0
+                continue
             case 0x80...: return nil
             // Protocol names are letters and digits only.
             default: return false
             }
+            length += 1
+            if length > maxPackedLength { tooLong = true } else { part = part * 37 + code }
         }
-        return protocols.contains(String(decoding: part, as: UTF8.self))
+        return !tooLong && length > 0 && packedProtocols.contains(part)
     }
+
+    /// Up to 12 letters and digits fit a UInt64 in base 37; every protocol name is shorter.
+    private static let maxPackedLength = 12
+
+    /// A lowercase name of letters and digits as a base-37 number (letters 1-26, digits 27-36).
+    private static func packed(_ name: String) -> UInt64 {
+        precondition(name.utf8.count <= maxPackedLength)
+        return name.utf8.reduce(0) { value, byte in
+            value * 37 + (byte >= UInt8(ascii: "a") ? UInt64(byte - UInt8(ascii: "a")) + 1 : UInt64(byte - UInt8(ascii: "0")) + 27)
+        }
+    }
+
+    private static let packedProtocols: Set<UInt64> = Set(protocols.map(packed))
 
     /// Common infrastructure that appears in architecture tables under its own name,
     /// normalised with `Names.key` (letters and digits, lowercased).

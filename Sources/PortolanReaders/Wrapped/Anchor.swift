@@ -86,30 +86,41 @@ struct Anchor: Equatable {
 
     static let classificationWords = ReadingConventions.genesys.classificationWords
 
+    /// The classification words of 13 letters or fewer, each packed in base 27 (a = 1 … z = 26).
+    static let packedClassificationWords: Set<UInt64> = Set(classificationWords.compactMap { word in
+        guard word.utf8.count <= 13, word.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+        return word.utf8.reduce(UInt64(0)) { $0 * 27 + UInt64($1 - UInt8(ascii: "a") + 1) }
+    })
+
     /// "Ingress", "Egress", "Intra-cluster", and combinations such as "Ingress/Egress".
     static func isClassification(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, "iIeE".unicodeScalars.contains(first), word.utf8.count <= 40 else { return false }
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: the letters of each `/`-separated part, lowercased, byte by byte.
-            var key: [UInt8] = [], length = 0, parts = 0
-            for byte in word.utf8 + [UInt8(ascii: "/")] {
+            // ASCII: the letters of each `/`-separated part, lowercased, packed into a number
+            // byte by byte (no string is made); a part too long to pack takes the general path.
+            var key: UInt64 = 0, letters = 0, length = 0, parts = 0
+            var packable = true
+            // Empty parts ("Ingress//Egress") are skipped, as `split` omits them.
+            func endPart() -> Bool {
+                if length == 0 { return true }
+                parts += 1
+                guard packedClassificationWords.contains(key) else { return false }
+                key = 0; letters = 0; length = 0
+                return true
+            }
+            for byte in word.utf8 {
                 if byte == UInt8(ascii: "/") {
-                    // Empty parts ("Ingress//Egress") are skipped, as `split` omits them.
-                    if length == 0 { continue }
-                    parts += 1
-                    guard classificationWords.contains(String(decoding: key, as: UTF8.self)) else { return false }
-                    key.removeAll(keepingCapacity: true)
-                    length = 0
+                    guard endPart() else { return false }
                     continue
                 }
                 length += 1
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): key.append(byte + 32)
-                case UInt8(ascii: "a")...UInt8(ascii: "z"): key.append(byte)
-                default: continue
-                }
+                let lower = byte | 0x20
+                guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z"), byte >= UInt8(ascii: "A") else { continue }
+                letters += 1
+                if letters > 13 { packable = false; break }
+                key = key * 27 + UInt64(lower - UInt8(ascii: "a") + 1)
             }
-            return parts > 0
+            if packable { return endPart() && parts > 0 }
         }
         let parts = word.split(separator: "/")
         guard !parts.isEmpty else { return false }

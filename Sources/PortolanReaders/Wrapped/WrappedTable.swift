@@ -52,7 +52,15 @@ enum WrappedTable {
             return all[min(Int(entry.skip), all.count)...]
         }
 
-        func firstWord(_ index: Int) -> String? { words(index).first }
+        /// True when the line has two words or more (after the first, when it is dropped).
+        func hasTwoWords(_ index: Int, droppingFirstWord: Bool) -> Bool {
+            let skip = Int(entries[index].skip) + (droppingFirstWord ? 1 : 0)
+            return Text.word(at: skip + 1, in: source[Int(entries[index].line)]) != nil
+        }
+
+        func firstWord(_ index: Int) -> String? {
+            Text.word(at: Int(entries[index].skip), in: source[Int(entries[index].line)])
+        }
 
         func line(_ index: Int, droppingFirstWord: Bool = false) -> BodyLine {
             let words = words(index)
@@ -174,6 +182,24 @@ enum WrappedTable {
 
     // MARK: - Header repeats
 
+    /// `headerKey(word) == key`, compared on the bytes for an ASCII word (no string is made).
+    private static func hasHeaderKey(_ word: String, _ key: String) -> Bool {
+        guard word.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "&") }) else {
+            return headerKey(word) == key
+        }
+        var expected = key.utf8.makeIterator()
+        for byte in word.utf8 {
+            let lowered: UInt8
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): lowered = byte + 32
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): lowered = byte
+            default: continue
+            }
+            guard expected.next() == lowered else { return false }
+        }
+        return expected.next() == nil
+    }
+
     private static func headerKey(_ word: String) -> String {
         // An ASCII word without tags or entities: its letters and digits, lowercased, from the bytes.
         if word.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: "&") }) {
@@ -198,8 +224,10 @@ enum WrappedTable {
         let probe = min(3, headerKeys.count)
         var i = range.lowerBound
         while i < range.upperBound {
-            var words = Text.words(lines[i])
-            if probe > 0, words.count >= probe, Array(words[..<probe].map(headerKey)) == Array(headerKeys[..<probe]) {
+            // Most lines are told apart by their first word alone, without splitting the rest.
+            let firstMatches = probe > 0 && Text.word(at: 0, in: lines[i]).map { hasHeaderKey($0, headerKeys[0]) } == true
+            var words = firstMatches ? Text.words(lines[i]) : []
+            if firstMatches, words.count >= probe, Array(words[..<probe].map(headerKey)) == Array(headerKeys[..<probe]) {
                 var k = 0
                 var j = i
                 var skip = 0
@@ -238,6 +266,22 @@ enum WrappedTable {
     /// line's own row has an anchor (so a description line starting with a number stays put).
     static func splitIntoRows(_ body: Body, order: [Column]) -> [RowSpan] {
         var rows: [RowSpan] = []
+        // Whether the current row's lines so far hold an anchor, and up to which body line that
+        // was asked: once found it stays found as the row grows, so each line is asked once.
+        var currentHasAnchor = false
+        var checkedUpTo = 0
+        // Whether a body line (whole, or without its first word) holds an anchor of two or more
+        // fields: a candidate's lines are asked again as the current row's. -1: not asked yet.
+        var whole = [Int8](repeating: -1, count: body.count)
+        var dropped = [Int8](repeating: -1, count: body.count)
+        func anchored(_ j: Int, droppingFirstWord: Bool) -> Bool {
+            let known = droppingFirstWord ? dropped[j] : whole[j]
+            if known >= 0 { return known == 1 }
+            // Each field of an anchor takes a word of its own: one word cannot hold two.
+            let found = body.hasTwoWords(j, droppingFirstWord: droppingFirstWord) && (Anchor.find(in: body.line(j, droppingFirstWord: droppingFirstWord).words, order: order)?.fieldCount ?? 0) >= 2
+            if droppingFirstWord { dropped[j] = found ? 1 : 0 } else { whole[j] = found ? 1 : 0 }
+            return found
+        }
         for index in 0..<body.count {
             guard let first = body.firstWord(index), Text.isRowNumber(first), let n = Int(first) else { continue }
             let expected = rows.last.flatMap { Int($0.number) }.map { $0 + 1 }
@@ -246,26 +290,27 @@ enum WrappedTable {
                 accept = true
             } else {
                 // The candidate's own lines: up to the next line that starts with a number.
-                var segment = [body.line(index, droppingFirstWord: true)]
-                var j = index + 1
-                while j < min(body.count, index + 8), !(body.firstWord(j).map(Text.isRowNumber) ?? false) {
-                    segment.append(body.line(j))
-                    j += 1
+                var segment = index..<(index + 1)
+                while segment.upperBound < min(body.count, index + 8),
+                      !(body.firstWord(segment.upperBound).map(Text.isRowNumber) ?? false) {
+                    segment = index..<(segment.upperBound + 1)
                 }
                 let current = rows[rows.count - 1]
-                let currentLines = (current.lines.lowerBound..<index).map { body.line($0, droppingFirstWord: $0 == current.lines.lowerBound) }
-                accept = hasAnchor(currentLines, order: order) && hasAnchor(segment, order: order)
+                if !currentHasAnchor, checkedUpTo < index {
+                    currentHasAnchor = (checkedUpTo..<index).contains { anchored($0, droppingFirstWord: $0 == current.lines.lowerBound) }
+                    checkedUpTo = index
+                }
+                accept = currentHasAnchor && segment.contains { anchored($0, droppingFirstWord: $0 == index) }
             }
             guard accept else { continue }
             if !rows.isEmpty { rows[rows.count - 1].lines = rows[rows.count - 1].lines.lowerBound..<index }
             rows.append(RowSpan(number: first, lines: index..<body.count))
+            currentHasAnchor = false
+            checkedUpTo = index
         }
         return rows
     }
 
-    private static func hasAnchor(_ lines: [BodyLine], order: [Column]) -> Bool {
-        lines.contains { (Anchor.find(in: $0.words, order: order)?.fieldCount ?? 0) >= 2 }
-    }
 
     // MARK: - One row
 
