@@ -18,10 +18,10 @@ struct Workspaces {
                        configs: Set<Config> = Set(Config.allCases)) throws -> Workspace {
         var documents: [Document] = [], components: [ComponentNote] = []
         let folder = paths.first(where: Self.isDirectory)
-        // columns.yaml beside the documents: header text -> role, for columns the reader cannot guess.
+        // columns.yaml beside the documents: header text -> role, for columns the reader cannot
+        // guess. It is part of reading, so every command reads it (the same rows everywhere).
         var options = DocumentReader.Options()
-        if configs.contains(.columns),
-           let file = try Self.configFile(explicit: nil, names: Config.columns.fileNames, folder: folder, what: Config.columns.what) {
+        if let file = try Self.configFile(explicit: nil, names: ["columns.yaml", "columns.yml"], folder: folder, what: "column mapping") {
             let parsed = ColumnMapping.parse(file.text)
             options = DocumentReader.Options(mapping: parsed.mapping)
             if !parsed.diagnostics.isEmpty { documents.append(Document(path: file.path, diagnostics: parsed.diagnostics)) }
@@ -48,14 +48,13 @@ struct Workspaces {
     }
 
     enum Config: CaseIterable {
-        case aliases, inventory, lint, columns
+        case aliases, inventory, lint
 
         var fileNames: [String] {
             switch self {
             case .aliases: ["aliases.yaml"]
             case .inventory: ["inventory.yaml", "inventory.yml"]
             case .lint: ["lint.yaml"]
-            case .columns: ["columns.yaml", "columns.yml"]
             }
         }
 
@@ -64,7 +63,6 @@ struct Workspaces {
             case .aliases: "alias file"
             case .inventory: "inventory file"
             case .lint: "lint configuration"
-            case .columns: "column mapping"
             }
         }
     }
