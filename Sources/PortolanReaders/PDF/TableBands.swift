@@ -47,6 +47,28 @@ enum TableBands {
         return groups.keys.sorted().map { key in band(groups[key]!, table) }
     }
 
+    /// Rows as tight as the lines of a cell, with neither rules nor numbers to part them: a row
+    /// starts at a line that starts (nearly) every column at once, with a first cell that does
+    /// not go on in lower case ("Vault clients" / "and agents"); a cell's wrapped lines fill only
+    /// some columns. `m`, the most columns any line fills, stands for a full row.
+    static func splitAtRowStarts(_ bands: [Band], _ table: TableFinder.Found) -> [Band] {
+        guard !firstColumnIsNumbered(table) else { return bands }
+        func filled(_ line: PDFLine) -> Int {
+            (0..<table.columnCount).filter { !words(of: line, column: $0, gaps: table.gaps).isEmpty }.count
+        }
+        let most = table.lines.map(filled).max() ?? 0
+        guard most >= 3 else { return bands }
+        return bands.flatMap { band -> [Band] in
+            var groups: [[PDFLine]] = []
+            for line in band.lines.sorted(by: { $0.y0 < $1.y0 }) {
+                let first = words(of: line, column: 0, gaps: table.gaps).first?.text.first
+                let starts = filled(line) >= most - 1 && first.map { !$0.isLowercase } == true
+                if groups.isEmpty || starts { groups.append([line]) } else { groups[groups.count - 1].append(line) }
+            }
+            return groups.count > 1 ? groups.map { self.band($0, table) } : [band]
+        }
+    }
+
     private static func band(_ group: [PDFLine], _ table: TableFinder.Found) -> Band {
         let cells = (0..<table.columnCount).map { column in
             group.map { words(of: $0, column: column, gaps: table.gaps) }.filter { !$0.isEmpty }

@@ -9,6 +9,9 @@ enum TableFinder {
         var lines: [PDFLine]
         var gaps: [Double]
         var em: Double
+        /// For a table drawn with cell borders, the x range between its outer rules: its columns
+        /// are the rules' (`gaps`), and a word belongs to the cell its middle is in.
+        var ruled: ClosedRange<Double>? = nil
         var columnCount: Int { gaps.count + 1 }
     }
 
@@ -18,7 +21,36 @@ enum TableFinder {
         case text(PDFLine)
     }
 
+    /// `boxes`: the page's tables drawn with cell borders (RuledTables); the lines inside a box
+    /// are its table, columns parted at its rules.
+    static func blocks(_ lines: [PDFLine], em: Double, boxes: [RuledTables.Box]) -> [Block] {
+        guard !boxes.isEmpty else { return blocks(lines, em: em) }
+        var result: [Block] = []
+        var pending: [PDFLine] = []
+        var index = lines.startIndex
+        while index < lines.endIndex {
+            guard let box = boxes.first(where: { $0.holds(lines[index]) }) else {
+                pending.append(lines[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < lines.endIndex, box.holds(lines[end]) { end += 1 }
+            let inside = Array(lines[index..<end])
+            if inside.count >= 2 {
+                result += blocks(pending, em: em)
+                pending = []
+                result.append(.table(Found(lines: inside, gaps: box.inner, em: medianHeight(inside) ?? em, ruled: box.x0...box.x1)))
+            } else {
+                pending += inside
+            }
+            index = end
+        }
+        return result + blocks(pending, em: em)
+    }
+
     static func blocks(_ lines: [PDFLine], em: Double) -> [Block] {
+        guard !lines.isEmpty else { return [] }
         var runs: [[PDFLine]] = []
         for line in lines {
             if let last = runs.last?.last, line.y0 - last.y1 <= em {

@@ -1,0 +1,52 @@
+/// A vertical line a page draws (a cell border), in points from the top left.
+struct VerticalRule: Sendable, Hashable {
+    var x: Double
+    var y0: Double
+    var y1: Double
+}
+
+/// Tables drawn with cell borders. Where a page draws three or more vertical rules over the same
+/// stretch of the page, the rules inside are the table's column boundaries, whatever the gaps
+/// between the words: a cell whose words nearly touch the next cell's still ends at its rule.
+enum RuledTables {
+    /// The box the rules enclose, and the x of each rule between its columns.
+    struct Box: Sendable, Hashable {
+        var x0: Double
+        var x1: Double
+        var y0: Double
+        var y1: Double
+        var inner: [Double]
+
+        /// Whether the line sits inside the box: its middle between the top and bottom rules,
+        /// its words between the outer rules.
+        func holds(_ line: PDFLine) -> Bool {
+            let middle = (line.y0 + line.y1) / 2
+            guard middle > y0, middle < y1, let last = line.words.last else { return false }
+            return line.x0 >= x0 - 1 && last.x1 <= x1 + 1
+        }
+    }
+
+    /// Rules whose heights overlap make one box; a box needs rules on both sides and at least one
+    /// between, reaching down at least half the box (a rule under a spanning header cell counts).
+    static func boxes(_ rules: [VerticalRule]) -> [Box] {
+        var groups: [[VerticalRule]] = []
+        for rule in rules.sorted(by: { ($0.y0, $0.x) < ($1.y0, $1.x) }) {
+            if let last = groups.last, rule.y0 < last.map(\.y1).max()! {
+                groups[groups.count - 1].append(rule)
+            } else {
+                groups.append([rule])
+            }
+        }
+        return groups.compactMap { group in
+            guard let x0 = group.map(\.x).min(), let x1 = group.map(\.x).max(),
+                  let y0 = group.map(\.y0).min(), let y1 = group.map(\.y1).max() else { return nil }
+            var inner: [Double] = []
+            for rule in group.sorted(by: { $0.x < $1.x })
+            where rule.x > x0 + 1 && rule.x < x1 - 1 && rule.y1 - rule.y0 >= 0.5 * (y1 - y0) {
+                if let last = inner.last, rule.x - last <= 1 { continue }
+                inner.append(rule.x)
+            }
+            return inner.isEmpty ? nil : Box(x0: x0, x1: x1, y0: y0, y1: y1, inner: inner)
+        }
+    }
+}
