@@ -44,7 +44,8 @@ struct GridAssembler {
 
     mutating func add(text line: PDFLine) {
         if let last = paragraph.last,
-           line.y0 - last.y1 > 0.4 * em || abs(line.height - last.height) > 0.15 * last.height {
+           line.y0 - last.y1 > 0.4 * em || line.y0 < last.y0 || abs(line.height - last.height) > 0.15 * last.height {
+            // A gap, a line higher up (the next column of running text) or other letters: a new paragraph.
             finishParagraph()
         }
         paragraph.append(line)

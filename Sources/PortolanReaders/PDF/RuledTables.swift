@@ -13,6 +13,7 @@ enum RuledTables {
     struct Box: Sendable, Hashable {
         var x0: Double
         var x1: Double
+        /// From the top of the highest rule between columns to the bottom of the lowest.
         var y0: Double
         var y1: Double
         var inner: [Double]
@@ -41,12 +42,16 @@ enum RuledTables {
             guard let x0 = group.map(\.x).min(), let x1 = group.map(\.x).max(),
                   let y0 = group.map(\.y0).min(), let y1 = group.map(\.y1).max() else { return nil }
             var inner: [Double] = []
-            for rule in group.sorted(by: { $0.x < $1.x })
-            where rule.x > x0 + 1 && rule.x < x1 - 1 && rule.y1 - rule.y0 >= 0.5 * (y1 - y0) {
+            let between = group.sorted(by: { $0.x < $1.x })
+                .filter { $0.x > x0 + 1 && $0.x < x1 - 1 && $0.y1 - $0.y0 >= 0.5 * (y1 - y0) }
+            for rule in between {
                 if let last = inner.last, rule.x - last <= 1 { continue }
                 inner.append(rule.x)
             }
-            return inner.isEmpty ? nil : Box(x0: x0, x1: x1, y0: y0, y1: y1, inner: inner)
+            // The columns are where the rules between them are: a caption row merged across the
+            // top of the table is above them, text before the table.
+            guard let top = between.map(\.y0).min(), let bottom = between.map(\.y1).max() else { return nil }
+            return Box(x0: x0, x1: x1, y0: top, y1: bottom, inner: inner)
         }
     }
 }

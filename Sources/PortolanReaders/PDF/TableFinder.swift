@@ -134,7 +134,30 @@ enum TableFinder {
                 + blocks(run: body[(crossing + 1)...], em: em) + after
         }
         guard !gaps.isEmpty else { return run.map { .text($0) } }
-        return before + [.table(Found(lines: Array(body), gaps: gaps, em: em))] + after
+        let found = Found(lines: Array(body), gaps: gaps, em: em)
+        if isRunningText(found) { return before + columnsOfText(found) + after }
+        return before + [.table(found)] + after
+    }
+
+    /// Running text set in columns (a newsletter or paper page) is not a table: in every column
+    /// the lines are long runs of words, where a connections table has short cells in some
+    /// column (ports, protocols, names), at least four words a line on average being prose.
+    static func isRunningText(_ table: Found) -> Bool {
+        (0..<table.columnCount).allSatisfy { column in
+            let counts = table.lines.map { TableBands.words(of: $0, column: column, gaps: table.gaps).count }.filter { $0 > 0 }
+            return !counts.isEmpty && counts.reduce(0, +) >= 4 * counts.count
+        }
+    }
+
+    /// Text in columns, read column after column: each line's words in a column are a line of
+    /// that column.
+    private static func columnsOfText(_ table: Found) -> [Block] {
+        (0..<table.columnCount).flatMap { column in
+            table.lines.compactMap { line -> Block? in
+                let words = TableBands.words(of: line, column: column, gaps: table.gaps)
+                return words.isEmpty ? nil : .text(PDFLine(words: words, page: line.page, number: line.number))
+            }
+        }
     }
 
     /// The middles of the x ranges, at least a cell gap wide, that no word of the lines covers
