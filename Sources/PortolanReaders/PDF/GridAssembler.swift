@@ -68,7 +68,8 @@ struct GridAssembler {
             let ruled = TableBands.bands(table, ruledAt: ruledLines(page, x0, x1))
             if ruled.count > bands.count { bands = ruled }
         }
-        if table.ruled == nil { bands = TableBands.splitAtRowStarts(bands, table) }
+        // Rows neither the page's rules (a rule under the header only) nor its gaps part: where each row starts every column.
+        if table.ruled == nil, bands.filter(\.partedByRules).count <= 2 { bands = TableBands.splitAtRowStarts(bands, table) }
         let right = columnRights(bands, count: table.columnCount)
         if !textSinceTable, let previous = tables.last, previous.rows.last?.page == page - 1,
            previous.gaps.count == table.gaps.count,

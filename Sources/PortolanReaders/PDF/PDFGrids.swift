@@ -20,7 +20,7 @@ public enum PDFGrids {
 
     /// `ruledLines`: the y of the lines a page rules across an x range, asked only for tables
     /// whose rows the gaps between lines do not part; `verticalRules`: the vertical lines at least
-    /// so long a page draws, asked only for pages with two lines of two or more cells.
+    /// so long a page draws, asked only for pages whose columns the gaps between words leave in doubt.
     static func read(_ pages: [PDFPage],
                      ruledLines: @escaping (_ page: Int, _ from: Double, _ to: Double) -> [Double] = { _, _, _ in [] },
                      verticalRules: (_ page: Int, _ minimum: Double) -> [VerticalRule] = { _, _ in [] }) -> GridsRead {
@@ -45,9 +45,13 @@ public enum PDFGrids {
         var assembler = GridAssembler(em: em, cellLines: CellLines(words: withText.flatMap(\.words)), ruledLines: ruledLines)
         for ((page, pageLines), furniture) in zip(lines, furniture) {
             assembler.startPage()
-            let mayHoldTable = pageLines.filter { $0.segments(gap: TableFinder.cellGap(em: em)).count >= 2 }.count >= 2
-            let boxes = mayHoldTable ? RuledTables.boxes(verticalRules(page.number, 1.5 * em)) : []
-            for block in TableFinder.blocks(pageLines, em: em, boxes: boxes) {
+            var blocks = TableFinder.blocks(pageLines, em: em)
+            // Only where the gaps between words leave the columns in doubt is the page drawn to look for rules.
+            if RuledTables.columnsInDoubt(blocks, em: em) {
+                let boxes = RuledTables.boxes(verticalRules(page.number, 1.5 * em))
+                if !boxes.isEmpty { blocks = TableFinder.blocks(pageLines, em: em, boxes: boxes) }
+            }
+            for block in blocks {
                 switch block {
                 case .text(let line) where furniture.contains(line.number): continue
                 case .text(let line): assembler.add(text: line)

@@ -91,14 +91,21 @@ enum PopplerPages {
 }
 
 /// The lines a PDF draws in its tables (cell borders), found by drawing the page with poppler
-/// into memory at twice its size and looking for long runs of dark pixels. A page is drawn only
-/// when asked (pages with a table, or what may be one) and kept while the next questions are
-/// about the same page.
+/// into memory at twice its size and looking for long runs of dark pixels. Asked only for pages
+/// whose columns the gaps between words leave in doubt (vertical lines), and for tables whose rows
+/// the gaps between lines do not part (horizontal lines), so most pages are never drawn. The last
+/// drawing is kept while the next questions are about the same page.
 final class RuledLines {
     private let document: OpaquePointer
-    private static let scale = 2.0
-    /// The last page drawn: its number, the pixels (ARGB, row after row) and their size.
-    private var drawn: (page: Int, pixels: [UInt32], wide: Int, high: Int)?
+    /// The last page drawn: its number and scale, the pixels (premultiplied ARGB, row after row)
+    /// and their size.
+    private var drawn: (page: Int, scale: Double, image: Image)?
+
+    private struct Image {
+        var pixels: [UInt32]
+        var wide: Int
+        var high: Int
+    }
 
     fileprivate init(document: OpaquePointer) { self.document = document }
 
@@ -106,8 +113,8 @@ final class RuledLines {
 
     /// The y (points from the top) of each line ruled across at least half of `x0...x1` on a page.
     func horizontal(page number: Int, from x0: Double, to x1: Double) -> [Double] {
-        guard let image = draw(number) else { return [] }
-        let scale = Self.scale
+        let scale = 2.0
+        guard let image = draw(number, scale: scale) else { return [] }
         let from = max(0, Int(x0 * scale)), to = min(image.wide - 1, Int(x1 * scale))
         guard to > from else { return [] }
         let needed = (to - from) / 2
@@ -135,20 +142,21 @@ final class RuledLines {
 
     /// Every vertical line on a page at least `minimum` points long, at most 3 points thick.
     func vertical(page number: Int, minimum: Double) -> [VerticalRule] {
-        guard let image = draw(number) else { return [] }
-        let scale = Self.scale
-        let needed = max(Int(minimum * scale), 1)
+        let scale = 2.0
+        guard let image = draw(number, scale: scale) else { return [] }
+        let needed = max(Int(minimum * scale), 1), wide = image.wide
         // Runs of dark pixels down each column of pixels.
-        var start = [Int](repeating: -1, count: image.wide)
+        var start = [Int](repeating: -1, count: wide)
         var runs: [(x: Int, y0: Int, y1: Int)] = []
-        for y in 0...image.high {
-            for x in 0..<image.wide {
-                let dark = y < image.high && Self.isDark(image.pixels[y * image.wide + x])
-                if dark {
-                    if start[x] < 0 { start[x] = y }
-                } else if start[x] >= 0 {
-                    if y - start[x] >= needed { runs.append((x, start[x], y)) }
-                    start[x] = -1
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for y in 0...image.high {
+                for x in 0..<wide {
+                    if y < image.high && Self.isDark(pixels[y * wide + x]) {
+                        if start[x] < 0 { start[x] = y }
+                    } else if start[x] >= 0 {
+                        if y - start[x] >= needed { runs.append((x, start[x], y)) }
+                        start[x] = -1
+                    }
                 }
             }
         }
@@ -158,8 +166,8 @@ final class RuledLines {
         func endGroup() {
             defer { group = [] }
             guard let first = group.first, let last = group.last, Double(last.x - first.x + 1) <= 3 * scale else { return }
-            let x = Double(first.x + last.x + 1) / 2 / scale
-            rules.append(VerticalRule(x: x, y0: Double(group.map(\.y0).min()!) / scale, y1: Double(group.map(\.y1).max()!) / scale))
+            rules.append(VerticalRule(x: Double(first.x + last.x + 1) / 2 / scale, y0: Double(group.map(\.y0).min()!) / scale,
+                                      y1: Double(group.map(\.y1).max()!) / scale))
         }
         for run in runs.sorted(by: { ($0.x, $0.y0) < ($1.x, $1.y0) }) {
             if let last = group.last, run.x - last.x > 1 || !group.contains(where: { run.y0 < $0.y1 && $0.y0 < run.y1 }) {
@@ -176,11 +184,10 @@ final class RuledLines {
         return alpha >= 96 && max(red, green, blue) < 176
     }
 
-    private func draw(_ number: Int) -> (pixels: [UInt32], wide: Int, high: Int)? {
-        if let drawn, drawn.page == number { return (drawn.pixels, drawn.wide, drawn.high) }
+    private func draw(_ number: Int, scale: Double) -> Image? {
+        if let drawn, drawn.page == number, drawn.scale == scale { return drawn.image }
         guard let page = poppler_document_get_page(document, Int32(number - 1)) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-        let scale = Self.scale
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
         let wide = Int(width * scale), high = Int(height * scale)
@@ -195,13 +202,13 @@ final class RuledLines {
         guard let data = cairo_image_surface_get_data(surface) else { return nil }
         let stride = Int(cairo_image_surface_get_stride(surface))
         var pixels = [UInt32](repeating: 0, count: wide * high)
-        pixels.withUnsafeMutableBufferPointer { target in
+        pixels.withUnsafeMutableBytes { target in
             for y in 0..<high {
-                let row = UnsafeRawPointer(data + y * stride)
-                for x in 0..<wide { target[y * wide + x] = row.load(fromByteOffset: x * 4, as: UInt32.self) }
+                target.baseAddress!.advanced(by: y * wide * 4).copyMemory(from: data + y * stride, byteCount: wide * 4)
             }
         }
-        drawn = (number, pixels, wide, high)
-        return (pixels, wide, high)
+        let image = Image(pixels: pixels, wide: wide, high: high)
+        drawn = (number, scale, image)
+        return image
     }
 }

@@ -54,4 +54,30 @@ enum RuledTables {
             return Box(x0: x0, x1: x1, y0: top, y1: bottom, inner: inner)
         }
     }
+
+    /// Whether a page's tables as the gaps between words cut them leave the columns in doubt, so
+    /// that the rules the page may draw are worth looking for (drawing a page costs more than
+    /// reading its words): lines of several cells but no table; a line of cells between tables
+    /// or beside one; or a table line with more cells than the table has columns, or with a cell
+    /// across a column gap (words a space from the next column's, or a header over two columns).
+    static func columnsInDoubt(_ blocks: [TableFinder.Block], em: Double) -> Bool {
+        var tables: [TableFinder.Found] = []
+        var textOfCells = 0
+        for block in blocks {
+            switch block {
+            case .table(let table): tables.append(table)
+            case .text(let line): if line.segments(gap: TableFinder.cellGap(em: em)).count >= 2 { textOfCells += 1 }
+            }
+        }
+        if tables.isEmpty { return textOfCells >= 2 }
+        return textOfCells >= 1 || tables.contains { table in
+            table.lines.contains { line in
+                let segments = line.segments(gap: TableFinder.cellGap(em: table.em))
+                return segments.count > table.columnCount || segments.contains { segment in
+                    let x0 = segment.first?.x0 ?? 0, x1 = segment.last?.x1 ?? 0
+                    return table.gaps.contains { $0 > x0 && $0 < x1 }
+                }
+            }
+        }
+    }
 }

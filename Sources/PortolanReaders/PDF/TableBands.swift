@@ -7,6 +7,8 @@ enum TableBands {
         var cells: [[[PDFWord]]]
         var lines: [PDFLine]
         var top: Double
+        /// Whether the page's ruled lines part this row from the next.
+        var partedByRules = false
     }
 
     static func bands(_ table: TableFinder.Found, em: Double) -> [Band] {
@@ -44,7 +46,11 @@ enum TableBands {
             let middle = (line.y0 + line.y1) / 2
             groups[inside.filter { $0 < middle }.count, default: []].append(line)
         }
-        return groups.keys.sorted().map { key in band(groups[key]!, table) }
+        return groups.keys.sorted().map { key in
+            var band = band(groups[key]!, table)
+            band.partedByRules = true
+            return band
+        }
     }
 
     /// Rows as tight as the lines of a cell, with neither rules nor numbers to part them: a row
