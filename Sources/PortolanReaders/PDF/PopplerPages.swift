@@ -191,7 +191,8 @@ final class RuledLines {
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
         let wide = Int(width * scale), high = Int(height * scale)
-        guard wide > 0, high > 0, wide <= 20_000, high <= 20_000 else { return nil }
+        // Up to an A0 page (32 million pixels at twice its size); a larger page is not drawn.
+        guard wide > 0, high > 0, wide <= 20_000, high <= 20_000, wide * high <= 40_000_000 else { return nil }
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(wide), Int32(high)) else { return nil }
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else { return nil }
