@@ -80,6 +80,21 @@ import Testing
         #expect(PDFGrids.read([page]).grids.isEmpty)
     }
 
+    @Test func pagesAreDrawnForTheirRulesOnlyWhereTheColumnsAreInDoubt() {
+        // Clear gaps between every column: the page is never drawn. Words a space apart across a
+        // column (a line with more cells than the table's columns): it is.
+        final class Asked: @unchecked Sendable { var pages: [Int] = [] }
+        let asked = Asked()
+        let clear = Self.page(1, [(Self.header, 100), (["1", "Agent", "443", "Sends data"], 125), (["2", "Hub", "8443", "Replies"], 150)])
+        _ = PDFGrids.read([clear], verticalRules: { page, _ in asked.pages.append(page); return [] })
+        #expect(asked.pages.isEmpty)
+        var doubtful = Self.page(2, [(Self.header, 100), (["1", "Agent", "443", "Sends data"], 125), (["2", "Hub", "8443", "Replies"], 150)])
+        // "Sends data" of row 1 printed as two cells 10 pt apart, inside the Purpose column.
+        doubtful.words = doubtful.words.map { $0.text == "data" && $0.y0 == 125 ? PDFWord(text: "data", x0: $0.x0 + 10, y0: $0.y0, x1: $0.x1 + 10, y1: $0.y1) : $0 }
+        _ = PDFGrids.read([doubtful], verticalRules: { page, _ in asked.pages.append(page); return [] })
+        #expect(asked.pages == [2])
+    }
+
     @Test func rulesBetweenColumnsMakeTheBoxACaptionAboveIsNot() {
         // Outer rules from the caption down (y 80), rules between columns from the header down (y 95).
         let rules = [VerticalRule(x: 38, y0: 80, y1: 200), VerticalRule(x: 300, y0: 80, y1: 200),
