@@ -56,7 +56,7 @@ enum TableBands {
     /// Rows as tight as the lines of a cell, with neither rules nor numbers to part them: a row
     /// starts at a line that starts (nearly) every column at once, with a first cell that does
     /// not go on in lower case ("Vault clients" / "and agents"); a cell's wrapped lines fill only
-    /// some columns. `m`, the most columns any line fills, stands for a full row.
+    /// some columns. The most columns any line of the table fills stands for a full row.
     static func splitAtRowStarts(_ bands: [Band], _ table: TableFinder.Found) -> [Band] {
         guard !firstColumnIsNumbered(table) else { return bands }
         func filled(_ line: PDFLine) -> Int {
