@@ -2,7 +2,8 @@
 /// at lies inside the bytes: the central directory the end record names, and each entry's local
 /// header and data. ZIPFoundation's in-memory file reads past the end when a damaged directory
 /// sends it there (a crash, not an error; found by fuzzing, Tests/Fuzz/regressions/
-/// docx-directory-past-the-end.docx). A ZIP64 archive (sizes too large for the plain
+/// docx-directory-past-the-end.docx), and leaks the copy it reads from when it cannot read the end
+/// record (docx-comment-past-the-end.docx). A ZIP64 archive (sizes too large for the plain
 /// record) is not a Word document anyone writes, and is refused too.
 enum ZIPBounds {
     enum Verdict: Equatable, Sendable {
@@ -21,6 +22,8 @@ enum ZIPBounds {
         let lowest = max(0, bytes.count - 22 - 0xFFFF)
         while end >= lowest, u32(end) != 0x0605_4B50 { end -= 1 }
         guard end >= lowest else { return .noEndRecord }
+        // Its comment too must end inside (ZIPFoundation, failing to read it, keeps the file open).
+        guard end + 22 + u16(end + 20) <= bytes.count else { return .outside }
         let entries = u16(end + 10), size = u32(end + 12), offset = u32(end + 16)
         guard entries != 0xFFFF, size != 0xFFFF_FFFF, offset != 0xFFFF_FFFF, offset + size <= end else { return .outside }
         var at = offset

@@ -31,11 +31,14 @@ enum RuledTables {
     /// between, reaching down at least half the box (a rule under a spanning header cell counts).
     static func boxes(_ rules: [VerticalRule]) -> [Box] {
         var groups: [[VerticalRule]] = []
+        var bottom = -Double.infinity
         for rule in rules.sorted(by: { ($0.y0, $0.x) < ($1.y0, $1.x) }) {
-            if let last = groups.last, rule.y0 < last.map(\.y1).max()! {
+            if !groups.isEmpty, rule.y0 < bottom {
                 groups[groups.count - 1].append(rule)
+                bottom = max(bottom, rule.y1)
             } else {
                 groups.append([rule])
+                bottom = rule.y1
             }
         }
         return groups.compactMap { group in
