@@ -25,4 +25,25 @@ import Testing
             #expect(document.connections.allSatisfy { $0.line >= 1 && $0.ports.ranges.allSatisfy { (1...65535).contains($0.from) } })
         }
     }
+
+    @Test func zipWhoseDirectoryPointsPastTheEndIsAnErrorNotACrash() {
+        // Found by `make test-fuzz`: a merged.docx whose end record puts the central directory at
+        // byte 6301 of 5491; ZIPFoundation's in-memory file read past the end and trapped.
+        let path = "\(Fixture.root)/Tests/Fuzz/regressions/docx-directory-past-the-end.docx"
+        let bytes = Fixture.bytes(path)
+        #expect(ZIPBounds.check(bytes) == .outside)
+        let document = DocumentReader.read(path: "fuzz.docx", bytes: bytes, format: .docx)
+        #expect(document.connections.isEmpty)
+        #expect(document.diagnostics.map(\.message) == ["the Word document is damaged (its ZIP directory points outside "
+            + "the file); open it in Word or LibreOffice and save it again"])
+        // Found by the same run (a leak under AddressSanitizer): an end record whose comment runs
+        // 32768 bytes past the end of the file.
+        let comment = Fixture.bytes("\(Fixture.root)/Tests/Fuzz/regressions/docx-comment-past-the-end.docx")
+        #expect(ZIPBounds.check(comment) == .outside)
+        #expect(DocumentReader.read(path: "fuzz.docx", bytes: comment, format: .docx).diagnostics.map(\.severity) == [.error])
+        // Every Word document LibreOffice wrote passes the same check.
+        for name in ["caption", "kafka", "merged", "seed-000.merged", "seed-004"] {
+            #expect(ZIPBounds.check(Fixture.bytes("\(Fixture.root)/Tests/PortolanReadersTests/Fixtures/docx/\(name).docx")) == .inside)
+        }
+    }
 }

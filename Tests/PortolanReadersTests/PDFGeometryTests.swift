@@ -48,6 +48,61 @@ import Testing
                                           ["2", "Hub", "8443", "Replies"], ["3", "Hub", "9443", "Checks health"]])
     }
 
+    @Test func unnumberedRowsAsTightAsLinesStartWhereEveryColumnStarts() throws {
+        // 1 pt between all lines and no number column: "and probe" / "to the hub" fill two of
+        // the four columns and go on in lower case, the other lines start every column.
+        let lines: [([String], Double)] = [
+            (["Source", "Target", "Port", "Purpose"], 100), (["Agent", "Hub", "443", "Sends data"], 111),
+            (["and probe", "", "", "to the hub"], 122), (["Hub", "Store", "8443", "Writes"], 133),
+            (["Probe", "Hub", "9443", "Checks"], 144),
+        ]
+        let grid = try #require(PDFGrids.read([Self.page(1, lines)]).grids.first)
+        #expect(grid.header.map(\.texts) == [["Source", "Target", "Port", "Purpose"]])
+        #expect(grid.rows.map(\.texts) == [["Agent and probe", "Hub", "443", "Sends data to the hub"],
+                                          ["Hub", "Store", "8443", "Writes"], ["Probe", "Hub", "9443", "Checks"]])
+    }
+
+    @Test func columnsOfARuledTableAreItsRulesWhereWordsNearlyTouch() throws {
+        // Rules at x = 38, 100, 150, 300 from y = 95 to 130; words end 1.5 pt before a rule and
+        // start 1.5 pt after it, closer than a space.
+        func word(_ text: String, _ x0: Double, _ x1: Double, _ top: Double) -> PDFWord {
+            PDFWord(text: text, x0: x0, y0: top, x1: x1, y1: top + 10)
+        }
+        let words = [word("Source", 40, 70, 100), word("Destination", 101.5, 148.5, 100), word("Port", 151.5, 171.5, 100),
+                     word("Agent-host-01", 40, 98.5, 117), word("Store", 101.5, 126.5, 117), word("443", 151.5, 166.5, 117)]
+        let rules = [38.0, 100, 150, 300].map { VerticalRule(x: $0, y0: 95, y1: 130) }
+        let page = PDFPage(number: 1, width: 595, height: 842, words: words, images: 0)
+        let read = PDFGrids.read([page], ruledLines: { _, _, _ in [113] }, verticalRules: { _, _ in rules })
+        let grid = try #require(read.grids.first)
+        #expect(grid.header.map(\.texts) == [["Source", "Destination", "Port"]])
+        #expect(grid.rows.map(\.texts) == [["Agent-host-01", "Store", "443"]])
+        // Without the rules the words run together into one line of text.
+        #expect(PDFGrids.read([page]).grids.isEmpty)
+    }
+
+    @Test func pagesAreDrawnForTheirRulesOnlyWhereTheColumnsAreInDoubt() {
+        // Clear gaps between every column: the page is never drawn. Words a space apart across a
+        // column (a line with more cells than the table's columns): it is.
+        final class Asked: @unchecked Sendable { var pages: [Int] = [] }
+        let asked = Asked()
+        let clear = Self.page(1, [(Self.header, 100), (["1", "Agent", "443", "Sends data"], 125), (["2", "Hub", "8443", "Replies"], 150)])
+        _ = PDFGrids.read([clear], verticalRules: { page, _ in asked.pages.append(page); return [] })
+        #expect(asked.pages.isEmpty)
+        var doubtful = Self.page(2, [(Self.header, 100), (["1", "Agent", "443", "Sends data"], 125), (["2", "Hub", "8443", "Replies"], 150)])
+        // "Sends data" of row 1 printed as two cells 10 pt apart, inside the Purpose column.
+        doubtful.words = doubtful.words.map { $0.text == "data" && $0.y0 == 125 ? PDFWord(text: "data", x0: $0.x0 + 10, y0: $0.y0, x1: $0.x1 + 10, y1: $0.y1) : $0 }
+        _ = PDFGrids.read([doubtful], verticalRules: { page, _ in asked.pages.append(page); return [] })
+        #expect(asked.pages == [2])
+    }
+
+    @Test func rulesBetweenColumnsMakeTheBoxACaptionAboveIsNot() {
+        // Outer rules from the caption down (y 80), rules between columns from the header down (y 95).
+        let rules = [VerticalRule(x: 38, y0: 80, y1: 200), VerticalRule(x: 300, y0: 80, y1: 200),
+                     VerticalRule(x: 100, y0: 95, y1: 200), VerticalRule(x: 150.5, y0: 95, y1: 200),
+                     VerticalRule(x: 151, y0: 95, y1: 200), VerticalRule(x: 60, y0: 400, y1: 420), VerticalRule(x: 90, y0: 400, y1: 420)]
+        #expect(RuledTables.boxes(rules) == [RuledTables.Box(x0: 38, x1: 300, y0: 95, y1: 200, inner: [100, 150.5])])
+    }
+
     @Test func tableHeaderAtTheTopOfEveryPageIsTheTablesNotFurniture() throws {
         // Three pages, each starting with the same header in the top tenth and a footer at the bottom.
         let pages = (1...3).map { number in

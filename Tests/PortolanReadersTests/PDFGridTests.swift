@@ -104,7 +104,9 @@ import Testing
     }
 
     @Test(arguments: [("kafka.pdf", ["kafka"]), ("consul.two-tables.pdf", ["consul-servers", "consul-clients"]),
-                      ("elastic.landscape.pdf", ["elastic"])])
+                      ("elastic.landscape.pdf", ["elastic"]), ("rabbitmq.ruled-tight.pdf", ["rabbitmq"]),
+                      ("rabbitmq.writer-borders.pdf", ["rabbitmq"]), ("vault.tight.pdf", ["vault"]),
+                      ("newsletter.two-column.pdf", ["vault"])])
     func otherVendorsTablesReadToTheirRows(file: String, tables: [String]) {
         let read = Self.read(file)
         #expect(read.diagnostics.isEmpty)
@@ -116,6 +118,32 @@ import Testing
             #expect(Self.squeezedHeader(grid) == header)
             #expect(grid.rows.map(\.texts) == expected)
         }
+    }
+
+    @Test func twoColumnsOfRunningTextAreParagraphsNotATable() {
+        // A newsletter page: two columns of justified prose, side by side on every line.
+        let read = Self.read("prose.two-column.pdf")
+        #expect(read.grids.isEmpty)
+        #expect(read.diagnostics.isEmpty)
+        #expect(read.title == "Planning the network")
+        // Each column's lines are text: the first paragraph of the left column is read as written.
+        #expect(read.paragraphs.joined(separator: " ").contains("Every secrets manager deployment starts with a question about trust"))
+        // With the table on the next page, only the table is a grid.
+        let newsletter = Self.read("newsletter.two-column.pdf")
+        #expect(newsletter.grids.count == 1)
+        #expect(newsletter.grids.first?.position.page == 2)
+        #expect(newsletter.grids.first?.context.last == "Network ports")
+    }
+
+    @Test func columnsOfATableDrawnWithCellBordersAreItsRules() throws {
+        // Chromium, 1 pt padding: "Port" ends 3.8 pt before "Description" (a space is 3.2 pt)
+        // and "25672" wraps as "2567" / "2" against the border.
+        let grid = try #require(Self.read("rabbitmq.ruled-tight.pdf").grids.first)
+        #expect(grid.header.map(\.texts) == [["Source", "Destination", "Protoc", "Port", "Description"], ["", "", "ol", "", ""]])
+        #expect(grid.rows[2].texts == ["Broker nodes", "Broker nodes", "TCP", "25672",
+                                       "Inter-node and command line tool communication through Erlang distribution."])
+        // Words that wrapped inside a narrow cell stay two words ("Management" / "plugin").
+        #expect(grid.rows[4].texts[1] == "Management plugin")
     }
 
     @Test func twoTablesOnOnePageEachHaveTheirHeadingAsContext() {

@@ -78,6 +78,13 @@ import Testing
         ("kafka.pdf", ["kafka"], ["Ports used by the streaming platform"]),
         ("consul.two-tables.pdf", ["consul-servers", "consul-clients"], ["Server ports (inbound)", "Client agent ports"]),
         ("elastic.landscape.pdf", ["elastic"], ["Firewall rules for the search stack"]),
+        // Cell borders a space from the words: only the vertical rules part the columns.
+        ("rabbitmq.ruled-tight.pdf", ["rabbitmq"], ["Broker networking"]),
+        ("rabbitmq.writer-borders.pdf", ["rabbitmq"], ["Broker networking"]),
+        // No rules, no number column, rows as tight as the lines of a cell.
+        ("vault.tight.pdf", ["vault"], ["Secrets manager network ports"]),
+        // Two columns of running text first, the table on the next page.
+        ("newsletter.two-column.pdf", ["vault"], ["Network ports"]),
     ])
     func otherVendorsTableReadsTheSameRowsAsItsMarkdownCopy(file: String, tables: [String], headings: [String]) {
         let document = Self.read("\(Self.pdf)/\(file)")

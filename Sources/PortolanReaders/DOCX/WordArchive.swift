@@ -17,9 +17,13 @@ enum WordArchive {
 
     static func documentPart(_ bytes: [UInt8]) -> Result<[UInt8], Problem> {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .failure(.compoundFile) }
-        guard bytes.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
-            return .failure(.notZIP)
+        guard bytes.starts(with: [0x50, 0x4B]) else { return .failure(.notZIP) }
+        switch ZIPBounds.check(bytes) {
+        case .inside: break
+        case .noEndRecord: return .failure(.notZIP)
+        case .outside: return .failure(.unreadable("its ZIP directory points outside the file"))
         }
+        guard let archive = try? Archive(data: Data(bytes), accessMode: .read) else { return .failure(.notZIP) }
         guard let entry = archive["word/document.xml"] else { return .failure(.noDocumentPart) }
         if entry.uncompressedSize > UInt64(maximumPartSize) { return .failure(.tooLarge) }
         var part: [UInt8] = []

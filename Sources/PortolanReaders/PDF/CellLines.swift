@@ -4,7 +4,8 @@
 /// ("9092/90" / "93*", "RTP/RT" / "CP", "Postgr" / "es"). Where the cut left two pieces of
 /// letters, the document's other words decide: "Compliance" / "data" stays two words because
 /// "data" is written elsewhere; "Postgr" / "es" is one because neither piece is a word the
-/// document writes anywhere else, and "Postgres" may well be.
+/// document writes anywhere else, and "Postgres" may well be; "Management" / "plugin" stays two
+/// because a cut that leaves five letters or more on both sides is rarer than a wrap.
 struct CellLines {
     /// How often each word (lowercased, without surrounding punctuation) is written in the document.
     var vocabulary: [String: Int]
@@ -56,6 +57,9 @@ struct CellLines {
         if start.isLowercase {
             let piece = Self.key(first), whole = Self.key(last + first)
             if vocabulary[whole, default: 0] > 0 { return true }
+            // Two pieces of five letters or more are two words a line wrapped between
+            // ("Management" / "plugin"); a cut leaves a short piece ("Protoc" / "ol").
+            if piece.count >= 5 && Self.key(last).count >= 5 { return false }
             return vocabulary[piece, default: 0] <= 1 && vocabulary[Self.key(last), default: 0] <= 1
         }
         if end.isNumber && start.isNumber { return true }

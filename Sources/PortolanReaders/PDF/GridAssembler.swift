@@ -29,6 +29,7 @@ struct GridAssembler {
         var header: TableBands.Band
         var rows: [(band: TableBands.Band, right: [Double], page: Int)]
         var gaps: [Double]
+        var ruled: Bool
         var page: Int
         var em: Double
         var context: [String]
@@ -43,7 +44,8 @@ struct GridAssembler {
 
     mutating func add(text line: PDFLine) {
         if let last = paragraph.last,
-           line.y0 - last.y1 > 0.4 * em || abs(line.height - last.height) > 0.15 * last.height {
+           line.y0 - last.y1 > 0.4 * em || line.y0 < last.y0 || abs(line.height - last.height) > 0.15 * last.height {
+            // A gap, a line higher up (the next column of running text) or other letters: a new paragraph.
             finishParagraph()
         }
         paragraph.append(line)
@@ -55,12 +57,19 @@ struct GridAssembler {
         finishParagraph()
         var bands = TableBands.bands(table, em: table.em)
         let page = table.lines.first?.page ?? 1
+        // A table drawn with cell borders: its rows are parted by its ruled lines where it rules them.
+        if let ruled = table.ruled {
+            let byRules = TableBands.bands(table, ruledAt: ruledLines(page, ruled.lowerBound, ruled.upperBound))
+            if byRules.count >= 2 { bands = byRules }
+        }
         // Rows as close as the lines of a cell: the lines the page rules between them part them.
-        if bands.contains(where: { $0.lines.count >= 4 }) || (bands.count <= 2 && table.lines.count >= 3) {
+        if table.ruled == nil, bands.contains(where: { $0.lines.count >= 4 }) || (bands.count <= 2 && table.lines.count >= 3) {
             let x0 = table.lines.map(\.x0).min() ?? 0, x1 = table.lines.compactMap { $0.words.last?.x1 }.max() ?? 0
             let ruled = TableBands.bands(table, ruledAt: ruledLines(page, x0, x1))
             if ruled.count > bands.count { bands = ruled }
         }
+        // Rows neither the page's rules (a rule under the header only) nor its gaps part: where each row starts every column.
+        if table.ruled == nil, bands.filter(\.partedByRules).count <= 2 { bands = TableBands.splitAtRowStarts(bands, table) }
         let right = columnRights(bands, count: table.columnCount)
         if !textSinceTable, let previous = tables.last, previous.rows.last?.page == page - 1,
            previous.gaps.count == table.gaps.count,
@@ -79,8 +88,8 @@ struct GridAssembler {
             tables[tables.count - 1].rows += bands.map { ($0, right, page) }
         } else if bands.count >= 2 {
             let header = bands.removeFirst()
-            tables.append(Table(header: header, rows: bands.map { ($0, right, page) }, gaps: table.gaps, page: page,
-                                em: table.em, context: Array(pending.suffix(3))))
+            tables.append(Table(header: header, rows: bands.map { ($0, right, page) }, gaps: table.gaps, ruled: table.ruled != nil,
+                                page: page, em: table.em, context: Array(pending.suffix(3))))
             pending = []
         } else {
             for line in table.lines { add(text: line) }
@@ -117,7 +126,7 @@ struct GridAssembler {
         finishParagraph()
         return tables.map { table in
             let headerPosition = position(table.header, column: 0, page: table.page)
-            let header = headerRows(table.header, gaps: table.gaps, page: table.page, em: table.em)
+            let header = headerRows(table.header, gaps: table.gaps, ruled: table.ruled, page: table.page, em: table.em)
             let rows = table.rows.map { band, right, page in
                 GridRow(cells: band.cells.enumerated().map { column, lines in
                     GridCell(cellLines.join(lines, columnRight: right[column], em: table.em),
@@ -129,11 +138,12 @@ struct GridAssembler {
     }
 
     /// One header row per printed line of the header. Words close together that run across a
-    /// column gap are one cell spanning those columns, repeated in each (spanned after the first).
-    private func headerRows(_ band: TableBands.Band, gaps: [Double], page: Int, em: Double) -> [GridRow] {
+    /// column gap are one cell spanning those columns, repeated in each (spanned after the first);
+    /// in a table drawn with cell borders, each word is in the cell between its rules.
+    private func headerRows(_ band: TableBands.Band, gaps: [Double], ruled: Bool, page: Int, em: Double) -> [GridRow] {
         band.lines.sorted { $0.y0 < $1.y0 }.map { line in
             var cells = (0..<(gaps.count + 1)).map { GridCell("", position: GridPosition(line: line.number, column: $0 + 1, page: page)) }
-            for segment in line.segments(gap: TableFinder.cellGap(em: em)) {
+            for segment in ruled ? line.words.map({ [$0] }) : line.segments(gap: TableFinder.cellGap(em: em)) {
                 guard let x0 = segment.first?.x0, let x1 = segment.last?.x1 else { continue }
                 let from = TableFinder.column(of: x0, gaps: gaps), to = TableFinder.column(of: x1, gaps: gaps)
                 if from == to {

@@ -14,14 +14,16 @@ public enum PDFGrids {
             return GridsRead(diagnostics: [Diagnostic(.error, "the file is not a PDF that can be opened (\(why)); "
                 + "download it again or re-save it as PDF from the application that made it")])
         case .success(let read):
-            return Self.read(read.pages, ruledLines: read.ruled.horizontal)
+            return Self.read(read.pages, ruledLines: read.ruled.horizontal, verticalRules: read.ruled.vertical)
         }
     }
 
     /// `ruledLines`: the y of the lines a page rules across an x range, asked only for tables
-    /// whose rows the gaps between lines do not part.
+    /// whose rows the gaps between lines do not part; `verticalRules`: the vertical lines at least
+    /// so long a page draws, asked only for pages whose columns the gaps between words leave in doubt.
     static func read(_ pages: [PDFPage],
-                     ruledLines: @escaping (_ page: Int, _ from: Double, _ to: Double) -> [Double] = { _, _, _ in [] }) -> GridsRead {
+                     ruledLines: @escaping (_ page: Int, _ from: Double, _ to: Double) -> [Double] = { _, _, _ in [] },
+                     verticalRules: (_ page: Int, _ minimum: Double) -> [VerticalRule] = { _, _ in [] }) -> GridsRead {
         var result = GridsRead()
         let withText = pages.filter { !$0.words.isEmpty }
         if withText.isEmpty {
@@ -41,9 +43,15 @@ public enum PDFGrids {
         let lines = pages.map { ($0, PDFLine.lines(of: $0)) }
         let furniture = PageFurniture.lines(in: lines)
         var assembler = GridAssembler(em: em, cellLines: CellLines(words: withText.flatMap(\.words)), ruledLines: ruledLines)
-        for ((_, pageLines), furniture) in zip(lines, furniture) {
+        for ((page, pageLines), furniture) in zip(lines, furniture) {
             assembler.startPage()
-            for block in TableFinder.blocks(pageLines, em: em) {
+            var blocks = TableFinder.blocks(pageLines, em: em)
+            // Only where the gaps between words leave the columns in doubt is the page drawn to look for rules.
+            if RuledTables.columnsInDoubt(blocks, em: em) {
+                let boxes = RuledTables.boxes(verticalRules(page.number, 1.5 * em))
+                if !boxes.isEmpty { blocks = TableFinder.blocks(pageLines, em: em, boxes: boxes) }
+            }
+            for block in blocks {
                 switch block {
                 case .text(let line) where furniture.contains(line.number): continue
                 case .text(let line): assembler.add(text: line)

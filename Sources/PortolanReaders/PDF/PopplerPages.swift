@@ -90,11 +90,22 @@ enum PopplerPages {
     }
 }
 
-/// The horizontal lines a PDF draws across a table (cell borders), found by drawing the page with
-/// poppler into memory at twice its size and looking for long runs of dark pixels. Only asked for
-/// tables whose rows the gaps between lines cannot tell apart, so most PDFs are never drawn.
+/// The lines a PDF draws in its tables (cell borders), found by drawing the page with poppler
+/// into memory at twice its size and looking for long runs of dark pixels. Asked only for pages
+/// whose columns the gaps between words leave in doubt (vertical lines), and for tables whose rows
+/// the gaps between lines do not part (horizontal lines), so most pages are never drawn. The last
+/// drawing is kept while the next questions are about the same page.
 final class RuledLines {
     private let document: OpaquePointer
+    /// The last page drawn: its number and scale, the pixels (premultiplied ARGB, row after row)
+    /// and their size.
+    private var drawn: (page: Int, scale: Double, image: Image)?
+
+    private struct Image {
+        var pixels: [UInt32]
+        var wide: Int
+        var high: Int
+    }
 
     fileprivate init(document: OpaquePointer) { self.document = document }
 
@@ -102,23 +113,9 @@ final class RuledLines {
 
     /// The y (points from the top) of each line ruled across at least half of `x0...x1` on a page.
     func horizontal(page number: Int, from x0: Double, to x1: Double) -> [Double] {
-        guard let page = poppler_document_get_page(document, Int32(number - 1)) else { return [] }
-        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
         let scale = 2.0
-        var width = 0.0, height = 0.0
-        poppler_page_get_size(page, &width, &height)
-        let pixelsWide = Int(width * scale), pixelsHigh = Int(height * scale)
-        guard pixelsWide > 0, pixelsHigh > 0, pixelsWide <= 20_000, pixelsHigh <= 20_000 else { return [] }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixelsWide), Int32(pixelsHigh)) else { return [] }
-        defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else { return [] }
-        cairo_scale(context, scale, scale)
-        poppler_page_render(page, context)
-        cairo_destroy(context)
-        cairo_surface_flush(surface)
-        guard let data = cairo_image_surface_get_data(surface) else { return [] }
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        let from = max(0, Int(x0 * scale)), to = min(pixelsWide - 1, Int(x1 * scale))
+        guard let image = draw(number, scale: scale) else { return [] }
+        let from = max(0, Int(x0 * scale)), to = min(image.wide - 1, Int(x1 * scale))
         guard to > from else { return [] }
         let needed = (to - from) / 2
         var rules: [Double] = []
@@ -128,13 +125,10 @@ final class RuledLines {
             if let start = blockStart, Double(y - start) <= 3 * scale { rules.append((Double(start + y) / 2) / scale) }
             blockStart = nil
         }
-        for y in 0..<pixelsHigh {
-            let row = UnsafeRawPointer(data + y * stride)
+        for y in 0..<image.high {
             var longest = 0, run = 0
             for x in from...to {
-                let pixel = row.load(fromByteOffset: x * 4, as: UInt32.self)
-                let alpha = pixel >> 24, red = (pixel >> 16) & 0xFF, green = (pixel >> 8) & 0xFF, blue = pixel & 0xFF
-                if alpha >= 96 && max(red, green, blue) < 176 { run += 1; longest = max(longest, run) } else { run = 0 }
+                if Self.isDark(image.pixels[y * image.wide + x]) { run += 1; longest = max(longest, run) } else { run = 0 }
             }
             if longest >= needed {
                 if blockStart == nil { blockStart = y }
@@ -142,7 +136,80 @@ final class RuledLines {
                 endBlock(at: y)
             }
         }
-        endBlock(at: pixelsHigh)
+        endBlock(at: image.high)
         return rules
+    }
+
+    /// Every vertical line on a page at least `minimum` points long, at most 3 points thick.
+    func vertical(page number: Int, minimum: Double) -> [VerticalRule] {
+        let scale = 2.0
+        guard let image = draw(number, scale: scale) else { return [] }
+        let needed = max(Int(minimum * scale), 1), wide = image.wide
+        // Runs of dark pixels down each column of pixels.
+        var start = [Int](repeating: -1, count: wide)
+        var runs: [(x: Int, y0: Int, y1: Int)] = []
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for y in 0...image.high {
+                for x in 0..<wide {
+                    if y < image.high && Self.isDark(pixels[y * wide + x]) {
+                        if start[x] < 0 { start[x] = y }
+                    } else if start[x] >= 0 {
+                        if y - start[x] >= needed { runs.append((x, start[x], y)) }
+                        start[x] = -1
+                    }
+                }
+            }
+        }
+        // Side by side columns of pixels (a rule more than a pixel thick) are one rule.
+        var rules: [VerticalRule] = []
+        var group: [(x: Int, y0: Int, y1: Int)] = []
+        func endGroup() {
+            defer { group = [] }
+            guard let first = group.first, let last = group.last, Double(last.x - first.x + 1) <= 3 * scale else { return }
+            rules.append(VerticalRule(x: Double(first.x + last.x + 1) / 2 / scale, y0: Double(group.map(\.y0).min()!) / scale,
+                                      y1: Double(group.map(\.y1).max()!) / scale))
+        }
+        for run in runs.sorted(by: { ($0.x, $0.y0) < ($1.x, $1.y0) }) {
+            if let last = group.last, run.x - last.x > 1 || !group.contains(where: { run.y0 < $0.y1 && $0.y0 < run.y1 }) {
+                endGroup()
+            }
+            group.append(run)
+        }
+        endGroup()
+        return rules.sorted { ($0.x, $0.y0) < ($1.x, $1.y0) }
+    }
+
+    private static func isDark(_ pixel: UInt32) -> Bool {
+        let alpha = pixel >> 24, red = (pixel >> 16) & 0xFF, green = (pixel >> 8) & 0xFF, blue = pixel & 0xFF
+        return alpha >= 96 && max(red, green, blue) < 176
+    }
+
+    private func draw(_ number: Int, scale: Double) -> Image? {
+        if let drawn, drawn.page == number, drawn.scale == scale { return drawn.image }
+        guard let page = poppler_document_get_page(document, Int32(number - 1)) else { return nil }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let wide = Int(width * scale), high = Int(height * scale)
+        // Up to an A0 page (32 million pixels at twice its size); a larger page is not drawn.
+        guard wide > 0, high > 0, wide <= 20_000, high <= 20_000, wide * high <= 40_000_000 else { return nil }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(wide), Int32(high)) else { return nil }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else { return nil }
+        cairo_scale(context, scale, scale)
+        poppler_page_render(page, context)
+        cairo_destroy(context)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { return nil }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        var pixels = [UInt32](repeating: 0, count: wide * high)
+        pixels.withUnsafeMutableBytes { target in
+            for y in 0..<high {
+                target.baseAddress!.advanced(by: y * wide * 4).copyMemory(from: data + y * stride, byteCount: wide * 4)
+            }
+        }
+        let image = Image(pixels: pixels, wide: wide, high: high)
+        drawn = (number, scale, image)
+        return image
     }
 }

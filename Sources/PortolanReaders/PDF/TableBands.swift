@@ -7,6 +7,8 @@ enum TableBands {
         var cells: [[[PDFWord]]]
         var lines: [PDFLine]
         var top: Double
+        /// Whether the page's ruled lines part this row from the next.
+        var partedByRules = false
     }
 
     static func bands(_ table: TableFinder.Found, em: Double) -> [Band] {
@@ -44,7 +46,33 @@ enum TableBands {
             let middle = (line.y0 + line.y1) / 2
             groups[inside.filter { $0 < middle }.count, default: []].append(line)
         }
-        return groups.keys.sorted().map { key in band(groups[key]!, table) }
+        return groups.keys.sorted().map { key in
+            var band = band(groups[key]!, table)
+            band.partedByRules = true
+            return band
+        }
+    }
+
+    /// Rows as tight as the lines of a cell, with neither rules nor numbers to part them: a row
+    /// starts at a line that starts (nearly) every column at once, with a first cell that does
+    /// not go on in lower case ("Vault clients" / "and agents"); a cell's wrapped lines fill only
+    /// some columns. The most columns any line of the table fills stands for a full row.
+    static func splitAtRowStarts(_ bands: [Band], _ table: TableFinder.Found) -> [Band] {
+        guard !firstColumnIsNumbered(table) else { return bands }
+        func filled(_ line: PDFLine) -> Int {
+            (0..<table.columnCount).filter { !words(of: line, column: $0, gaps: table.gaps).isEmpty }.count
+        }
+        let most = table.lines.map(filled).max() ?? 0
+        guard most >= 3 else { return bands }
+        return bands.flatMap { band -> [Band] in
+            var groups: [[PDFLine]] = []
+            for line in band.lines.sorted(by: { $0.y0 < $1.y0 }) {
+                let first = words(of: line, column: 0, gaps: table.gaps).first?.text.first
+                let starts = filled(line) >= most - 1 && first.map { !$0.isLowercase } == true
+                if groups.isEmpty || starts { groups.append([line]) } else { groups[groups.count - 1].append(line) }
+            }
+            return groups.count > 1 ? groups.map { self.band($0, table) } : [band]
+        }
     }
 
     private static func band(_ group: [PDFLine], _ table: TableFinder.Found) -> Band {

@@ -9,6 +9,9 @@ enum TableFinder {
         var lines: [PDFLine]
         var gaps: [Double]
         var em: Double
+        /// For a table drawn with cell borders, the x range between its outer rules: its columns
+        /// are the rules' (`gaps`), and a word belongs to the cell its middle is in.
+        var ruled: ClosedRange<Double>? = nil
         var columnCount: Int { gaps.count + 1 }
     }
 
@@ -18,7 +21,36 @@ enum TableFinder {
         case text(PDFLine)
     }
 
+    /// `boxes`: the page's tables drawn with cell borders (RuledTables); the lines inside a box
+    /// are its table, columns parted at its rules.
+    static func blocks(_ lines: [PDFLine], em: Double, boxes: [RuledTables.Box]) -> [Block] {
+        guard !boxes.isEmpty else { return blocks(lines, em: em) }
+        var result: [Block] = []
+        var pending: [PDFLine] = []
+        var index = lines.startIndex
+        while index < lines.endIndex {
+            guard let box = boxes.first(where: { $0.holds(lines[index]) }) else {
+                pending.append(lines[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < lines.endIndex, box.holds(lines[end]) { end += 1 }
+            let inside = Array(lines[index..<end])
+            if inside.count >= 2 {
+                result += blocks(pending, em: em)
+                pending = []
+                result.append(.table(Found(lines: inside, gaps: box.inner, em: medianHeight(inside) ?? em, ruled: box.x0...box.x1)))
+            } else {
+                pending += inside
+            }
+            index = end
+        }
+        return result + blocks(pending, em: em)
+    }
+
     static func blocks(_ lines: [PDFLine], em: Double) -> [Block] {
+        guard !lines.isEmpty else { return [] }
         var runs: [[PDFLine]] = []
         for line in lines {
             if let last = runs.last?.last, line.y0 - last.y1 <= em {
@@ -102,7 +134,30 @@ enum TableFinder {
                 + blocks(run: body[(crossing + 1)...], em: em) + after
         }
         guard !gaps.isEmpty else { return run.map { .text($0) } }
-        return before + [.table(Found(lines: Array(body), gaps: gaps, em: em))] + after
+        let found = Found(lines: Array(body), gaps: gaps, em: em)
+        if isRunningText(found) { return before + columnsOfText(found) + after }
+        return before + [.table(found)] + after
+    }
+
+    /// Running text set in columns (a newsletter or paper page) is not a table: in every column
+    /// the lines are long runs of words, where a connections table has short cells in some
+    /// column (ports, protocols, names), at least four words a line on average being prose.
+    static func isRunningText(_ table: Found) -> Bool {
+        (0..<table.columnCount).allSatisfy { column in
+            let counts = table.lines.map { TableBands.words(of: $0, column: column, gaps: table.gaps).count }.filter { $0 > 0 }
+            return !counts.isEmpty && counts.reduce(0, +) >= 4 * counts.count
+        }
+    }
+
+    /// Text in columns, read column after column: each line's words in a column are a line of
+    /// that column.
+    private static func columnsOfText(_ table: Found) -> [Block] {
+        (0..<table.columnCount).flatMap { column in
+            table.lines.compactMap { line -> Block? in
+                let words = TableBands.words(of: line, column: column, gaps: table.gaps)
+                return words.isEmpty ? nil : .text(PDFLine(words: words, page: line.page, number: line.number))
+            }
+        }
     }
 
     /// The middles of the x ranges, at least a cell gap wide, that no word of the lines covers

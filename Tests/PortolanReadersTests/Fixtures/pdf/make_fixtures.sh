@@ -19,6 +19,10 @@ print seed-003.html seed-003.pages.pdf
 print kafka.html kafka.pdf
 print consul.html consul.two-tables.pdf
 print elastic.html elastic.landscape.pdf
+print rabbitmq.html rabbitmq.ruled-tight.pdf
+print vault.html vault.tight.pdf
+print newsletter.html newsletter.two-column.pdf
+print prose.html prose.two-column.pdf
 
 office() {  # LibreOffice converts: office <input> <filter> <output name> (HTML read as a Writer document)
   local out="$build/office"; mkdir -p "$out"
@@ -29,6 +33,7 @@ office() {  # LibreOffice converts: office <input> <filter> <output name> (HTML 
   mv "$made" "$3"
 }
 office "$build/seed-004.html" pdf "$here/seed-004.libreoffice.pdf"
+office "$build/rabbitmq-writer.html" pdf "$here/rabbitmq.writer-borders.pdf"
 office "$build/seed-004.html" 'docx:MS Word 2007 XML' "$docx/seed-004.docx"
 office "$here/../layouts/000.html" 'docx:MS Word 2007 XML' "$docx/seed-000.merged.docx"
 office "$build/kafka.html" 'docx:MS Word 2007 XML' "$docx/kafka.docx"

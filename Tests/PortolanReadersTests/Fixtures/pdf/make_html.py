@@ -133,3 +133,53 @@ write("caption.html", "<!DOCTYPE html><html><head><meta charset='utf-8'><title>M
       "<tr><td>Agent host</td><td>Log intake</td><td>10516</td><td>TCP</td><td>Logs over TLS.</td></tr>"
       "<tr><td>Agent host</td><td>NTP servers</td><td>123</td><td>UDP</td><td>Clock offset checks.</td></tr>"
       "</table></body></html>")
+
+# Ruled cells with almost no padding: words come within a space of the cell borders, so only the
+# vertical rules part the columns (issue 15). For Chromium, and for LibreOffice (a bordered table).
+RULED_TIGHT = ("<style>table.touch { width: 15cm; } table.touch th, table.touch td { padding: 0 1pt; "
+               "border: 0.75pt solid #444; line-height: 1.15; }</style>")
+h, b = rows(os.path.join(HERE, "src", "rabbitmq.tsv"))
+write("rabbitmq.html", page("Message broker", RULED_TIGHT + "<h1>Broker networking</h1>"
+      "<p>Open these ports between clients and the broker nodes.</p>"
+      + table(h, b, "touch", ["16%", "17%", "10%", "7%", "50%"]), running=False))
+write("rabbitmq-writer.html", "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Message broker</title></head><body>"
+      "<h1>Broker networking</h1><p>Open these ports between clients and the broker nodes.</p>"
+      + table(h, b, "", ["16%", "17%", "10%", "7%", "50%"]).replace("<table", "<table border='1' cellpadding='0' cellspacing='0' width='100%'")
+      + "</body></html>")
+
+# No rules, no number column, rows as tight as a cell's wrapped lines (issue 15).
+TIGHT = ("<style>table.tight { width: 15cm; } table.tight th, table.tight td { padding: 0 4pt 0 0; "
+         "line-height: 1.15; } table.tight th { border-bottom: 0.75pt solid #444; }</style>")
+h, b = rows(os.path.join(HERE, "src", "vault.tsv"))
+write("vault.html", page("Secrets manager", TIGHT + "<h1>Secrets manager network ports</h1>"
+      "<p>Allow these connections to and from the cluster.</p>"
+      + table(h, b, "tight", ["20%", "19%", "10%", "8%", "43%"]), running=False))
+
+# Two columns of running text (a newsletter page), then the same table on another page; and the
+# prose alone. The prose must give no table and no rows (issue 15).
+PROSE = [
+    "Every secrets manager deployment starts with a question about trust: which machines may talk to "
+    "the servers, and on which ports. The answer depends on the storage you choose, the replication "
+    "you plan and the way your applications log in.",
+    "Most teams begin with a single cluster of three or five servers behind a load balancer. Clients "
+    "reach the active node through it, and standby nodes forward the requests they receive. Health "
+    "checks decide which node takes traffic.",
+    "Replication adds a second cluster in another region. The secondary pulls secrets and policies "
+    "from the primary over the cluster port, so the firewall between regions needs only that one "
+    "opening, in one direction.",
+    "Audit devices write every request and response to a collector. A blocked collector stops the "
+    "servers from answering, so treat the audit path with the same care as the storage backend and "
+    "watch it closely.",
+    "Finally, remember the operators. They use the same interface as the applications, and their "
+    "tokens expire like any other. Write down the ports you open, and review them whenever the "
+    "cluster changes shape.",
+    "The table on the next page lists every connection, with its source, destination, protocol and "
+    "port, for the firewall team to copy into their request form.",
+]
+NEWSLETTER = ("<style>.columns { column-count: 2; column-gap: 8mm; text-align: justify; } "
+              ".columns p { margin: 0 0 6pt 0; }</style>")
+prose = "<div class='columns'>" + "".join(f"<p>{html.escape(p)}</p>" for p in PROSE * 3) + "</div>"
+write("newsletter.html", page("Secrets manager", NEWSLETTER + TIGHT + "<h1>Planning the network</h1>" + prose
+      + "<h2 style='break-before: page'>Network ports</h2>" + table(h, b, "plain", ["20%", "19%", "10%", "8%", "43%"]),
+      running=False))
+write("prose.html", page("Secrets manager", NEWSLETTER + "<h1>Planning the network</h1>" + prose, running=False))
