@@ -56,7 +56,7 @@ struct Diff: ParsableCommand {
     /// A release: parsed JSON (a file ending in .json) or documents and folders.
     static func release(_ path: String, _ workspaces: inout Workspaces, inventory: String? = nil) throws -> Workspace {
         guard path.lowercased().hasSuffix(".json") else {
-            return try workspaces.load([path], inventory: inventory, configs: inventory == nil ? [] : [.inventory])
+            return try workspaces.load([path], inventory: inventory, configs: [.inventory])
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw Failure(path, "no such file, or it cannot be read") }
         do {

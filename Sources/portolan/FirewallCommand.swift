@@ -41,7 +41,7 @@ struct Firewall: ParsableCommand {
     func run() throws {
         var request = Request(parts: [.firewall], scopes: [.platform])
         request.sheetTitledByProducts = true
-        let run = try Run(request) { try $0.load(documents.paths, inventory: inventory, configs: inventory == nil ? [] : [.inventory]) }
+        let run = try Run(request) { try $0.load(documents.paths, inventory: inventory, configs: [.inventory]) }
         run.report()
         try Run.emit(run.result.files["platform/\(format.file)"] ?? Data(), output: output)
         if let sheet = run.result.platformSheet {

@@ -8,8 +8,8 @@ struct Netpol: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write Kubernetes NetworkPolicies allowing every documented flow of each pod the inventory places (namespace and pod labels), or CiliumNetworkPolicies with --cilium.")
 
-    @Option(help: "Inventory YAML: component name or alias -> namespace, pod labels, addresses, zone.")
-    var inventory: String
+    @Option(help: "Inventory YAML: component name or alias -> namespace, pod labels, addresses, zone. Default: inventory.yaml beside the documents.")
+    var inventory: String?
 
     @Flag(help: "Write CiliumNetworkPolicies (egress with toFQDNs) for the pods whose peers are known by host name, instead of the core policies.")
     var cilium = false
@@ -19,7 +19,11 @@ struct Netpol: ParsableCommand {
 
     func run() throws {
         let run = try Run(Request(parts: [.policies], scopes: [.platform])) {
-            try $0.load(documents.paths, inventory: inventory, configs: [.inventory])
+            let workspace = try $0.load(documents.paths, inventory: inventory, configs: [.inventory])
+            guard workspace.inventory != nil else {
+                throw Failure(documents.paths[0], "no inventory.yaml here: netpol places pods by an inventory (give --inventory FILE)")
+            }
+            return workspace
         }
         run.report()
         let name = cilium ? "ciliumnetworkpolicies.yaml" : "networkpolicies.yaml"

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The documents every reading command takes.
 struct DocumentPaths: ParsableArguments {
-    @Argument(help: "Documents or folders of documents (a folder's aliases.yaml, inventory.yaml and lint.yaml are read too).")
+    @Argument(help: "Documents or folders of documents (the first folder's columns.yaml, and the aliases.yaml, inventory.yaml or lint.yaml this command uses, are read too).")
     var paths: [String]
 }
 

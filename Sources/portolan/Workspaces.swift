@@ -24,7 +24,12 @@ struct Workspaces {
         if let file = try Self.configFile(explicit: nil, names: ["columns.yaml", "columns.yml"], folder: folder, what: "column mapping") {
             let parsed = ColumnMapping.parse(file.text)
             options = DocumentReader.Options(mapping: parsed.mapping)
-            if !parsed.diagnostics.isEmpty { documents.append(Document(path: file.path, diagnostics: parsed.diagnostics)) }
+            if !parsed.diagnostics.isEmpty {
+                // Named like the documents beside it, so no output depends on where the folder sits.
+                let name = folder.map { "\(Self.name(ofFolder: $0))/\((file.path as NSString).lastPathComponent)" } ?? file.path
+                display[name] = file.path
+                documents.append(Document(path: name, diagnostics: parsed.diagnostics))
+            }
         }
         for (name, path) in try files(paths) {
             display[name] = path

@@ -59,6 +59,18 @@ import Testing
                           stdout: Self.golden("netpol-seeds", "yaml"), stderr: Self.golden("netpol-seeds-stderr", "txt"))
     }
 
+    /// Without --inventory, the folder's inventory.yaml places the pods: the same policies.
+    @Test func netpolReadsTheFoldersInventory() throws {
+        try CLI.expectRun(["netpol", "Input"], status: 0,
+                          stdout: Self.golden("netpol-seeds", "yaml"), stderr: Self.golden("netpol-seeds-stderr", "txt"))
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try CLI.write(Array("Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData that travels on this connection\n1\tA\tB\tHTTPS\t443\tEgress\tx.\n".utf8), to: "\(folder)/one.txt")
+        try CLI.expectRun(["netpol", folder], folder: folder, status: 1, stdout: .text(""), stderr: .text(
+            "$TMP: error: no inventory.yaml here: netpol places pods by an inventory (give --inventory FILE)\n"))
+    }
+
+    /// The folder's inventory.yaml is read as build reads it: the sheet is build's platform sheet.
     @Test func firewallOfTheSeeds() throws {
         try CLI.expectRun(["firewall", "Input"], status: 0, stdout: Self.golden("firewall-seeds", "csv"),
                           stderr: .text(CLI.seedWarnings + "131 rules (66 perimeter, 65 intra-cluster); 32 flagged: confirm before filing\n"))
