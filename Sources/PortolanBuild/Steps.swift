@@ -25,7 +25,7 @@ struct Steps {
         if request.modelFormat == "yaml" {
             result.files["model.yaml"] = Data(try YAMLModel.emit(model).utf8)
         } else {
-            result.files["model.json"] = Data(try ModelSerialization.json(model).utf8)
+            result.files["model.json"] = try ModelSerialization.jsonData(model)
         }
     }
 
@@ -77,6 +77,16 @@ struct Clock {
         result.timings.append((step, Double(now - last) / 1e9))
         last = now
     }
+
+    /// A step whose time was counted in pieces (each view's tables, each view's page).
+    mutating func lap(_ step: String, seconds: Double, into result: inout BuildResult) {
+        result.timings.append((step, seconds))
+        last = DispatchTime.now().uptimeNanoseconds
+    }
+
+    static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    static func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 
     func finish(into result: inout BuildResult) {
         result.timings.append(("total", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))

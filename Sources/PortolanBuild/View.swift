@@ -38,7 +38,7 @@ public struct View: Sendable {
             let title = scope == .platform ? sheetTitle ?? "platform" : name
             files["firewall.xlsx"] = try FirewallXLSX.data(sheet, title: title)
             files["firewall.md"] = Data(FirewallMarkdown.render(sheet, title: title).utf8)
-            files["firewall.json"] = Data(try FirewallJSON.render(sheet).utf8)
+            files["firewall.json"] = try FirewallJSON.data(sheet)
             files["terraform/aws/firewall.tf"] = Data(TerraformAWS.render(sheet, title: title).utf8)
             files["terraform/azure/firewall.tf"] = Data(TerraformAzure.render(sheet, title: title).utf8)
             files["terraform/gcp/firewall.tf"] = Data(TerraformGCP.render(sheet, title: title).utf8)
@@ -48,7 +48,7 @@ public struct View: Sendable {
             files["ciliumnetworkpolicies.yaml"] = Data(CiliumPolicies.render(sheet, dns: inventory.dns).utf8)
         }
         if parts.contains(.model) {
-            files["model.json"] = Data(try ModelSerialization.json(model).utf8)
+            files["model.json"] = try ModelSerialization.jsonData(model)
         }
         return (files, sheet)
     }

@@ -33,7 +33,7 @@ public enum MarkdownDocs {
     /// One page's `pages/<slug>/index.md` and its downloads.
     public static func pageFiles(_ page: SitePage) throws -> [String: Data] {
         let library = try SiteResources.library(folder: folder, names: templates)
-        var files = ["pages/\(page.slug)/index.md": Data(try library.page("page", context(page)).utf8)]
+        var files = ["pages/\(page.slug)/index.md": try library.pageSplicing("page", context(page), large: ["connectionsTable", "findingsList"])]
         for download in page.downloads {
             files["pages/\(page.slug)/\(download.file)"] = download.data
         }
@@ -95,13 +95,13 @@ public enum MarkdownDocs {
             "listeningTable": MarkdownTable.render(header: (isPlatform ? ["Product"] : []) + ["Component", "Ports", "Connections"], rows: listeningRows),
             "findingsSource": MarkdownTable.inline(page.findingsSource),
             "hasFindings": !page.findings.isEmpty,
-            "findings": page.findings.map { finding -> [String: Any] in
-                [
-                    "severity": finding.severity.rawValue,
-                    "location": ControlCharacters.visible(finding.location, lineBreaks: true).replacingOccurrences(of: "`", with: "'"),
-                    "message": MarkdownTable.escape(finding.message + (finding.rule.map { " [\($0)]" } ?? "")),
-                ]
-            },
+            // One line per finding, made here rather than by a template section (a large view has
+            // hundreds of thousands); each text made visible as the template's values are.
+            "findingsList": page.findings.map { finding in
+                "- **\(finding.severity.rawValue)** `"
+                    + ControlCharacters.visible(ControlCharacters.visible(finding.location, lineBreaks: true).replacingOccurrences(of: "`", with: "'"))
+                    + "`: " + ControlCharacters.visible(MarkdownTable.escape(finding.message + (finding.rule.map { " [\($0)]" } ?? "")))
+            }.joined(separator: "\n"),
             "downloads": page.downloads.map { download -> [String: Any] in
                 ["label": MarkdownTable.escape(download.label), "file": download.file, "size": SiteContexts.size(download.data.count)]
             },

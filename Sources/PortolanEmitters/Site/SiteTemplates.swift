@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import PortolanModel
 
 /// The templates and assets in the target's resources, loaded once.
 enum SiteResources {
@@ -47,5 +48,32 @@ extension MustacheLibrary {
     func page(_ name: String, _ context: [String: Any]) throws -> String {
         guard let text = render(TemplateText.visible(context), withTemplate: name) else { throw SiteResources.Missing(name: name) }
         return text
+    }
+
+    /// The same bytes as `page`, but the `large` values (HTML made in Swift, a large view's
+    /// hundreds of megabytes of rows) are not copied through the template: it renders a marker
+    /// for each, and their bytes go where the marker is. A marker is an element no text can
+    /// produce (texts are escaped); should one not appear exactly once, the page renders whole.
+    func pageSplicing(_ name: String, _ context: [String: Any], large keys: [String]) throws -> Data {
+        var small = context
+        var pieces: [(marker: String, value: String)] = []
+        for key in keys {
+            guard let value = context[key] as? String else { continue }
+            let marker = "<portolan-splice-\(key)/>"
+            small[key] = marker
+            pieces.append((marker, ControlCharacters.visible(value)))
+        }
+        let rendered = try page(name, small)
+        var out = Data()
+        var rest = Substring(rendered)
+        for piece in pieces {
+            let found = rest.ranges(of: piece.marker)
+            guard found.count == 1, let range = found.first else { return Data(try page(name, context).utf8) }
+            out.append(contentsOf: rest[..<range.lowerBound].utf8)
+            out.append(contentsOf: piece.value.utf8)
+            rest = rest[range.upperBound...]
+        }
+        out.append(contentsOf: rest.utf8)
+        return out
     }
 }
