@@ -69,10 +69,18 @@ enum Pages {
                 rowByNumber[index, default: [:]][row.number] = row
             }
         }
-        struct EdgeKey: Hashable { var slug: String; var row: Connection }
-        var edgeByRow: [EdgeKey: String] = [:]
-        for edge in graph.edges where edgeByRow[EdgeKey(slug: edge.productSlug, row: edge.connection)] == nil {
-            edgeByRow[EdgeKey(slug: edge.productSlug, row: edge.connection)] = edge.id
+        // The first edge of each (product, row): found by the row's number and place, then
+        // compared whole (hashing every row's every cell costs more than the rest together).
+        struct EdgeKey: Hashable { var slug: String; var number: String; var line: Int; var column: Int }
+        var edgesAt: [EdgeKey: [(row: Connection, id: String)]] = [:]
+        for edge in graph.edges {
+            let key = EdgeKey(slug: edge.productSlug, number: edge.connection.number, line: edge.connection.line, column: edge.connection.column)
+            if !(edgesAt[key]?.contains { $0.row == edge.connection } ?? false) {
+                edgesAt[key, default: []].append((edge.connection, edge.id))
+            }
+        }
+        func edge(_ slug: String, _ row: Connection) -> String? {
+            edgesAt[EdgeKey(slug: slug, number: row.number, line: row.line, column: row.column)]?.first { $0.row == row }?.id
         }
         var result: [SiteFinding] = []
         for finding in all {
@@ -80,10 +88,9 @@ enum Pages {
             let product = products[index]
             let inDocument = product.documents.contains { $0.path == finding.path } ? rowByLine[finding.path]?[finding.line] : nil
             let row = finding.connection.flatMap { rowByNumber[index]?[$0] } ?? inDocument
-            let edge = row.flatMap { edgeByRow[EdgeKey(slug: product.slug, row: $0)] }
             result.append(SiteFinding(severity: finding.severity, message: finding.message,
                                       location: "\(finding.path):\(finding.line):\(finding.column)",
-                                      rule: finding.rule, edge: edge))
+                                      rule: finding.rule, edge: row.flatMap { edge(product.slug, $0) }))
         }
         return result
     }

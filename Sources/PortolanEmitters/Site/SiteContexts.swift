@@ -75,16 +75,9 @@ enum SiteContexts {
                 "hasItems": !entry.service.items.isEmpty,
             ]
         }
-        let listening: [[String: Any]] = page.listening.map { entry in
-            [
-                "product": entry.product,
-                "destination": entry.ports.destination,
-                "ports": entry.ports.ports,
-                "connections": entry.ports.connections.map { number -> [String: Any] in
-                    let edge = edgeOf[EdgeKey(product: entry.product, number: number)]
-                    return ["number": number, "edge": edge ?? "", "linked": edge != nil]
-                },
-            ]
+        // The listening ports as HTML (`SiteRows`): each lists the numbers of every row that reaches it.
+        let listening = SiteRows.listening(page.listening, isPlatform: isPlatform) { product, number in
+            edgeOf[EdgeKey(product: product, number: number)]
         }
         let downloads: [[String: Any]] = page.downloads.map { download in
             ["href": download.file, "label": download.label, "file": download.file, "size": size(download.data.count)]
@@ -111,8 +104,8 @@ enum SiteContexts {
             "rowsHTML": SiteRows.rows(page.graph, isPlatform: isPlatform, focusHref: focusHref),
             "services": services,
             "hasServices": !services.isEmpty,
-            "listening": listening,
-            "hasListening": !listening.isEmpty,
+            "listeningHTML": listening,
+            "hasListening": !page.listening.isEmpty,
             "findingsHTML": SiteRows.findings(page.findings),
             "hasFindings": !page.findings.isEmpty,
             "findingsSource": page.findingsSource,

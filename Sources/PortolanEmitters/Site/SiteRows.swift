@@ -10,6 +10,30 @@ enum SiteRows {
         HTMLText.escape(ControlCharacters.visible(text))
     }
 
+    /// The rows of the listening ports table, one a line (no line break after the last): a
+    /// connection's number links to its row when `edge` finds one.
+    static func listening(_ entries: [(product: String, ports: ConnectionTables.Listening)], isPlatform: Bool,
+                          edge: (String, String) -> String?) -> String {
+        var html = ""
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { html += "\n" }
+            html += "<tr>"
+            if isPlatform { html += "<td>\(escape(entry.product))</td>" }
+            html += "<th scope=\"row\">\(escape(entry.ports.destination))</th><td>"
+            for port in entry.ports.ports { html += "<span class=\"port\">\(escape(port))</span> " }
+            html += "</td><td>"
+            for number in entry.ports.connections {
+                if let edge = edge(entry.product, number) {
+                    html += "<a href=\"#\(escape(edge))\">\(escape(number))</a> "
+                } else {
+                    html += "\(escape(number)) "
+                }
+            }
+            html += "</td></tr>"
+        }
+        return html
+    }
+
     /// The rows of the connections table, each ending in a line break.
     static func rows(_ graph: ComponentGraph, isPlatform: Bool, focusHref: (String) -> String) -> String {
         var html = ""
