@@ -68,7 +68,7 @@ public enum MarkdownDocs {
     static func context(_ page: SitePage) -> [String: Any] {
         let isPlatform = page.kind == .platform
         let connectionHeader = ["#"] + (isPlatform ? ["Product"] : []) + ["Source", "Destination", "Protocol", "Port", "Classification", "Data that travels on it"]
-        let connectionRows = page.graph.edges.map { edge -> [String] in
+        let connectionRows = page.graph.edges.lazy.map { edge -> [String] in
             let c = edge.connection
             return [c.number] + (isPlatform ? [edge.product] : [])
                 + [c.source, c.destination, c.protocol ?? "", SiteContexts.portText(c), c.classification ?? "", c.description]
@@ -88,7 +88,8 @@ public enum MarkdownDocs {
             "hasSubject": !(page.subject ?? "").isEmpty,
             "countsTable": counts,
             "intro": page.intro.map(MarkdownTable.inline),
-            "connectionsTable": MarkdownTable.render(header: connectionHeader, rows: connectionRows),
+            // Written into the page row by row (`Splice`): a large view has hundreds of thousands.
+            "connectionsTable": Splice { MarkdownTable.write(header: connectionHeader, rows: connectionRows, into: &$0) },
             "hasServices": !serviceRows.isEmpty,
             "servicesTable": MarkdownTable.render(header: (isPlatform ? ["Product"] : []) + ["Service", "Description"], rows: serviceRows),
             "hasListening": !listeningRows.isEmpty,
@@ -97,11 +98,14 @@ public enum MarkdownDocs {
             "hasFindings": !page.findings.isEmpty,
             // One line per finding, made here rather than by a template section (a large view has
             // hundreds of thousands); each text made visible as the template's values are.
-            "findingsList": page.findings.map { finding in
-                "- **\(finding.severity.rawValue)** `"
-                    + ControlCharacters.visible(ControlCharacters.visible(finding.location, lineBreaks: true).replacingOccurrences(of: "`", with: "'"))
-                    + "`: " + ControlCharacters.visible(MarkdownTable.escape(finding.message + (finding.rule.map { " [\($0)]" } ?? "")))
-            }.joined(separator: "\n"),
+            "findingsList": Splice { data in
+                for (index, finding) in page.findings.enumerated() {
+                    let line = (index > 0 ? "\n" : "") + "- **\(finding.severity.rawValue)** `"
+                        + ControlCharacters.visible(ControlCharacters.visible(finding.location, lineBreaks: true).replacingOccurrences(of: "`", with: "'"))
+                        + "`: " + ControlCharacters.visible(MarkdownTable.escape(finding.message + (finding.rule.map { " [\($0)]" } ?? "")))
+                    data.append(contentsOf: line.utf8)
+                }
+            },
             "downloads": page.downloads.map { download -> [String: Any] in
                 ["label": MarkdownTable.escape(download.label), "file": download.file, "size": SiteContexts.size(download.data.count)]
             },

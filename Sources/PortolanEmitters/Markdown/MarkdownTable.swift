@@ -1,3 +1,4 @@
+import Foundation
 import PortolanModel
 /// GitHub-flavoured Markdown tables whose cells cannot break the table or inject markup.
 public enum MarkdownTable {
@@ -6,6 +7,14 @@ public enum MarkdownTable {
         var lines = [line(header), "|" + header.map { _ in " --- |" }.joined()]
         lines += rows.map { row in line((0..<header.count).map { $0 < row.count ? row[$0] : "" }) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `render`, written into bytes one row at a time (each row made only as it is written).
+    static func write<Rows: Sequence<[String]>>(header: [String], rows: Rows, into data: inout Data) {
+        data.append(contentsOf: (line(header) + "\n|" + header.map { _ in " --- |" }.joined() + "\n").utf8)
+        for row in rows {
+            data.append(contentsOf: (line((0..<header.count).map { $0 < row.count ? row[$0] : "" }) + "\n").utf8)
+        }
     }
 
     private static func line(_ cells: [String]) -> String {
