@@ -12,9 +12,9 @@ public enum ModelSerialization {
     /// `JSONBytes` writes them (Foundation's `JSONEncoder` output, byte for byte, several times
     /// faster); Foundation writes what it cannot.
     public static func jsonData<T: Encodable>(_ value: T) throws -> Data {
-        if var bytes = try? JSONBytes.encode(value) {
-            bytes.append(0x0A)
-            return Data(bytes)
+        if var data = try? JSONBytes.encode(value) {
+            data.append(0x0A)
+            return data
         }
         return try foundationJSON(value)
     }

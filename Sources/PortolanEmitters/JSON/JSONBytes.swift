@@ -1,147 +1,168 @@
+import Foundation
+
 /// Foundation's `JSONEncoder` output with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`,
-/// byte for byte, written straight into byte arrays: no boxed values, no dynamic casts for the
-/// special types Foundation checks each value against. A million-row model encodes in a few
-/// seconds instead of tens. Floating-point numbers (which no Portolan type has) throw
-/// `Unsupported`, and the caller falls back to Foundation.
+/// byte for byte, written straight into one `Data`: no boxed values, no dynamic casts for the
+/// special types Foundation checks each value against, and no copy of a value's bytes into its
+/// parent's. An object's members are kept as writers until its keys are sorted, then each writes
+/// its value in place; an array's elements are written as they come. Floating-point numbers
+/// (which no Portolan type has) and containers nested by hand throw `Unsupported`, and the
+/// caller falls back to Foundation.
 enum JSONBytes {
     struct Unsupported: Error {}
 
-    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONByteEncoder(depth: 0, run: Run())
-        try value.encode(to: encoder)
-        if encoder.run.unsupported { throw Unsupported() }
-        return encoder.finish()
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let output = Output()
+        try write(value, depth: 0, into: output)
+        if output.unsupported { throw Unsupported() }
+        return output.data
     }
 
-    /// What every encoder of one value shares: whether anything asked for what this writer
-    /// cannot do (a container nested in an array's element list).
-    final class Run { var unsupported = false }
+    /// Where every value of one encoding goes, in order.
+    final class Output {
+        var data = Data()
+        var unsupported = false
 
-    /// Two spaces per level, as Foundation indents.
-    static func indent(_ depth: Int, into out: inout [UInt8]) {
-        for _ in 0..<(depth * 2) { out.append(0x20) }
-    }
+        func append(_ text: StaticString) {
+            text.withUTF8Buffer { data.append($0) }
+        }
 
-    /// A JSON string: `"` and `\` escaped, control characters as \b \f \n \r \t or \u00XX
-    /// (lowercase hex); `/`, DEL and every other character as they are.
-    static func string(_ text: String, into out: inout [UInt8]) {
-        out.append(0x22)
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                start = index + 1
-                switch byte {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x08: out.append(contentsOf: [0x5C, 0x62])
-                case 0x0C: out.append(contentsOf: [0x5C, 0x66])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        /// Two spaces per level, as Foundation indents.
+        func indent(_ depth: Int) {
+            let spaces = depth * 2
+            Output.spaces.withUnsafeBufferPointer { all in
+                var left = spaces
+                while left > 0 {
+                    let count = min(left, all.count)
+                    data.append(UnsafeBufferPointer(rebasing: all[0..<count]))
+                    left -= count
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        out.append(0x22)
+
+        static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+        /// A JSON string: `"` and `\` escaped, control characters as \b \f \n \r \t or \u00XX
+        /// (lowercase hex); `/`, DEL and every other character as they are.
+        func string(_ text: String) {
+            data.append(0x22)
+            var text = text
+            text.withUTF8 { bytes in
+                var start = 0
+                for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                    if index > start { data.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                    start = index + 1
+                    switch byte {
+                    case 0x22: append("\\\"")
+                    case 0x5C: append("\\\\")
+                    case 0x08: append("\\b")
+                    case 0x0C: append("\\f")
+                    case 0x0A: append("\\n")
+                    case 0x0D: append("\\r")
+                    case 0x09: append("\\t")
+                    default:
+                        let hex = Array("0123456789abcdef".utf8)
+                        data.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    }
+                }
+                if bytes.count > start { data.append(UnsafeBufferPointer(rebasing: bytes[start...])) }
+            }
+            data.append(0x22)
+        }
+
+        func integer<I: BinaryInteger>(_ value: I) { data.append(contentsOf: String(value).utf8) }
+        func bool(_ value: Bool) { value ? append("true") : append("false") }
+        func null() { append("null") }
     }
 
-    static func integer<I: BinaryInteger>(_ value: I) -> [UInt8] { Array(String(value).utf8) }
-    static func bool(_ value: Bool) -> [UInt8] { Array((value ? "true" : "false").utf8) }
-    static let null: [UInt8] = Array("null".utf8)
-
-    /// The bytes of a value `depth` levels down: a string or integer written directly, anything
-    /// else through its own `encode(to:)`.
-    static func value<T: Encodable>(_ value: T, depth: Int, run: Run) throws -> [UInt8] {
-        if T.self == String.self {
-            var out: [UInt8] = []
-            string(value as! String, into: &out)
-            return out
-        }
-        if T.self == Int.self { return integer(value as! Int) }
-        if T.self == Bool.self { return bool(value as! Bool) }
-        let encoder = JSONByteEncoder(depth: depth, run: run)
+    /// Writes a value whose first line is already placed and whose nested lines are `depth`
+    /// levels down: a string, integer or Boolean directly, anything else through its `encode(to:)`.
+    static func write<T: Encodable>(_ value: T, depth: Int, into output: Output) throws {
+        if T.self == String.self { return output.string(value as! String) }
+        if T.self == Int.self { return output.integer(value as! Int) }
+        if T.self == Bool.self { return output.bool(value as! Bool) }
+        let encoder = JSONByteEncoder(depth: depth, output: output)
         try value.encode(to: encoder)
-        return encoder.finish()
+        try encoder.finish()
     }
 }
 
 /// One value being encoded, `depth` levels down (its closing bracket's indentation).
 final class JSONByteEncoder: Encoder {
-    enum Kind { case empty, scalar, object, array }
-    enum Member { case bytes([UInt8]), nested(JSONByteEncoder) }
+    enum Kind { case none, scalar, object, array }
 
     let depth: Int
-    let run: JSONBytes.Run
+    let output: JSONBytes.Output
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
-    private(set) var kind = Kind.empty
-    /// A scalar's bytes, or an array's opening bracket and elements so far.
-    var bytes: [UInt8] = []
+    private(set) var kind = Kind.none
+    /// An object's members, each writing its value where it goes once the keys are sorted.
+    var members: [(key: String, write: () throws -> Void)] = []
     var elementCount = 0
-    var members: [(key: String, value: Member)] = []
 
-    init(depth: Int, run: JSONBytes.Run) {
+    init(depth: Int, output: JSONBytes.Output) {
         self.depth = depth
-        self.run = run
+        self.output = output
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if kind != .object, kind != .none { output.unsupported = true }
         kind = .object
         return KeyedEncodingContainer(JSONKeyedContainer<Key>(encoder: self))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if kind != .array {
+        if kind == .none {
             kind = .array
-            bytes = [0x5B, 0x0A]
+            output.append("[\n")
+        } else if kind != .array {
+            output.unsupported = true
         }
         return JSONUnkeyedContainer(encoder: self)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { JSONSingleContainer(encoder: self) }
-
-    func setScalar(_ scalar: [UInt8]) {
-        kind = .scalar
-        bytes = scalar
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        if kind != .none { output.unsupported = true }
+        return JSONSingleContainer(encoder: self)
     }
 
-    func appendElement(_ element: [UInt8]) {
-        if elementCount > 0 { bytes.append(contentsOf: [0x2C, 0x0A]) }
-        JSONBytes.indent(depth + 1, into: &bytes)
-        bytes.append(contentsOf: element)
+    func scalar(_ write: () throws -> Void) rethrows {
+        if kind != .none { output.unsupported = true }
+        kind = .scalar
+        try write()
+    }
+
+    /// Places the next element: a separator after the previous one, and its indentation.
+    func nextElement() {
+        if elementCount > 0 { output.append(",\n") }
+        output.indent(depth + 1)
         elementCount += 1
     }
 
-    func finish() -> [UInt8] {
+    func member(_ key: String, _ write: @escaping () throws -> Void) {
+        members.append((key, write))
+    }
+
+    func finish() throws {
         switch kind {
-        case .scalar: return bytes
+        case .scalar: return
         case .array:
-            bytes.append(0x0A)
-            JSONBytes.indent(depth, into: &bytes)
-            bytes.append(0x5D)
-            return bytes
-        case .object, .empty:
-            var out: [UInt8] = [0x7B, 0x0A]
-            if members.isEmpty { out.append(0x0A) }
+            output.append("\n")
+            output.indent(depth)
+            output.append("]")
+        case .object, .none:
+            output.append("{\n")
+            if members.isEmpty { output.append("\n") }
             let sorted = members.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+            members = []
             for (position, entry) in sorted.enumerated() {
-                JSONBytes.indent(depth + 1, into: &out)
-                JSONBytes.string(entry.element.key, into: &out)
-                out.append(contentsOf: [0x20, 0x3A, 0x20])
-                switch entry.element.value {
-                case .bytes(let value): out.append(contentsOf: value)
-                case .nested(let child): out.append(contentsOf: child.finish())
-                }
-                out.append(contentsOf: position == sorted.count - 1 ? [0x0A] : [0x2C, 0x0A])
+                output.indent(depth + 1)
+                output.string(entry.element.key)
+                output.append(" : ")
+                try entry.element.write()
+                output.append(position == sorted.count - 1 ? "\n" : ",\n")
             }
-            JSONBytes.indent(depth, into: &out)
-            out.append(0x7D)
-            return out
+            output.indent(depth)
+            output.append("}")
         }
     }
 }
@@ -150,50 +171,54 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: JSONByteEncoder
     var codingPath: [any CodingKey] { [] }
 
-    private func put(_ bytes: [UInt8], _ key: Key) { encoder.members.append((key.stringValue, .bytes(bytes))) }
-
-    mutating func encodeNil(forKey key: Key) throws { put(JSONBytes.null, key) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { put(JSONBytes.bool(value), key) }
-    mutating func encode(_ value: String, forKey key: Key) throws {
-        var out: [UInt8] = []
-        JSONBytes.string(value, into: &out)
-        put(out, key)
+    private func put<T: Encodable>(_ value: T, _ key: Key) {
+        let encoder = self.encoder
+        encoder.member(key.stringValue) { try JSONBytes.write(value, depth: encoder.depth + 1, into: encoder.output) }
     }
+
+    mutating func encodeNil(forKey key: Key) throws {
+        let output = encoder.output
+        encoder.member(key.stringValue) { output.null() }
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { put(value, key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { put(value, key) }
     mutating func encode(_ value: Double, forKey key: Key) throws { throw JSONBytes.Unsupported() }
     mutating func encode(_ value: Float, forKey key: Key) throws { throw JSONBytes.Unsupported() }
-    mutating func encode(_ value: Int, forKey key: Key) throws { put(JSONBytes.integer(value), key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { put(JSONBytes.integer(value), key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { put(JSONBytes.integer(value), key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { put(JSONBytes.integer(value), key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { put(JSONBytes.integer(value), key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { put(JSONBytes.integer(value), key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { put(JSONBytes.integer(value), key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { put(JSONBytes.integer(value), key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { put(JSONBytes.integer(value), key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { put(JSONBytes.integer(value), key) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        put(try JSONBytes.value(value, depth: encoder.depth + 1, run: encoder.run), key)
+    mutating func encode(_ value: Int, forKey key: Key) throws { put(value, key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { put(String(value), key, raw: true) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { put(String(value), key, raw: true) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { put(value, key) }
+
+    /// Digits written as they are (an unsigned number too large for Int).
+    private func put(_ digits: String, _ key: Key, raw: Bool) {
+        let output = encoder.output
+        encoder.member(key.stringValue) { output.data.append(contentsOf: digits.utf8) }
     }
 
+    // Containers made by hand inside an object are not written by this writer: Foundation does.
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let child = JSONByteEncoder(depth: encoder.depth + 1, run: encoder.run)
-        encoder.members.append((key.stringValue, .nested(child)))
-        return child.container(keyedBy: keyType)
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output()).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = JSONByteEncoder(depth: encoder.depth + 1, run: encoder.run)
-        encoder.members.append((key.stringValue, .nested(child)))
-        return child.unkeyedContainer()
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output()).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
-
-    mutating func superEncoder(forKey key: Key) -> any Encoder {
-        let child = JSONByteEncoder(depth: encoder.depth + 1, run: encoder.run)
-        encoder.members.append((key.stringValue, .nested(child)))
-        return child
+    mutating func superEncoder() -> any Encoder {
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output())
     }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder() }
 }
 
 struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
@@ -201,44 +226,51 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { [] }
     var count: Int { encoder.elementCount }
 
-    mutating func encodeNil() throws { encoder.appendElement(JSONBytes.null) }
-    mutating func encode(_ value: Bool) throws { encoder.appendElement(JSONBytes.bool(value)) }
-    mutating func encode(_ value: String) throws {
-        var out: [UInt8] = []
-        JSONBytes.string(value, into: &out)
-        encoder.appendElement(out)
-    }
-    mutating func encode(_ value: Double) throws { throw JSONBytes.Unsupported() }
-    mutating func encode(_ value: Float) throws { throw JSONBytes.Unsupported() }
-    mutating func encode(_ value: Int) throws { encoder.appendElement(JSONBytes.integer(value)) }
-    mutating func encode(_ value: Int8) throws { encoder.appendElement(JSONBytes.integer(value)) }
-    mutating func encode(_ value: Int16) throws { encoder.appendElement(JSONBytes.integer(value)) }
-    mutating func encode(_ value: Int32) throws { encoder.appendElement(JSONBytes.integer(value)) }
-    mutating func encode(_ value: Int64) throws { encoder.appendElement(JSONBytes.integer(value)) }
-    mutating func encode(_ value: UInt) throws { encoder.appendElement(JSONBytes.integer(value)) }
-    mutating func encode(_ value: UInt8) throws { encoder.appendElement(JSONBytes.integer(value)) }
-    mutating func encode(_ value: UInt16) throws { encoder.appendElement(JSONBytes.integer(value)) }
-    mutating func encode(_ value: UInt32) throws { encoder.appendElement(JSONBytes.integer(value)) }
-    mutating func encode(_ value: UInt64) throws { encoder.appendElement(JSONBytes.integer(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        encoder.appendElement(try JSONBytes.value(value, depth: encoder.depth + 1, run: encoder.run))
+    private func add<T: Encodable>(_ value: T) throws {
+        encoder.nextElement()
+        try JSONBytes.write(value, depth: encoder.depth + 1, into: encoder.output)
     }
 
-    // Containers nested in an array are written after their parent's later elements, which
-    // this writer cannot do in place; no Portolan type makes one, and Foundation does it instead.
+    mutating func encodeNil() throws {
+        encoder.nextElement()
+        encoder.output.null()
+    }
+    mutating func encode(_ value: Bool) throws { try add(value) }
+    mutating func encode(_ value: String) throws { try add(value) }
+    mutating func encode(_ value: Double) throws { throw JSONBytes.Unsupported() }
+    mutating func encode(_ value: Float) throws { throw JSONBytes.Unsupported() }
+    mutating func encode(_ value: Int) throws { try add(value) }
+    mutating func encode(_ value: Int8) throws { try add(Int(value)) }
+    mutating func encode(_ value: Int16) throws { try add(Int(value)) }
+    mutating func encode(_ value: Int32) throws { try add(Int(value)) }
+    mutating func encode(_ value: Int64) throws { try add(Int(value)) }
+    mutating func encode(_ value: UInt) throws {
+        encoder.nextElement()
+        encoder.output.integer(value)
+    }
+    mutating func encode(_ value: UInt8) throws { try add(Int(value)) }
+    mutating func encode(_ value: UInt16) throws { try add(Int(value)) }
+    mutating func encode(_ value: UInt32) throws { try add(Int(value)) }
+    mutating func encode(_ value: UInt64) throws {
+        encoder.nextElement()
+        encoder.output.integer(value)
+    }
+    mutating func encode<T: Encodable>(_ value: T) throws { try add(value) }
+
+    // Containers made by hand inside an array are not written by this writer: Foundation does.
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        encoder.run.unsupported = true
-        return JSONByteEncoder(depth: encoder.depth + 1, run: encoder.run).container(keyedBy: keyType)
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output()).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        encoder.run.unsupported = true
-        return JSONByteEncoder(depth: encoder.depth + 1, run: encoder.run).unkeyedContainer()
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output()).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        encoder.run.unsupported = true
-        return JSONByteEncoder(depth: encoder.depth + 1, run: encoder.run)
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output())
     }
 }
 
@@ -246,26 +278,24 @@ struct JSONSingleContainer: SingleValueEncodingContainer {
     let encoder: JSONByteEncoder
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() throws { encoder.setScalar(JSONBytes.null) }
-    mutating func encode(_ value: Bool) throws { encoder.setScalar(JSONBytes.bool(value)) }
-    mutating func encode(_ value: String) throws {
-        var out: [UInt8] = []
-        JSONBytes.string(value, into: &out)
-        encoder.setScalar(out)
+    private func set<T: Encodable>(_ value: T) throws {
+        try encoder.scalar { try JSONBytes.write(value, depth: encoder.depth, into: encoder.output) }
     }
+
+    mutating func encodeNil() throws { encoder.scalar { encoder.output.null() } }
+    mutating func encode(_ value: Bool) throws { try set(value) }
+    mutating func encode(_ value: String) throws { try set(value) }
     mutating func encode(_ value: Double) throws { throw JSONBytes.Unsupported() }
     mutating func encode(_ value: Float) throws { throw JSONBytes.Unsupported() }
-    mutating func encode(_ value: Int) throws { encoder.setScalar(JSONBytes.integer(value)) }
-    mutating func encode(_ value: Int8) throws { encoder.setScalar(JSONBytes.integer(value)) }
-    mutating func encode(_ value: Int16) throws { encoder.setScalar(JSONBytes.integer(value)) }
-    mutating func encode(_ value: Int32) throws { encoder.setScalar(JSONBytes.integer(value)) }
-    mutating func encode(_ value: Int64) throws { encoder.setScalar(JSONBytes.integer(value)) }
-    mutating func encode(_ value: UInt) throws { encoder.setScalar(JSONBytes.integer(value)) }
-    mutating func encode(_ value: UInt8) throws { encoder.setScalar(JSONBytes.integer(value)) }
-    mutating func encode(_ value: UInt16) throws { encoder.setScalar(JSONBytes.integer(value)) }
-    mutating func encode(_ value: UInt32) throws { encoder.setScalar(JSONBytes.integer(value)) }
-    mutating func encode(_ value: UInt64) throws { encoder.setScalar(JSONBytes.integer(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        encoder.setScalar(try JSONBytes.value(value, depth: encoder.depth, run: encoder.run))
-    }
+    mutating func encode(_ value: Int) throws { try set(value) }
+    mutating func encode(_ value: Int8) throws { try set(Int(value)) }
+    mutating func encode(_ value: Int16) throws { try set(Int(value)) }
+    mutating func encode(_ value: Int32) throws { try set(Int(value)) }
+    mutating func encode(_ value: Int64) throws { try set(Int(value)) }
+    mutating func encode(_ value: UInt) throws { encoder.scalar { encoder.output.integer(value) } }
+    mutating func encode(_ value: UInt8) throws { try set(Int(value)) }
+    mutating func encode(_ value: UInt16) throws { try set(Int(value)) }
+    mutating func encode(_ value: UInt32) throws { try set(Int(value)) }
+    mutating func encode(_ value: UInt64) throws { encoder.scalar { encoder.output.integer(value) } }
+    mutating func encode<T: Encodable>(_ value: T) throws { try set(value) }
 }
