@@ -69,6 +69,18 @@ public final class Builder: @unchecked Sendable {
             result.diagnostics += file.value.unmatched(in: products + (workspace.baseline.map(Products.group) ?? []))
                 .map { Located(path: file.path, $0) }
         }
+        // Lint first, so its rows are let go before the views' graphs are made (a million rows
+        // of each at once is gigabytes), and so each view's page can be made as soon as its
+        // tables are; its diagnostics still come after the look-alikes' and the tables' in the result.
+        let base = result.diagnostics
+        result.diagnostics = []
+        let lint = steps.lint(request, products: products, into: &result)
+        try lintFiles(lint, products: products, into: &result)
+        try handOver()
+        let lintDiagnostics = result.diagnostics
+        result.diagnostics = base
+        clock.lap("lint", into: &result)
+
         let all = View.all(products, aliases: aliases)
         let views = all.filter { request.scopes.contains($0.scope) }
         result.views = views.map {
@@ -79,25 +91,15 @@ public final class Builder: @unchecked Sendable {
         // thread makes that page while Graphviz draws the products.
         let order = Self.drawingOrder(Array(views.indices))
         job.give(Job(views: order.map { views[$0] }, formats: formats, previous: workspace.previousOutput))
+        let lookAlikes = (request.parts.contains(.diagrams) ? LookAlikes.find(all.last!.graph.nodes.map(\.name)) : []).map { pair in
+            Located(path: workspace.aliases?.path ?? "aliases.yaml", Diagnostic(.note,
+                "not merged, but look alike: \"\(pair.first)\" and \"\(pair.second)\" (\(pair.reason)); if they are one component, list one under the other in the alias file"))
+        }
         clock.lap("products and views", into: &result)
 
         try steps.parse(request, model: workspace.model, into: &result)
         try steps.diff(request, products: products, inventory: inventory, into: &result)
         try handOver()
-        // Lint before the views, so each view's page is made as soon as its tables are (and
-        // both let go); its diagnostics still come after the tables' in the result.
-        let base = result.diagnostics
-        result.diagnostics = []
-        for pair in request.parts.contains(.diagrams) ? LookAlikes.find(all.last!.graph.nodes.map(\.name)) : [] {
-            result.diagnostics.append(Located(path: workspace.aliases?.path ?? "aliases.yaml", Diagnostic(.note,
-                "not merged, but look alike: \"\(pair.first)\" and \"\(pair.second)\" (\(pair.reason)); if they are one component, list one under the other in the alias file")))
-        }
-        let lint = steps.lint(request, products: products, into: &result)
-        try lintFiles(lint, products: products, into: &result)
-        try handOver()
-        let lintDiagnostics = result.diagnostics
-        result.diagnostics = base
-        clock.lap("lint", into: &result)
 
         let viewParts: Set<Request.Part> = [.tables, .firewall, .policies, .model]
         let tableParts = request.makesPages ? viewParts : request.parts.intersection(viewParts)
@@ -155,7 +157,7 @@ public final class Builder: @unchecked Sendable {
             try handOver()
             pageTime += Clock.seconds(since: pageStarted)
         }
-        result.diagnostics += lintDiagnostics
+        result.diagnostics += lookAlikes + lintDiagnostics
         result.diagnostics += notes.joined()
         clock.lap("tables and firewall sheets", seconds: tableTime, into: &result)
         clock.lap("diagrams and pages (as Graphviz draws them)", seconds: pageTime, into: &result)
