@@ -84,7 +84,8 @@ public final class Builder: @unchecked Sendable {
         let all = View.all(products, aliases: aliases)
         let views = all.filter { request.scopes.contains($0.scope) }
         result.views = views.map {
-            .init(scope: $0.scope, name: $0.name, slug: $0.slug, connections: $0.products.flatMap(\.connections).count,
+            .init(scope: $0.scope, name: $0.name, slug: $0.slug,
+                  connections: $0.products.reduce(0) { $0 + $1.documents.reduce(0) { $0 + $1.connections.count } },
                   services: $0.products.flatMap(\.services).count)
         }
         // The platform first: the largest drawing, and its page the largest to make, so this
