@@ -88,7 +88,14 @@ struct Clock {
 
     static func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 
+    /// The order `--timings` lists the steps in: the pipeline's, whatever order they ran in
+    /// (lint runs first, so its rows are let go before the graphs are made).
+    static let listed = ["products and views", "tables and firewall sheets", "lint",
+                         "diagrams and pages (as Graphviz draws them)", "landscape and focus pages", "site index"]
+
     func finish(into result: inout BuildResult) {
+        let place = { (step: String) in Self.listed.firstIndex(of: step) ?? Self.listed.count }
+        result.timings = result.timings.enumerated().sorted { (place($0.element.step), $0.offset) < (place($1.element.step), $1.offset) }.map(\.element)
         result.timings.append(("total", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
     }
 }
