@@ -76,6 +76,15 @@ public enum Transport: String, Codable, Sendable, Hashable, Comparable {
     case tcp = "TCP"
     case udp = "UDP"
 
+    /// Protocols carried by UDP or TCP (made once: `of` runs for every row).
+    static let udpWords: Set<String> = ["rtp", "rtcp", "srtp", "dns", "ntp", "snmp", "syslog", "stun", "turn", "dtls", "quic", "radius"]
+    static let tcpWords: Set<String> = ["http", "https", "grpc", "websocket", "websockets", "ws", "wss", "rest", "http2", "h2",
+                                    "redis", "postgres", "postgresql", "kafka", "activemq", "openwire", "amqp", "amqps", "mqtt",
+                                    "stomp", "jms", "sip", "sips", "rtsp", "mrcp", "ldap", "ldaps", "smtp", "smtps", "imap", "imaps",
+                                    "pop3", "ftp", "ftps", "sftp", "ssh", "scp", "telnet", "mysql", "mssql", "tds", "mongodb",
+                                    "tls", "ssl", "nfs", "smb", "cifs", "iscsi", "jdbc", "odbc", "memcached", "zookeeper",
+                                    "consul", "etcd", "prometheus", "otlp", "s3", "nats", "rdp", "vnc", "mqtts", "rabbitmq"]
+
     /// TCP for HTTP, HTTPS, gRPC, WebSocket, Redis, Postgres, Kafka, SIP/TCP, ActiveMQ and
     /// other stream protocols; UDP for SIP/UDP, RTP/RTCP and other datagram protocols; nil
     /// when the cell is absent or names nothing Portolan knows (callers flag it, never guess).
@@ -84,16 +93,9 @@ public enum Transport: String, Codable, Sendable, Hashable, Comparable {
         let words = written.lowercased().split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }).map(String.init)
         if words.contains("udp") { return .udp }
         if words.contains("tcp") { return .tcp }
-        let udp: Set<String> = ["rtp", "rtcp", "srtp", "dns", "ntp", "snmp", "syslog", "stun", "turn", "dtls", "quic", "radius"]
-        let tcp: Set<String> = ["http", "https", "grpc", "websocket", "websockets", "ws", "wss", "rest", "http2", "h2",
-                                "redis", "postgres", "postgresql", "kafka", "activemq", "openwire", "amqp", "amqps", "mqtt",
-                                "stomp", "jms", "sip", "sips", "rtsp", "mrcp", "ldap", "ldaps", "smtp", "smtps", "imap", "imaps",
-                                "pop3", "ftp", "ftps", "sftp", "ssh", "scp", "telnet", "mysql", "mssql", "tds", "mongodb",
-                                "tls", "ssl", "nfs", "smb", "cifs", "iscsi", "jdbc", "odbc", "memcached", "zookeeper",
-                                "consul", "etcd", "prometheus", "otlp", "s3", "nats", "rdp", "vnc", "mqtts", "rabbitmq"]
-        if words.allSatisfy({ udp.contains($0) }) && !words.isEmpty { return .udp }
-        if words.contains(where: { tcp.contains($0) }) { return .tcp }
-        if words.contains(where: { udp.contains($0) }) { return .udp }
+        if words.allSatisfy({ udpWords.contains($0) }) && !words.isEmpty { return .udp }
+        if words.contains(where: { tcpWords.contains($0) }) { return .tcp }
+        if words.contains(where: { udpWords.contains($0) }) { return .udp }
         return nil
     }
 

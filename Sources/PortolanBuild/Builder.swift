@@ -46,18 +46,18 @@ public final class Builder: @unchecked Sendable {
 
     /// Builds what the request asks for. Throws only when an emitter fails (a template that
     /// does not render) or `deliver` throws; everything about the input is a diagnostic in the
-    /// result. `deliver` is handed the files in groups as they are made (each view's tables,
-    /// the lint files, each view's drawings and pages as Graphviz finishes them, the indexes),
-    /// on the calling thread, so a caller can write them while Graphviz draws the rest; the
-    /// result holds them all as well.
+    /// result. `deliver` is handed the files in groups as they are made (the lint files, then
+    /// each view's tables, drawings and pages as Graphviz finishes them, platform first, then
+    /// the indexes), on the calling thread, so a caller can write them while Graphviz draws the
+    /// rest. Without `deliver` the result holds every file; with it, the result keeps none (a
+    /// million rows make gigabytes of files, each let go once delivered).
     public func run(_ workspace: Workspace, deliver: (([String: Data]) throws -> Void)? = nil) throws -> BuildResult {
         var result = BuildResult()
-        var delivered: Set<String> = []
         func handOver() throws {
-            guard let deliver else { return }
-            let new = result.files.filter { !delivered.contains($0.key) }
-            delivered.formUnion(new.keys)
-            if !new.isEmpty { try deliver(new) }
+            guard let deliver, !result.files.isEmpty else { return }
+            let files = result.files
+            result.files = [:]
+            try deliver(files)
         }
         var clock = Clock()
         let steps = Steps(workspace: workspace)
@@ -69,71 +69,69 @@ public final class Builder: @unchecked Sendable {
             result.diagnostics += file.value.unmatched(in: products + (workspace.baseline.map(Products.group) ?? []))
                 .map { Located(path: file.path, $0) }
         }
+        // Lint first, so its rows are let go before the views' graphs are made (a million rows
+        // of each at once is gigabytes), and so each view's page can be made as soon as its
+        // tables are; its diagnostics still come after the look-alikes' and the tables' in the result.
+        let base = result.diagnostics
+        result.diagnostics = []
+        let lint = steps.lint(request, products: products, into: &result)
+        try lintFiles(lint, products: products, into: &result)
+        try handOver()
+        let lintDiagnostics = result.diagnostics
+        result.diagnostics = base
+        clock.lap("lint", into: &result)
+
         let all = View.all(products, aliases: aliases)
         let views = all.filter { request.scopes.contains($0.scope) }
         result.views = views.map {
-            .init(scope: $0.scope, name: $0.name, slug: $0.slug, connections: $0.products.flatMap(\.connections).count,
+            .init(scope: $0.scope, name: $0.name, slug: $0.slug,
+                  connections: $0.products.reduce(0) { $0 + $1.documents.reduce(0) { $0 + $1.connections.count } },
                   services: $0.products.flatMap(\.services).count)
         }
         // The platform first: the largest drawing, and its page the largest to make, so this
         // thread makes that page while Graphviz draws the products.
         let order = Self.drawingOrder(Array(views.indices))
         job.give(Job(views: order.map { views[$0] }, formats: formats, previous: workspace.previousOutput))
+        let lookAlikes = (request.parts.contains(.diagrams) ? LookAlikes.find(all.last!.graph.nodes.map(\.name)) : []).map { pair in
+            Located(path: workspace.aliases?.path ?? "aliases.yaml", Diagnostic(.note,
+                "not merged, but look alike: \"\(pair.first)\" and \"\(pair.second)\" (\(pair.reason)); if they are one component, list one under the other in the alias file"))
+        }
         clock.lap("products and views", into: &result)
 
         try steps.parse(request, model: workspace.model, into: &result)
         try steps.diff(request, products: products, inventory: inventory, into: &result)
-        var tables: [(files: [String: Data], ruleCount: Int)] = []
+        try handOver()
+
         let viewParts: Set<Request.Part> = [.tables, .firewall, .policies, .model]
         let tableParts = request.makesPages ? viewParts : request.parts.intersection(viewParts)
         let sheetTitle = request.sheetTitledByProducts ? products.map(\.name).joined(separator: ", ") : nil
-        for view in views where !tableParts.isEmpty {
-            let made = try view.files(tableParts, inventory: inventory, sheetTitle: sheetTitle)
-            tables.append((made.files, made.sheet.rules.count))
-            if view.scope == .platform {
-                result.platformSheet = made.sheet
-                if tableParts.contains(.policies), let file = workspace.inventory {
-                    // Each open direction is a warning where the policies are what was asked for
-                    // (`netpol`); `build` says how many in one note and the policy file lists them.
-                    let open = PodPolicies.diagnostics(PodPolicies.plan(made.sheet), inventory: file.value)
-                    if !request.makesPages {
-                        result.diagnostics += open.map { Located(path: file.path, $0) }
-                    } else if !open.isEmpty {
-                        result.diagnostics.append(Located(path: file.path, Diagnostic(.note,
-                            "\(open.count) pod \(open.count == 1 ? "direction is" : "directions are") left unrestricted by the NetworkPolicies: a documented peer has no address or namespace here (the comments of platform/networkpolicies.yaml and `portolan netpol` list them)")))
-                    }
-                }
-            }
-            add(made.files.filter { request.parts.contains(Self.part(of: $0.key)) }, under: view.slug, to: &result)
-        }
-        try handOver()
-        clock.lap("tables and firewall sheets", into: &result)
-        for pair in request.parts.contains(.diagrams) ? LookAlikes.find(all.last!.graph.nodes.map(\.name)) : [] {
-            result.diagnostics.append(Located(path: workspace.aliases?.path ?? "aliases.yaml", Diagnostic(.note,
-                "not merged, but look alike: \"\(pair.first)\" and \"\(pair.second)\" (\(pair.reason)); if they are one component, list one under the other in the alias file")))
-        }
-        let lint = steps.lint(request, products: products, into: &result)
-        try lintFiles(lint, products: products, into: &result)
-        try handOver()
-        clock.lap("lint", into: &result)
-
-        guard let drawings else {
-            clock.finish(into: &result)
-            return result
-        }
-        // Each view's diagram files and pages are made as soon as Graphviz has drawn it.
         let links = views.map { SiteLink(name: $0.name, slug: $0.slug) }
         let platform = all.last!.graph
-        let focusLinks = request.parts.contains(.site) ? FocusPages.links(platform: platform) : [:]
+        let focusLinks = request.parts.contains(.site) && drawings != nil ? FocusPages.links(platform: platform) : [:]
         var pages: [SitePage?] = Array(repeating: nil, count: views.count)
         var notes: [[Located]] = Array(repeating: [], count: views.count)
+        var tableTime = 0.0, pageTime = 0.0
         for (position, index) in order.enumerated() {
             let view = views[index]
+            var tables: (files: [String: Data], ruleCount: Int) = ([:], 0)
+            let tablesStarted = Clock.now
+            if !tableParts.isEmpty {
+                let made = try view.files(tableParts, inventory: inventory, sheetTitle: sheetTitle)
+                tables = (made.files, made.sheet.rules.count)
+                if view.scope == .platform { tableDiagnostics(made.sheet, workspace: workspace, parts: tableParts, into: &result) }
+                add(made.files.filter { request.parts.contains(Self.part(of: $0.key)) }, under: view.slug, to: &result)
+                try handOver()
+            }
+            tableTime += Clock.seconds(since: tablesStarted)
+            guard let drawings else { continue }
+            // Each view's diagram files and page are made as soon as Graphviz has drawn it.
+            let pageStarted = Clock.now
             let drawing: Drawing
             do {
                 drawing = try drawings.result(at: position)
             } catch let failure as DrawingFailure {
                 notes[index] = failure.located.map { Located(path: $0.path, $0.diagnostic) }
+                pageTime += Clock.seconds(since: pageStarted)
                 continue
             }
             notes[index] = drawing.notes.map { Located(path: drawing.subject, $0) }
@@ -144,21 +142,30 @@ public final class Builder: @unchecked Sendable {
                 add(drawing.namedFiles.filter { request.diagramFormats.contains(String($0.key.dropFirst("connections.".count))) },
                     under: view.slug, to: &result)
             }
-            guard request.makesPages else {
-                try handOver()
-                continue
+            if request.makesPages {
+                let made = Pages.page(view, tables: tables, drawing: drawing, lint: lint)
+                let options = StaticSite.Options(title: request.title)
+                let (html, markdown) = try both({ try StaticSite.pageFiles(made, all: links, focus: focusLinks, options: options) },
+                                                { try MarkdownDocs.pageFiles(made) })
+                if request.parts.contains(.site) { add(html, under: "site", to: &result) }
+                if request.parts.contains(.docs) { add(markdown, under: "docs", to: &result) }
+                // The indexes need each page's counts and the names of its downloads, not their bytes.
+                var page = made
+                page.downloads = page.downloads.map { SiteDownload(file: $0.file, label: $0.label, data: Data()) }
+                page.svg = ""
+                pages[index] = page
             }
-            let page = Pages.page(view, tables: tables[index], drawing: drawing, lint: lint)
-            let options = StaticSite.Options(title: request.title)
-            let (html, markdown) = try both({ try StaticSite.pageFiles(page, all: links, focus: focusLinks, options: options) },
-                                            { try MarkdownDocs.pageFiles(page) })
-            if request.parts.contains(.site) { add(html, under: "site", to: &result) }
-            if request.parts.contains(.docs) { add(markdown, under: "docs", to: &result) }
-            pages[index] = page
             try handOver()
+            pageTime += Clock.seconds(since: pageStarted)
         }
+        result.diagnostics += lookAlikes + lintDiagnostics
         result.diagnostics += notes.joined()
-        clock.lap("diagrams and pages (as Graphviz draws them)", into: &result)
+        clock.lap("tables and firewall sheets", seconds: tableTime, into: &result)
+        clock.lap("diagrams and pages (as Graphviz draws them)", seconds: pageTime, into: &result)
+        guard drawings != nil else {
+            clock.finish(into: &result)
+            return result
+        }
         let landscape = try extraDrawings(platform: platform, links: links, focusLinks: focusLinks, into: &result)
         try handOver()
         clock.lap("landscape and focus pages", into: &result)
@@ -173,6 +180,21 @@ public final class Builder: @unchecked Sendable {
         clock.lap("site index", into: &result)
         clock.finish(into: &result)
         return result
+    }
+
+    /// The platform sheet kept for `firewall` and `netpol`, and the NetworkPolicies' open
+    /// directions: each a warning where the policies are what was asked for (`netpol`); `build`
+    /// says how many in one note and the policy file lists them.
+    private func tableDiagnostics(_ sheet: FirewallSheet, workspace: Workspace, parts: Set<Request.Part>, into result: inout BuildResult) {
+        result.platformSheet = sheet
+        guard parts.contains(.policies), let file = workspace.inventory else { return }
+        let open = PodPolicies.diagnostics(PodPolicies.plan(sheet), inventory: file.value)
+        if !request.makesPages {
+            result.diagnostics += open.map { Located(path: file.path, $0) }
+        } else if !open.isEmpty {
+            result.diagnostics.append(Located(path: file.path, Diagnostic(.note,
+                "\(open.count) pod \(open.count == 1 ? "direction is" : "directions are") left unrestricted by the NetworkPolicies: a documented peer has no address or namespace here (the comments of platform/networkpolicies.yaml and `portolan netpol` list them)")))
+        }
     }
 
     /// The drawings of the whole platform besides its own: the landscape (its files at the top,

@@ -58,3 +58,29 @@ func both<A: Sendable, B: Sendable>(_ first: @Sendable () throws -> A, _ second:
     }
     return (try a!.get(), try b!.get())
 }
+
+/// A file's name and what makes its bytes.
+struct FileMaker: Sendable {
+    var name: String
+    var make: @Sendable () throws -> Data
+
+    init(_ name: String, _ make: @escaping @Sendable () throws -> Data) {
+        self.name = name
+        self.make = make
+    }
+}
+
+/// Makes every named file side by side (on as many threads as there are cores) and returns them
+/// by name (or the first error, in the order given).
+func sideBySide(_ makers: [FileMaker]) throws -> [String: Data] {
+    nonisolated(unsafe) var made = [Result<Data, Error>?](repeating: nil, count: makers.count)
+    made.withUnsafeMutableBufferPointer { slots in
+        nonisolated(unsafe) let slots = slots
+        DispatchQueue.concurrentPerform(iterations: makers.count) { index in
+            slots[index] = Result(catching: makers[index].make)
+        }
+    }
+    var files: [String: Data] = [:]
+    for (maker, result) in zip(makers, made) { files[maker.name] = try result!.get() }
+    return files
+}

@@ -54,36 +54,50 @@ enum Pages {
         // Indexes made once (a large platform has thousands of findings and of edges): the first
         // product of a name or holding a document, the first row of a number or starting on a
         // line, the first edge of a product's row.
+        // Rows and edges are held by their place, not copied (a large view has a million).
+        struct Place { var product: Int, document: Int, row: Int }
+        func row(_ place: Place) -> Connection { products[place.product].documents[place.document].connections[place.row] }
         var productByName: [String: Int] = [:], productByPath: [String: Int] = [:]
-        var rowByNumber: [Int: [String: Connection]] = [:]
-        var rowByLine: [String: [Int: Connection]] = [:]
+        var rowByNumber: [Int: [String: Place]] = [:]
+        var rowByLine: [String: [Int: Place]] = [:]
         for (index, product) in products.enumerated() {
             if productByName[product.name] == nil { productByName[product.name] = index }
-            for document in product.documents {
+            for (documentIndex, document) in product.documents.enumerated() {
                 if productByPath[document.path] == nil { productByPath[document.path] = index }
-                for row in document.connections where rowByLine[document.path, default: [:]][row.line] == nil {
-                    rowByLine[document.path, default: [:]][row.line] = row
+                for (rowIndex, connection) in document.connections.enumerated() {
+                    let place = Place(product: index, document: documentIndex, row: rowIndex)
+                    if rowByLine[document.path, default: [:]][connection.line] == nil {
+                        rowByLine[document.path, default: [:]][connection.line] = place
+                    }
+                    if rowByNumber[index, default: [:]][connection.number] == nil {
+                        rowByNumber[index, default: [:]][connection.number] = place
+                    }
                 }
             }
-            for row in product.connections where rowByNumber[index, default: [:]][row.number] == nil {
-                rowByNumber[index, default: [:]][row.number] = row
+        }
+        // The first edge of each (product, row): found by the row's number and place, then
+        // compared whole (hashing every row's every cell costs more than the rest together).
+        struct EdgeKey: Hashable { var slug: String; var number: String; var line: Int; var column: Int }
+        var edgesAt: [EdgeKey: [Int]] = [:]
+        for (index, edge) in graph.edges.enumerated() {
+            let key = EdgeKey(slug: edge.productSlug, number: edge.connection.number, line: edge.connection.line, column: edge.connection.column)
+            if !(edgesAt[key]?.contains { graph.edges[$0].connection == edge.connection } ?? false) {
+                edgesAt[key, default: []].append(index)
             }
         }
-        struct EdgeKey: Hashable { var slug: String; var row: Connection }
-        var edgeByRow: [EdgeKey: String] = [:]
-        for edge in graph.edges where edgeByRow[EdgeKey(slug: edge.productSlug, row: edge.connection)] == nil {
-            edgeByRow[EdgeKey(slug: edge.productSlug, row: edge.connection)] = edge.id
+        func edge(_ slug: String, _ row: Connection) -> String? {
+            edgesAt[EdgeKey(slug: slug, number: row.number, line: row.line, column: row.column)]?
+                .first { graph.edges[$0].connection == row }.map { graph.edges[$0].id }
         }
         var result: [SiteFinding] = []
         for finding in all {
             guard let index = finding.product.map({ productByName[$0] }) ?? productByPath[finding.path] else { continue }
             let product = products[index]
             let inDocument = product.documents.contains { $0.path == finding.path } ? rowByLine[finding.path]?[finding.line] : nil
-            let row = finding.connection.flatMap { rowByNumber[index]?[$0] } ?? inDocument
-            let edge = row.flatMap { edgeByRow[EdgeKey(slug: product.slug, row: $0)] }
+            let place = finding.connection.flatMap { rowByNumber[index]?[$0] } ?? inDocument
             result.append(SiteFinding(severity: finding.severity, message: finding.message,
                                       location: "\(finding.path):\(finding.line):\(finding.column)",
-                                      rule: finding.rule, edge: edge))
+                                      rule: finding.rule, edge: place.flatMap { edge(product.slug, row($0)) }))
         }
         return result
     }

@@ -29,27 +29,36 @@ public struct View: Sendable {
     /// folder (and to its page's downloads, see `Pages.downloads`) is one line here.
     func files(_ parts: Set<Request.Part>, inventory: Inventory, sheetTitle: String?) throws -> (files: [String: Data], sheet: FirewallSheet) {
         let sheet = FirewallRules.derive(products, inventory: inventory)
-        var files: [String: Data] = [:]
+        let (scope, name, products, model) = (scope, name, products, model)
+        // Each file is made on its own (the emitters are pure), side by side.
+        var makers: [FileMaker] = []
         if parts.contains(.tables) {
-            files["connections.md"] = Data((scope == .platform ? ConnectionTables.platform(products) : ConnectionTables.product(products[0])).utf8)
+            makers.append(FileMaker("connections.md") {
+                Data((scope == .platform ? ConnectionTables.platform(products) : ConnectionTables.product(products[0])).utf8)
+            })
         }
         if parts.contains(.firewall) {
-            files["firewall.csv"] = Data(FirewallCSV.render(sheet).utf8)
             let title = scope == .platform ? sheetTitle ?? "platform" : name
-            files["firewall.xlsx"] = try FirewallXLSX.data(sheet, title: title)
-            files["firewall.md"] = Data(FirewallMarkdown.render(sheet, title: title).utf8)
-            files["firewall.json"] = Data(try FirewallJSON.render(sheet).utf8)
-            files["terraform/aws/firewall.tf"] = Data(TerraformAWS.render(sheet, title: title).utf8)
-            files["terraform/azure/firewall.tf"] = Data(TerraformAzure.render(sheet, title: title).utf8)
-            files["terraform/gcp/firewall.tf"] = Data(TerraformGCP.render(sheet, title: title).utf8)
+            makers += [
+                FileMaker("firewall.csv") { Data(FirewallCSV.render(sheet).utf8) },
+                FileMaker("firewall.xlsx") { try FirewallXLSX.data(sheet, title: title) },
+                FileMaker("firewall.md") { Data(FirewallMarkdown.render(sheet, title: title).utf8) },
+                FileMaker("firewall.json") { try FirewallJSON.data(sheet) },
+                FileMaker("terraform/aws/firewall.tf") { Data(TerraformAWS.render(sheet, title: title).utf8) },
+                FileMaker("terraform/azure/firewall.tf") { Data(TerraformAzure.render(sheet, title: title).utf8) },
+                FileMaker("terraform/gcp/firewall.tf") { Data(TerraformGCP.render(sheet, title: title).utf8) },
+            ]
         }
         if parts.contains(.policies) {
-            files["networkpolicies.yaml"] = Data(NetworkPolicies.render(sheet, dns: inventory.dns).utf8)
-            files["ciliumnetworkpolicies.yaml"] = Data(CiliumPolicies.render(sheet, dns: inventory.dns).utf8)
+            makers += [
+                FileMaker("networkpolicies.yaml") { Data(NetworkPolicies.render(sheet, dns: inventory.dns).utf8) },
+                FileMaker("ciliumnetworkpolicies.yaml") { Data(CiliumPolicies.render(sheet, dns: inventory.dns).utf8) },
+            ]
         }
         if parts.contains(.model) {
-            files["model.json"] = Data(try ModelSerialization.json(model).utf8)
+            makers.append(FileMaker("model.json") { try ModelSerialization.jsonData(model) })
         }
+        let files = try sideBySide(makers)
         return (files, sheet)
     }
 }

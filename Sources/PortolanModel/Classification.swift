@@ -7,6 +7,13 @@ public enum ClassificationKind: String, Codable, Sendable, CaseIterable {
 
     /// Recognises a classification cell, ignoring case and the spelling of the hyphen.
     public init?(written: String) {
+        // The three as the tables write them, without lowering every row's cell.
+        switch written {
+        case "Ingress": self = .ingress; return
+        case "Egress": self = .egress; return
+        case "Intra-cluster": self = .intraCluster; return
+        default: break
+        }
         let key = written.lowercased().filter { $0.isLetter }
         switch key {
         case "ingress": self = .ingress

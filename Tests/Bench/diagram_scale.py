@@ -28,6 +28,20 @@ def document(product, rows, components=93):
     return text
 
 
+def lines(rows, components=93):
+    """The lines a view of `rows` connections (two products, `document`'s rows) is drawn with:
+    every row up to 2,000 (`Drawable.linesAbove` in PortolanBuild, for `diagram` and `build`
+    alike), above it one per product and pair of components."""
+    if rows <= 2000:
+        return rows
+    pairs = set()
+    for product in range(2):
+        for n in range(1, rows // 2 + 1):
+            a, b = (n * 7) % components, (n * 11 + 3) % components
+            pairs.add((product, a, (b + 1) % components if a == b else b))
+    return len(pairs)
+
+
 def run(portolan, rows):
     with tempfile.TemporaryDirectory() as folder:
         for product in range(2):
@@ -55,7 +69,7 @@ def main():
     failed = False
     for rows in sizes:
         seconds, mib, edges, status, stderr = run(portolan, rows)
-        ok = status == 0 and seconds < 10 and mib < 1024 and edges == rows
+        ok = status == 0 and seconds < 10 and mib < 1024 and edges == lines(rows)
         failed |= not ok
         print(f"{rows:<12} {seconds:<8.2f} {mib:<9.0f} {edges:<12} {'met' if ok else 'MISSED'}"
               + ("" if status == 0 else f" (exit {status}: {stderr.strip()})"))

@@ -4,12 +4,35 @@ import PortolanModel
 public enum NameKey {
     /// Whitespace collapsed to single spaces, ends trimmed.
     public static func tidy(_ name: String) -> String {
-        name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Most names are ASCII with single spaces already: nothing to change.
+        var previous: UInt8 = 0x20
+        var tidy = true
+        for byte in name.utf8 {
+            if byte >= 0x80 || byte < 0x20 || byte == 0x7F || (byte == 0x20 && previous == 0x20) { tidy = false; break }
+            previous = byte
+        }
+        if tidy, previous != 0x20 { return name }
+        return name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// Lowercase words of letters and digits ("Customer Browser/API" -> customer, browser, api).
     public static func words(_ name: String) -> [String] {
-        name.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: letters and digits are [A-Za-z0-9], without asking Unicode for each one.
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in name.utf8 {
+                switch byte {
+                case 0x41...0x5A: word.append(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39: word.append(byte)
+                default:
+                    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
+        return name.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
     }
 
     /// True when `phrase` (lowercase words separated by spaces) occurs as consecutive words of `words`.

@@ -62,12 +62,14 @@ public struct RuleReference: Codable, Sendable, Hashable, CustomStringConvertibl
     /// references of one document together.
     public static func documents(_ references: [RuleReference]) -> String {
         var groups: [(path: String, rows: [String])] = []
+        var listed: [Set<String>] = []
         for reference in references {
             let row = "#\(reference.connection) (line \(reference.line))"
             if let index = groups.firstIndex(where: { $0.path == reference.path }) {
-                if !groups[index].rows.contains(row) { groups[index].rows.append(row) }
+                if listed[index].insert(row).inserted { groups[index].rows.append(row) }
             } else {
                 groups.append((reference.path, [row]))
+                listed.append([row])
             }
         }
         return groups.map { "\($0.path): \($0.rows.joined(separator: ", "))" }.joined(separator: "; ")

@@ -7,18 +7,37 @@ public enum FirewallRules {
     /// Identical rules from several connections or products are one rule with all references.
     public static func derive(_ products: [Product], inventory: Inventory = .empty) -> FirewallSheet {
         var rules: [FirewallRule] = []
+        // Per rule, what it already holds: merging a million rows must not search its lists.
+        var held: [Held] = []
         var indexByIdentity: [String: Int] = [:]
+        var keys = Keys()
+        var made: [ConnectionShape: [FirewallRule]] = [:]
         for product in products {
             for document in product.documents {
                 for connection in document.connections {
                     let reference = RuleReference(product: product.name, connection: connection.number,
                                                   path: document.path, line: connection.line)
-                    for candidate in self.rules(for: connection, reference: reference, inventory: inventory, declared: product.declared) {
-                        let identity = self.identity(of: candidate)
+                    // Rows that differ only in number, place and description give the same rules
+                    // but for those: made once, then given this row's reference and description.
+                    let shape = ConnectionShape(connection)
+                    var candidates: [FirewallRule]
+                    if let known = made[shape] {
+                        candidates = known
+                        for index in candidates.indices {
+                            candidates[index].references = [reference]
+                            candidates[index].justifications = connection.description.isEmpty ? [] : [connection.description]
+                        }
+                    } else {
+                        candidates = self.rules(for: connection, reference: reference, inventory: inventory, declared: product.declared)
+                        if made.count < 100_000 { made[shape] = candidates }
+                    }
+                    for candidate in candidates {
+                        let identity = self.identity(of: candidate, key: { keys.key($0) })
                         if let index = indexByIdentity[identity] {
-                            rules[index].merge(candidate)
+                            held[index].merge(candidate, into: &rules[index])
                         } else {
                             indexByIdentity[identity] = rules.count
+                            held.append(Held(candidate))
                             rules.append(candidate)
                         }
                     }
@@ -29,6 +48,58 @@ public enum FirewallRules {
         let ordered = FirewallSection.allCases.flatMap { section in rules.filter { $0.section == section } }
         return FirewallSheet(rules: ordered, request: inventory.request,
                              documents: products.flatMap { $0.documents.map(\.path) })
+    }
+
+    /// What a connection's rules depend on besides its reference and description.
+    private struct ConnectionShape: Hashable {
+        var source: String, destination: String, `protocol`: String?, ports: PortSpec, classification: String?
+
+        init(_ connection: Connection) {
+            source = connection.source
+            destination = connection.destination
+            self.protocol = connection.protocol
+            ports = connection.ports
+            classification = connection.classification
+        }
+    }
+
+    /// `Names.key` of each name once.
+    private struct Keys {
+        var known: [String: String] = [:]
+        mutating func key(_ name: String) -> String {
+            if let key = known[name] { return key }
+            let key = Names.key(name)
+            known[name] = key
+            return key
+        }
+    }
+
+    /// The references, protocols, justifications and flags a rule holds, as sets.
+    private struct Held {
+        var references: Set<RuleReference>
+        var protocols: Set<String>
+        var justifications: Set<String>
+        var flags: Set<FirewallFlag>
+
+        init(_ rule: FirewallRule) {
+            references = Set(rule.references)
+            protocols = Set(rule.applicationProtocols)
+            justifications = Set(rule.justifications)
+            flags = Set(rule.flags)
+        }
+
+        /// `FirewallRule.merge`, without searching the lists.
+        mutating func merge(_ other: FirewallRule, into rule: inout FirewallRule) {
+            for x in other.references where references.insert(x).inserted { rule.references.append(x) }
+            for x in other.applicationProtocols where protocols.insert(x).inserted { rule.applicationProtocols.append(x) }
+            for x in other.justifications where justifications.insert(x).inserted { rule.justifications.append(x) }
+            var flagsChanged = false
+            for x in other.flags where flags.insert(x).inserted {
+                rule.flags.append(x)
+                flagsChanged = true
+            }
+            if flagsChanged { rule.flags.sort() }
+        }
     }
 
     /// The rules one connection gives, before merging; each has an empty id.
@@ -81,15 +152,19 @@ public enum FirewallRules {
 
     /// What makes two rules identical: section, direction, both ends, transport and port.
     static func identity(of rule: FirewallRule) -> String {
-        [rule.section.rawValue,
-         ClassificationKind(written: rule.direction)?.rawValue ?? Names.key(rule.direction),
-         endpointKey(rule.source), endpointKey(rule.destination),
-         rule.transport?.rawValue ?? "?",
-         rule.port?.description ?? "?" + Names.key(rule.portText)].joined(separator: "\u{1F}")
+        identity(of: rule, key: Names.key)
     }
 
-    private static func endpointKey(_ endpoint: FirewallEndpoint) -> String {
-        endpoint.inventoryName.map { "inventory:" + Names.key($0) } ?? Names.key(endpoint.name)
+    /// `key` is `Names.key`, or a memo of it.
+    static func identity(of rule: FirewallRule, key: (String) -> String) -> String {
+        func endpointKey(_ endpoint: FirewallEndpoint) -> String {
+            endpoint.inventoryName.map { "inventory:" + key($0) } ?? key(endpoint.name)
+        }
+        return [rule.section.rawValue,
+                ClassificationKind(written: rule.direction)?.rawValue ?? key(rule.direction),
+                endpointKey(rule.source), endpointKey(rule.destination),
+                rule.transport?.rawValue ?? "?",
+                rule.port?.description ?? "?" + key(rule.portText)].joined(separator: "\u{1F}")
     }
 
     /// Zones without an inventory: Ingress comes from outside, Egress goes outside.

@@ -33,7 +33,7 @@ public enum MarkdownDocs {
     /// One page's `pages/<slug>/index.md` and its downloads.
     public static func pageFiles(_ page: SitePage) throws -> [String: Data] {
         let library = try SiteResources.library(folder: folder, names: templates)
-        var files = ["pages/\(page.slug)/index.md": Data(try library.page("page", context(page)).utf8)]
+        var files = ["pages/\(page.slug)/index.md": try library.pageSplicing("page", context(page), large: ["connectionsTable", "findingsList"])]
         for download in page.downloads {
             files["pages/\(page.slug)/\(download.file)"] = download.data
         }
@@ -68,7 +68,7 @@ public enum MarkdownDocs {
     static func context(_ page: SitePage) -> [String: Any] {
         let isPlatform = page.isPlatform
         let connectionHeader = ["#"] + (isPlatform ? ["Product"] : []) + ["Source", "Destination", "Protocol", "Port", "Classification", "Data that travels on it"]
-        let connectionRows = page.graph.edges.map { edge -> [String] in
+        let connectionRows = page.graph.edges.lazy.map { edge -> [String] in
             let c = edge.connection
             return [c.number] + (isPlatform ? [edge.product] : [])
                 + [c.source, c.destination, c.protocol ?? "", SiteContexts.portText(c), c.classification ?? "", c.description]
@@ -88,19 +88,23 @@ public enum MarkdownDocs {
             "hasSubject": !(page.subject ?? "").isEmpty,
             "countsTable": counts,
             "intro": page.intro.map(MarkdownTable.inline),
-            "connectionsTable": MarkdownTable.render(header: connectionHeader, rows: connectionRows),
+            // Written into the page row by row (`Splice`): a large view has hundreds of thousands.
+            "connectionsTable": Splice { MarkdownTable.write(header: connectionHeader, rows: connectionRows, into: &$0) },
             "hasServices": !serviceRows.isEmpty,
             "servicesTable": MarkdownTable.render(header: (isPlatform ? ["Product"] : []) + ["Service", "Description"], rows: serviceRows),
             "hasListening": !listeningRows.isEmpty,
             "listeningTable": MarkdownTable.render(header: (isPlatform ? ["Product"] : []) + ["Component", "Ports", "Connections"], rows: listeningRows),
             "findingsSource": MarkdownTable.inline(page.findingsSource),
             "hasFindings": !page.findings.isEmpty,
-            "findings": page.findings.map { finding -> [String: Any] in
-                [
-                    "severity": finding.severity.rawValue,
-                    "location": ControlCharacters.visible(finding.location, lineBreaks: true).replacingOccurrences(of: "`", with: "'"),
-                    "message": MarkdownTable.escape(finding.message + (finding.rule.map { " [\($0)]" } ?? "")),
-                ]
+            // One line per finding, made here rather than by a template section (a large view has
+            // hundreds of thousands); each text made visible as the template's values are.
+            "findingsList": Splice { data in
+                for (index, finding) in page.findings.enumerated() {
+                    let line = (index > 0 ? "\n" : "") + "- **\(finding.severity.rawValue)** `"
+                        + ControlCharacters.visible(ControlCharacters.visible(finding.location, lineBreaks: true).replacingOccurrences(of: "`", with: "'"))
+                        + "`: " + ControlCharacters.visible(MarkdownTable.escape(finding.message + (finding.rule.map { " [\($0)]" } ?? "")))
+                    data.append(contentsOf: line.utf8)
+                }
             },
             "downloads": page.downloads.map { download -> [String: Any] in
                 ["label": MarkdownTable.escape(download.label), "file": download.file, "size": SiteContexts.size(download.data.count)]

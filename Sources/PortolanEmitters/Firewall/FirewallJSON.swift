@@ -1,3 +1,4 @@
+import Foundation
 import PortolanAnalysis
 
 /// The firewall request sheet as JSON: the structured rules (ports as numbers, references
@@ -5,5 +6,10 @@ import PortolanAnalysis
 public enum FirewallJSON {
     public static func render(_ sheet: FirewallSheet) throws -> String {
         try ModelSerialization.json(sheet)
+    }
+
+    /// The same as bytes, for a file.
+    public static func data(_ sheet: FirewallSheet) throws -> Data {
+        try ModelSerialization.jsonData(sheet)
     }
 }

@@ -65,9 +65,14 @@ public enum ConnectionTables {
         var order: [String] = []
         var byKey: [String: (name: String, ports: [(Transport?, PortRange?, String)], connections: [String])] = [:]
         let declared = AliasTable().adding(product.declared)
+        // Numbers already listed per destination, and each written destination's key: a large
+        // table reaches the same few destinations from thousands of rows.
+        var numbers: [String: Set<String>] = [:]
+        var keyOf: [String: String] = [:]
         for connection in product.connections {
             let destination = declared.isEmpty ? connection.destination : declared.canonical(for: connection.destination) ?? connection.destination
-            let key = Names.key(destination)
+            let key = keyOf[destination] ?? Names.key(destination)
+            keyOf[destination] = key
             if byKey[key] == nil {
                 order.append(key)
                 byKey[key] = (destination, [], [])
@@ -86,7 +91,7 @@ public enum ConnectionTables {
             for entry in text where !byKey[key]!.ports.contains(where: { $0.2 == entry.2 }) {
                 byKey[key]!.ports.append(entry)
             }
-            if !byKey[key]!.connections.contains(connection.number) { byKey[key]!.connections.append(connection.number) }
+            if numbers[key, default: []].insert(connection.number).inserted { byKey[key]!.connections.append(connection.number) }
         }
         return order.map { key in
             let value = byKey[key]!

@@ -75,16 +75,9 @@ enum SiteContexts {
                 "hasItems": !entry.service.items.isEmpty,
             ]
         }
-        let listening: [[String: Any]] = page.listening.map { entry in
-            [
-                "product": entry.product,
-                "destination": entry.ports.destination,
-                "ports": entry.ports.ports,
-                "connections": entry.ports.connections.map { number -> [String: Any] in
-                    let edge = edgeOf[EdgeKey(product: entry.product, number: number)]
-                    return ["number": number, "edge": edge ?? "", "linked": edge != nil]
-                },
-            ]
+        // The listening ports as HTML (`SiteRows`): each lists the numbers of every row that reaches it.
+        let listening = SiteRows.listening(page.listening, isPlatform: isPlatform) { product, number in
+            edgeOf[EdgeKey(product: product, number: number)]
         }
         let downloads: [[String: Any]] = page.downloads.map { download in
             ["href": download.file, "label": download.label, "file": download.file, "size": size(download.data.count)]
@@ -108,12 +101,12 @@ enum SiteContexts {
             "svg": InlineSVG.sanitise(page.svg),
             "counts": summary(page),
             // The rows and findings are made as HTML by `SiteRows` (a large view has hundreds of thousands).
-            "rowsHTML": SiteRows.rows(page.graph, isPlatform: isPlatform, focusHref: focusHref),
+            "rowsHTML": Splice { SiteRows.rows(page.graph, isPlatform: isPlatform, focusHref: focusHref, into: &$0) },
             "services": services,
             "hasServices": !services.isEmpty,
-            "listening": listening,
-            "hasListening": !listening.isEmpty,
-            "findingsHTML": SiteRows.findings(page.findings),
+            "listeningHTML": listening,
+            "hasListening": !page.listening.isEmpty,
+            "findingsHTML": Splice { SiteRows.findings(page.findings, into: &$0) },
             "hasFindings": !page.findings.isEmpty,
             "findingsSource": page.findingsSource,
             "downloads": downloads,

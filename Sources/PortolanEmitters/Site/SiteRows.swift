@@ -1,3 +1,4 @@
+import Foundation
 import PortolanAnalysis
 import PortolanModel
 
@@ -10,10 +11,41 @@ enum SiteRows {
         HTMLText.escape(ControlCharacters.visible(text))
     }
 
+    /// The rows of the listening ports table, one a line (no line break after the last): a
+    /// connection's number links to its row when `edge` finds one.
+    static func listening(_ entries: [(product: String, ports: ConnectionTables.Listening)], isPlatform: Bool,
+                          edge: (String, String) -> String?) -> String {
+        var html = ""
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { html += "\n" }
+            html += "<tr>"
+            if isPlatform { html += "<td>\(escape(entry.product))</td>" }
+            html += "<th scope=\"row\">\(escape(entry.ports.destination))</th><td>"
+            for port in entry.ports.ports { html += "<span class=\"port\">\(escape(port))</span> " }
+            html += "</td><td>"
+            for number in entry.ports.connections {
+                if let edge = edge(entry.product, number) {
+                    html += "<a href=\"#\(escape(edge))\">\(escape(number))</a> "
+                } else {
+                    html += "\(escape(number)) "
+                }
+            }
+            html += "</td></tr>"
+        }
+        return html
+    }
+
     /// The rows of the connections table, each ending in a line break.
     static func rows(_ graph: ComponentGraph, isPlatform: Bool, focusHref: (String) -> String) -> String {
-        var html = ""
+        var data = Data()
+        rows(graph, isPlatform: isPlatform, focusHref: focusHref, into: &data)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The same, written into a page's bytes one row at a time.
+    static func rows(_ graph: ComponentGraph, isPlatform: Bool, focusHref: (String) -> String, into data: inout Data) {
         for edge in graph.edges {
+            var html = ""
             let connection = edge.connection
             let edgeID = escape(edge.id), number = escape(connection.number)
             html += "<tr id=\"row-\(edgeID)\" data-edge=\"\(edgeID)\">\n"
@@ -26,8 +58,8 @@ enum SiteRows {
             html += "<td data-label=\"Classification\"><span class=\"tag\">\(escape(connection.classification ?? ""))</span></td>\n"
             html += "<td data-label=\"Data\">\(escape(connection.description))</td>\n"
             html += "</tr>\n"
+            data.append(contentsOf: html.utf8)
         }
-        return html
     }
 
     private static func end(_ name: String, href: String) -> String {
@@ -37,14 +69,21 @@ enum SiteRows {
 
     /// The items of the findings list, each ending in a line break.
     static func findings(_ findings: [SiteFinding]) -> String {
-        var html = ""
+        var data = Data()
+        self.findings(findings, into: &data)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The same, written into a page's bytes one item at a time.
+    static func findings(_ findings: [SiteFinding], into data: inout Data) {
         for finding in findings {
+            var html = ""
             let severity = escape(finding.severity.rawValue)
             html += "<li class=\"finding severity-\(severity)\"><span class=\"severity\">\(severity)</span> <code class=\"location\">\(escape(finding.location))</code> \(escape(finding.message))"
             if let rule = finding.rule { html += " <span class=\"rule\">[\(escape(rule))]</span>" }
             if let edge = finding.edge { html += " <a href=\"#\(escape(edge))\">show the connection</a>" }
             html += "</li>\n"
+            data.append(contentsOf: html.utf8)
         }
-        return html
     }
 }

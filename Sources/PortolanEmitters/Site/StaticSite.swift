@@ -62,7 +62,7 @@ public enum StaticSite {
                                  options: Options = Options()) throws -> [String: Data] {
         let library = try SiteResources.library(folder: "Templates", names: templates)
         let context = SiteContexts.page(page, all: all, focus: focus, options: options)
-        var files = [path(page): Data(try library.page("page", context).utf8)]
+        var files = [path(page): try library.pageSplicing("page", context, large: ["rowsHTML", "listeningHTML", "findingsHTML"])]
         for download in page.downloads {
             files["\(page.slug)/\(download.file)"] = download.data
         }

@@ -29,13 +29,14 @@ public enum DescriptionMismatch: LintRule {
 
     public static func check(_ context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
+        var memo = Memo()
         for product in context.products {
             let rows = context.rows.filter { $0.product.slug == product.slug }
             let components = distinctiveWords(rows, product: product, context)
             for row in rows {
-                if let finding = nearName(row) {
+                if let finding = nearName(row, memo: &memo) {
                     findings.append(finding)
-                } else if let finding = otherActor(row, components: components) {
+                } else if let finding = otherActor(row, components: components, memo: &memo) {
                     findings.append(finding)
                 }
             }
@@ -43,13 +44,35 @@ public enum DescriptionMismatch: LintRule {
         return findings
     }
 
+    /// The words of each name, worked out once (a large table writes the same few names on every row).
+    struct Memo {
+        private var base: [String: [String]] = [:]
+        private var singular: [String: [String]] = [:]
+
+        /// `words(baseName(name))`.
+        mutating func baseWords(_ name: String) -> [String] {
+            if let known = base[name] { return known }
+            let words = ComponentKnowledge.words(ComponentKnowledge.baseName(name))
+            base[name] = words
+            return words
+        }
+
+        /// `words(name)`, each singular.
+        mutating func singularWords(_ name: String) -> [String] {
+            if let known = singular[name] { return known }
+            let words = ComponentKnowledge.words(name).map(DescriptionMismatch.singular)
+            singular[name] = words
+            return words
+        }
+    }
+
     // MARK: A phrase one word away from an end's name
 
-    static func nearName(_ row: LintRow) -> LintFinding? {
+    static func nearName(_ row: LintRow, memo: inout Memo) -> LintFinding? {
         let text = original(row.connection.description)
         let words = text.map { $0.lowercased() }
         for (end, role) in [(row.connection.destination, "destination"), (row.connection.source, "source")] {
-            let name = ComponentKnowledge.words(ComponentKnowledge.baseName(end))
+            let name = memo.baseWords(end)
             guard name.count >= 2, name.count <= words.count,
                   !ComponentKnowledge.contains(words, phrase: name.joined(separator: " ")) else { continue }
             for start in 0...(words.count - name.count) {
@@ -82,8 +105,9 @@ public enum DescriptionMismatch: LintRule {
             if let capitals = membership.capitals { own.insert(capitals.lowercased()) }
         }
         var result: [(name: String, words: Set<String>)] = []
+        var seen: Set<String> = []
         for row in rows {
-            for name in [row.connection.source, row.connection.destination] where !result.contains(where: { $0.name == name }) {
+            for name in [row.connection.source, row.connection.destination] where seen.insert(name).inserted {
                 let words = Set(ComponentKnowledge.words(name).map(singular)).subtracting(generic).subtracting(own)
                     .filter { ProtocolWords.name(of: $0) == nil }
                 if !words.isEmpty { result.append((name, words)) }
@@ -96,8 +120,8 @@ public enum DescriptionMismatch: LintRule {
         word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
     }
 
-    static func otherActor(_ row: LintRow, components: [(name: String, words: Set<String>)]) -> LintFinding? {
-        let ends = Set((ComponentKnowledge.words(row.connection.source) + ComponentKnowledge.words(row.connection.destination)).map(singular))
+    static func otherActor(_ row: LintRow, components: [(name: String, words: Set<String>)], memo: inout Memo) -> LintFinding? {
+        let ends = Set(memo.singularWords(row.connection.source) + memo.singularWords(row.connection.destination))
         for sentence in row.connection.description.split(separator: ".") {
             let opening = leadingCapitalised(String(sentence))
             guard !opening.isEmpty else { continue }

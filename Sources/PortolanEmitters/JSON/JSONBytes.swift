@@ -1,0 +1,301 @@
+import Foundation
+
+/// Foundation's `JSONEncoder` output with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`,
+/// byte for byte, written straight into one `Data`: no boxed values, no dynamic casts for the
+/// special types Foundation checks each value against, and no copy of a value's bytes into its
+/// parent's. An object's members are kept as writers until its keys are sorted, then each writes
+/// its value in place; an array's elements are written as they come. Floating-point numbers
+/// (which no Portolan type has) and containers nested by hand throw `Unsupported`, and the
+/// caller falls back to Foundation.
+enum JSONBytes {
+    struct Unsupported: Error {}
+
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let output = Output()
+        try write(value, depth: 0, into: output)
+        if output.unsupported { throw Unsupported() }
+        return output.data
+    }
+
+    /// Where every value of one encoding goes, in order.
+    final class Output {
+        var data = Data()
+        var unsupported = false
+
+        func append(_ text: StaticString) {
+            text.withUTF8Buffer { data.append($0) }
+        }
+
+        /// Two spaces per level, as Foundation indents.
+        func indent(_ depth: Int) {
+            let spaces = depth * 2
+            Output.spaces.withUnsafeBufferPointer { all in
+                var left = spaces
+                while left > 0 {
+                    let count = min(left, all.count)
+                    data.append(UnsafeBufferPointer(rebasing: all[0..<count]))
+                    left -= count
+                }
+            }
+        }
+
+        static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+        /// A JSON string: `"` and `\` escaped, control characters as \b \f \n \r \t or \u00XX
+        /// (lowercase hex); `/`, DEL and every other character as they are.
+        func string(_ text: String) {
+            data.append(0x22)
+            var text = text
+            text.withUTF8 { bytes in
+                var start = 0
+                for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                    if index > start { data.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                    start = index + 1
+                    switch byte {
+                    case 0x22: append("\\\"")
+                    case 0x5C: append("\\\\")
+                    case 0x08: append("\\b")
+                    case 0x0C: append("\\f")
+                    case 0x0A: append("\\n")
+                    case 0x0D: append("\\r")
+                    case 0x09: append("\\t")
+                    default:
+                        let hex = Array("0123456789abcdef".utf8)
+                        data.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    }
+                }
+                if bytes.count > start { data.append(UnsafeBufferPointer(rebasing: bytes[start...])) }
+            }
+            data.append(0x22)
+        }
+
+        func integer<I: BinaryInteger>(_ value: I) { data.append(contentsOf: String(value).utf8) }
+        func bool(_ value: Bool) { value ? append("true") : append("false") }
+        func null() { append("null") }
+    }
+
+    /// Writes a value whose first line is already placed and whose nested lines are `depth`
+    /// levels down: a string, integer or Boolean directly, anything else through its `encode(to:)`.
+    static func write<T: Encodable>(_ value: T, depth: Int, into output: Output) throws {
+        if T.self == String.self { return output.string(value as! String) }
+        if T.self == Int.self { return output.integer(value as! Int) }
+        if T.self == Bool.self { return output.bool(value as! Bool) }
+        let encoder = JSONByteEncoder(depth: depth, output: output)
+        try value.encode(to: encoder)
+        try encoder.finish()
+    }
+}
+
+/// One value being encoded, `depth` levels down (its closing bracket's indentation).
+final class JSONByteEncoder: Encoder {
+    enum Kind { case none, scalar, object, array }
+
+    let depth: Int
+    let output: JSONBytes.Output
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    private(set) var kind = Kind.none
+    /// An object's members, each writing its value where it goes once the keys are sorted.
+    var members: [(key: String, write: () throws -> Void)] = []
+    var elementCount = 0
+
+    init(depth: Int, output: JSONBytes.Output) {
+        self.depth = depth
+        self.output = output
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if kind != .object, kind != .none { output.unsupported = true }
+        kind = .object
+        return KeyedEncodingContainer(JSONKeyedContainer<Key>(encoder: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if kind == .none {
+            kind = .array
+            output.append("[\n")
+        } else if kind != .array {
+            output.unsupported = true
+        }
+        return JSONUnkeyedContainer(encoder: self)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        if kind != .none { output.unsupported = true }
+        return JSONSingleContainer(encoder: self)
+    }
+
+    func scalar(_ write: () throws -> Void) rethrows {
+        if kind != .none { output.unsupported = true }
+        kind = .scalar
+        try write()
+    }
+
+    /// Places the next element: a separator after the previous one, and its indentation.
+    func nextElement() {
+        if elementCount > 0 { output.append(",\n") }
+        output.indent(depth + 1)
+        elementCount += 1
+    }
+
+    func member(_ key: String, _ write: @escaping () throws -> Void) {
+        members.append((key, write))
+    }
+
+    func finish() throws {
+        switch kind {
+        case .scalar: return
+        case .array:
+            output.append("\n")
+            output.indent(depth)
+            output.append("]")
+        case .object, .none:
+            output.append("{\n")
+            if members.isEmpty { output.append("\n") }
+            let sorted = members.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+            members = []
+            for (position, entry) in sorted.enumerated() {
+                output.indent(depth + 1)
+                output.string(entry.element.key)
+                output.append(" : ")
+                try entry.element.write()
+                output.append(position == sorted.count - 1 ? "\n" : ",\n")
+            }
+            output.indent(depth)
+            output.append("}")
+        }
+    }
+}
+
+struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let encoder: JSONByteEncoder
+    var codingPath: [any CodingKey] { [] }
+
+    private func put<T: Encodable>(_ value: T, _ key: Key) {
+        let encoder = self.encoder
+        encoder.member(key.stringValue) { try JSONBytes.write(value, depth: encoder.depth + 1, into: encoder.output) }
+    }
+
+    mutating func encodeNil(forKey key: Key) throws {
+        let output = encoder.output
+        encoder.member(key.stringValue) { output.null() }
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { put(value, key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { put(value, key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { throw JSONBytes.Unsupported() }
+    mutating func encode(_ value: Float, forKey key: Key) throws { throw JSONBytes.Unsupported() }
+    mutating func encode(_ value: Int, forKey key: Key) throws { put(value, key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { put(String(value), key, raw: true) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { put(Int(value), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { put(String(value), key, raw: true) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { put(value, key) }
+
+    /// Digits written as they are (an unsigned number too large for Int).
+    private func put(_ digits: String, _ key: Key, raw: Bool) {
+        let output = encoder.output
+        encoder.member(key.stringValue) { output.data.append(contentsOf: digits.utf8) }
+    }
+
+    // Containers made by hand inside an object are not written by this writer: Foundation does.
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output()).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output()).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output())
+    }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder() }
+}
+
+struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
+    let encoder: JSONByteEncoder
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { encoder.elementCount }
+
+    private func add<T: Encodable>(_ value: T) throws {
+        encoder.nextElement()
+        try JSONBytes.write(value, depth: encoder.depth + 1, into: encoder.output)
+    }
+
+    mutating func encodeNil() throws {
+        encoder.nextElement()
+        encoder.output.null()
+    }
+    mutating func encode(_ value: Bool) throws { try add(value) }
+    mutating func encode(_ value: String) throws { try add(value) }
+    mutating func encode(_ value: Double) throws { throw JSONBytes.Unsupported() }
+    mutating func encode(_ value: Float) throws { throw JSONBytes.Unsupported() }
+    mutating func encode(_ value: Int) throws { try add(value) }
+    mutating func encode(_ value: Int8) throws { try add(Int(value)) }
+    mutating func encode(_ value: Int16) throws { try add(Int(value)) }
+    mutating func encode(_ value: Int32) throws { try add(Int(value)) }
+    mutating func encode(_ value: Int64) throws { try add(Int(value)) }
+    mutating func encode(_ value: UInt) throws {
+        encoder.nextElement()
+        encoder.output.integer(value)
+    }
+    mutating func encode(_ value: UInt8) throws { try add(Int(value)) }
+    mutating func encode(_ value: UInt16) throws { try add(Int(value)) }
+    mutating func encode(_ value: UInt32) throws { try add(Int(value)) }
+    mutating func encode(_ value: UInt64) throws {
+        encoder.nextElement()
+        encoder.output.integer(value)
+    }
+    mutating func encode<T: Encodable>(_ value: T) throws { try add(value) }
+
+    // Containers made by hand inside an array are not written by this writer: Foundation does.
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output()).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output()).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        encoder.output.unsupported = true
+        return JSONByteEncoder(depth: encoder.depth + 1, output: JSONBytes.Output())
+    }
+}
+
+struct JSONSingleContainer: SingleValueEncodingContainer {
+    let encoder: JSONByteEncoder
+    var codingPath: [any CodingKey] { [] }
+
+    private func set<T: Encodable>(_ value: T) throws {
+        try encoder.scalar { try JSONBytes.write(value, depth: encoder.depth, into: encoder.output) }
+    }
+
+    mutating func encodeNil() throws { encoder.scalar { encoder.output.null() } }
+    mutating func encode(_ value: Bool) throws { try set(value) }
+    mutating func encode(_ value: String) throws { try set(value) }
+    mutating func encode(_ value: Double) throws { throw JSONBytes.Unsupported() }
+    mutating func encode(_ value: Float) throws { throw JSONBytes.Unsupported() }
+    mutating func encode(_ value: Int) throws { try set(value) }
+    mutating func encode(_ value: Int8) throws { try set(Int(value)) }
+    mutating func encode(_ value: Int16) throws { try set(Int(value)) }
+    mutating func encode(_ value: Int32) throws { try set(Int(value)) }
+    mutating func encode(_ value: Int64) throws { try set(Int(value)) }
+    mutating func encode(_ value: UInt) throws { encoder.scalar { encoder.output.integer(value) } }
+    mutating func encode(_ value: UInt8) throws { try set(Int(value)) }
+    mutating func encode(_ value: UInt16) throws { try set(Int(value)) }
+    mutating func encode(_ value: UInt32) throws { try set(Int(value)) }
+    mutating func encode(_ value: UInt64) throws { encoder.scalar { encoder.output.integer(value) } }
+    mutating func encode<T: Encodable>(_ value: T) throws { try set(value) }
+}

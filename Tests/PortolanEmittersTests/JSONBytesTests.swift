@@ -1,0 +1,74 @@
+import Foundation
+import PortolanAnalysis
+@testable import PortolanEmitters
+import PortolanModel
+import PortolanReaders
+import PortolanTestSupport
+import Testing
+
+/// `ModelSerialization.jsonData` writes its own bytes (`JSONBytes`) and must equal Foundation's
+/// `JSONEncoder` exactly: on the five seeds' model, firewall sheet and lint findings, and on
+/// values made to hit every escape, key order and empty container.
+@Suite struct JSONBytesTests {
+    static func seeds() throws -> [Product] {
+        let folder = "\(Repository.root)/Input"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            .filter { !$0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
+        #expect(names.count == 5)
+        var documents: [Document] = []
+        for name in names {
+            let bytes = try #require(FileManager.default.contents(atPath: "\(folder)/\(name)"))
+            documents += FileReader.read(path: "Input/\(name)", bytes: Array(bytes)).documents
+        }
+        return Products.group(Model(documents: documents))
+    }
+
+    @Test func theSeedsEncodeAsFoundationDoes() throws {
+        let products = try Self.seeds()
+        let model = Model(documents: products.flatMap(\.documents))
+        #expect(model.documents.flatMap(\.connections).count > 100)
+        let sheet = FirewallRules.derive(products)
+        #expect(try ModelSerialization.jsonData(model) == ModelSerialization.foundationJSON(model))
+        #expect(try ModelSerialization.jsonData(sheet) == ModelSerialization.foundationJSON(sheet))
+        let findings = Linter.run(products, config: LintConfig()).findings
+        #expect(!findings.isEmpty)
+        #expect(try ModelSerialization.jsonData(findings) == ModelSerialization.foundationJSON(findings))
+    }
+
+    struct Tricky: Encodable {
+        var text = "quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} backspace \u{8} feed \u{C} nul \u{0} del \u{7F} line sep \u{2028} é 😀"
+        var empty: [String] = []
+        var emptyObject: [String: Int] = [:]
+        var keys: [String: Int] = ["b": 1, "B": 2, "a10": 3, "a9": 4, "é": 5, "e": 6, "Z": 7, "_": 8, "": 9]
+        var absent: String? = nil
+        var present: Int? = -42
+        var nested: [[Inner]] = [[Inner()], [], [Inner(flag: false, value: nil)]]
+        var numbers: [UInt8] = [0, 255]
+        var big = Int.min
+    }
+
+    struct Inner: Encodable {
+        var flag = true
+        var value: String? = "x"
+        enum CodingKeys: String, CodingKey { case flag, value }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(flag, forKey: .flag)
+            try c.encodeIfPresent(value, forKey: .value)
+        }
+    }
+
+    @Test func everyEscapeKeyOrderAndEmptyContainer() throws {
+        let value = Tricky()
+        let fast = try JSONBytes.encode(value)
+        #expect(fast + [0x0A] == (try ModelSerialization.foundationJSON(value)))
+        #expect(String(decoding: fast, as: UTF8.self).contains(#""text" : "quote \" backslash \\ slash / tab \t newline \n return \r bell \u0007 backspace \b feed \f nul \u0000 del \#u{7F} line sep \#u{2028} é 😀""#))
+        #expect(try JSONBytes.encode([Tricky]()) == Data("[\n\n]".utf8))
+        #expect(try JSONBytes.encode("a/b") == Data(#""a/b""#.utf8))
+    }
+
+    @Test func floatingPointIsLeftToFoundation() throws {
+        #expect(throws: JSONBytes.Unsupported.self) { try JSONBytes.encode([1.5]) }
+        #expect(try ModelSerialization.jsonData([1.5]) == Data("[\n  1.5\n]\n".utf8))
+    }
+}
