@@ -52,21 +52,3 @@ public struct GridCell: Sendable, Hashable {
         self.spanned = spanned
     }
 }
-
-/// Where something was written: 1-based line and column; for paged documents (PDF) the page,
-/// with `line` counted within the page.
-public struct GridPosition: Sendable, Hashable, Comparable {
-    public var line: Int
-    public var column: Int
-    public var page: Int?
-
-    public init(line: Int, column: Int = 1, page: Int? = nil) {
-        self.line = line
-        self.column = column
-        self.page = page
-    }
-
-    public static func < (lhs: GridPosition, rhs: GridPosition) -> Bool {
-        (lhs.page ?? 0, lhs.line, lhs.column) < (rhs.page ?? 0, rhs.line, rhs.column)
-    }
-}
