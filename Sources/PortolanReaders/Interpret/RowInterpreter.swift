@@ -13,9 +13,15 @@ struct RowInterpreter {
     /// The last row's source and destination, for cells a lost rowspan left blank.
     private var previous: (source: String, destination: String, party: String)?
 
+    /// The description and port-and-protocol columns, found once rather than on every row.
+    private let descriptionColumns: [Int]
+    private let portProtocolColumns: [Int]
+
     init(grid: Grid, columns: TableColumns, subject: String?, configurable: Bool) {
         self.layout = grid.layout
         self.columns = columns
+        descriptionColumns = columns.indices(.description)
+        portProtocolColumns = columns.indices(.portProtocol)
         self.subject = subject
         self.configurable = configurable
     }
@@ -42,12 +48,17 @@ struct RowInterpreter {
             guard let i = columns.first(role), i < texts.count else { return "" }
             return texts[i]
         }
-        func all(_ role: Column) -> [String] {
-            columns.indices(role).compactMap { texts[safe: $0] }.filter { !Text.isBlank($0) }
+        func description() -> String {
+            // One description column, the usual case: its text, without two arrays per row.
+            if descriptionColumns.count == 1 {
+                let text = texts[safe: descriptionColumns[0]] ?? ""
+                return Text.isBlank(text) ? "" : text
+            }
+            return Text.joinedWithSpaces(descriptionColumns.compactMap { texts[safe: $0] }.filter { !Text.isBlank($0) }[...])
         }
         var cells = RowBuilder.Cells(
             number: number, source: cell(.source), destination: cell(.destination), protocol: cell(.protocol),
-            port: cell(.port), classification: cell(.classification), description: Text.joinedWithSpaces(all(.description)[...]),
+            port: cell(.port), classification: cell(.classification), description: description(),
             line: line, column: column)
         cells.page = row.position.page
         // Fewer cells than columns: realign by content when the columns are in the usual order.
@@ -111,7 +122,7 @@ struct RowInterpreter {
         // "443/TCP", "TCP 443", "8300-8302 TCP and UDP": both protocol and ports.
         // Several such columns ("UDP" | "TCP", each holding ports): ports of all, protocols in column order.
         var mergedPorts: [String] = [], mergedProtocols: [String] = []
-        for index in columns.indices(.portProtocol) {
+        for index in portProtocolColumns {
             let text = Text.collapseSpaces(texts[safe: index] ?? "")
             if text.isEmpty || ["--", "-", "—", "–", "n/a", "none"].contains(text.lowercased()) { continue }
             var split = PortForms.splitProtocol(text)

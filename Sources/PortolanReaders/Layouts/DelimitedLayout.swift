@@ -28,7 +28,7 @@ struct DelimitedLayout: TableRecognizer {
         var rows: [GridRow] = []
         // Each row becomes a grid row as soon as it is complete: raw rows never stand whole.
         func gridRow(_ row: RawRow) {
-            let count = row.cellCount < roles.count ? row.cellCount : min(row.fragments.count, roles.count)
+            let count = row.cellCount < roles.count ? row.cellCount : min(row.columnCount, roles.count)
             var cells: [GridCell] = []
             cells.reserveCapacity(count)
             for i in 0..<count {
@@ -64,7 +64,7 @@ struct DelimitedLayout: TableRecognizer {
         }
         let rows = assembled.rows.map { row in
             let name = Text.collapseSpaces(CellMarkup.render(row.text(0)))
-            let cell = DescriptionCell.parse(row.fragments.count > 1 ? row.fragments[1] : [])
+            let cell = DescriptionCell.parse(row.fragments(1))
             let position = GridPosition(line: row.line)
             return GridRow(cells: [GridCell(name, position: position), GridCell(ServiceRows.cellText(cell), position: position)], position: position)
         }

@@ -46,16 +46,46 @@ enum CellSplitter: String, Sendable {
 }
 
 /// A row being assembled from its first line and the continuation lines after page breaks.
+/// Most rows are one line with one fragment per cell: those are kept one string per column,
+/// without an array per column (a 100,000-row table otherwise makes 700,000 small arrays).
 struct RawRow {
     var line: Int
     /// How many cells the row's first line had (a copied table may have lost one).
     var cellCount = 0
-    /// Fragments of text per column, in the order they appeared.
-    var fragments: [[String]]
+    /// Each column's first fragment (nil: none yet).
+    private var firsts: [String?]
+    /// Each column's later fragments, in order; empty until a column takes a second one.
+    private var rest: [[String]] = []
+
+    init(line: Int, columns: Int) {
+        self.line = line
+        firsts = Array(repeating: nil, count: columns)
+    }
+
+    /// How many columns the row has room for.
+    var columnCount: Int { firsts.count }
+
+    /// Adds a fragment to a column's text.
+    mutating func append(_ fragment: String, toColumn column: Int) {
+        if firsts[column] == nil { firsts[column] = fragment; return }
+        if rest.isEmpty { rest = Array(repeating: [], count: firsts.count) }
+        rest[column].append(fragment)
+    }
+
+    /// The last column holding any fragment.
+    var lastFilledColumn: Int? { firsts.lastIndex { $0 != nil } }
+
+    /// A column's fragments, in the order they appeared.
+    func fragments(_ column: Int) -> [String] {
+        guard column < firsts.count, let first = firsts[column] else { return [] }
+        return rest.isEmpty ? [first] : [first] + rest[column]
+    }
 
     func text(_ index: Int?) -> String {
-        guard let index, index < fragments.count else { return "" }
-        return Text.joinFragments(fragments[index])
+        guard let index, index < firsts.count, let first = firsts[index] else { return "" }
+        // One fragment: what `joinFragments` makes of it, without an array.
+        if rest.isEmpty || rest[index].isEmpty { return Text.collapseSpaces(first) }
+        return Text.joinFragments([first] + rest[index])
     }
 }
 
@@ -99,7 +129,7 @@ struct CellTable {
                 // A row whose cell holds a line break: its next cell starts on this line.
                 if !joinsStrayLines, let last = result.rows.indices.last, result.rows[last].cellCount < columnCount {
                     let column = result.rows[last].cellCount
-                    result.rows[last].fragments[column].append(Text.trimmed(line))
+                    result.rows[last].append(Text.trimmed(line), toColumn: column)
                     result.rows[last].cellCount += 1
                     i += 1
                     continue
@@ -108,8 +138,8 @@ struct CellTable {
                 // indented (a list copied out of a cell), or when more rows follow it.
                 if !result.rows.isEmpty, Self.isIndentedOrBullet(line) || (joinsStrayLines && tableGoesOn(after: i, kind: kind)) {
                     let last = result.rows.count - 1
-                    let column = result.rows[last].fragments.lastIndex { !$0.isEmpty } ?? 0
-                    result.rows[last].fragments[column].append(Self.withoutBullet(line))
+                    let column = result.rows[last].lastFilledColumn ?? 0
+                    result.rows[last].append(Self.withoutBullet(line), toColumn: column)
                     i += 1
                     continue
                 }
@@ -124,7 +154,7 @@ struct CellTable {
             case .header:
                 break
             case .rowStart:
-                var row = RawRow(line: i + 1, fragments: Array(repeating: [], count: max(columnCount, cells.count)))
+                var row = RawRow(line: i + 1, columns: max(columnCount, cells.count))
                 row.cellCount = cells.count
                 append(cells, to: &row, columnCount: columnCount, line: i + 1, diagnostics: &result.diagnostics)
                 // Only the last row takes continuation lines: the one before it is done.
@@ -155,7 +185,7 @@ struct CellTable {
             cells = Array(cells[..<columnCount])
         }
         for (index, cell) in cells.enumerated() where !Text.isBlank(cell) {
-            row.fragments[index].append(cell)
+            row.append(cell, toColumn: index)
         }
     }
 
