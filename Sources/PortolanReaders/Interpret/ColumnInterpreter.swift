@@ -100,19 +100,22 @@ public enum ColumnInterpreter {
         builder.configurableNotes = options.configurableNotes
         var result = Interpreted()
         result.connections.reserveCapacity(grid.rows.count)
+        let firstHeader = headerTexts.first?.lowercased()
         // By index, not by iterating the array: a loop's copy of the rows would keep them all.
         for index in grid.rows.indices {
             let row = grid.rows[index]
             if releasingRows { grid.rows[index].cells = [] }
             guard row.cells.contains(where: { !Text.isBlank($0.text) }) else { continue }
             // A header repeated inside the table (long tables, page breaks) is not a row.
-            if row.cells.count == headerTexts.count, row.cells.first.map({ Text.collapseSpaces($0.text).lowercased() }) == headerTexts.first?.lowercased(),
+            if row.cells.count == headerTexts.count, row.cells.first.map({ Text.collapseSpaces($0.text).lowercased() }) == firstHeader,
                row.texts.map(HeaderVocabulary.key) == headerTexts.map(HeaderVocabulary.key) { continue }
             if columns.number == nil { numbering += 1 }
             let (connection, found) = builder.connection(row, position: numbering)
+            // The number is read before the connection is moved into the array, so it is not copied.
+            let number = columns.number != nil ? Int(connection.number) : nil
             result.connections.append(connection)
             diagnostics += found
-            if let n = Int(connection.number), columns.number != nil { numbering = max(numbering, n) }
+            if let number { numbering = max(numbering, number) }
         }
         if result.connections.isEmpty {
             diagnostics.append(Diagnostic(.error, "the connections table has a header but no rows", line: grid.position.line, page: grid.position.page))
