@@ -182,9 +182,10 @@ struct RowInterpreter {
             }
         }
         previous = (cells.source, cells.destination, columns.first(.party).flatMap { texts[safe: $0] }.map(Text.collapseSpaces) ?? "")
-        var (connection, found) = RowBuilder.connection(cells)
-        connection.attributes = attributes.map { Attribute(name: $0.name, value: ControlText.visible($0.value)) }
-        connection.page = row.position.page
+        // The connection is made whole, with its attributes and page, so it is never copied to be changed.
+        cells.attributes = attributes.map { Attribute(name: $0.name, value: ControlText.visible($0.value)) }
+        cells.page = row.position.page
+        let (connection, found) = RowBuilder.connection(cells)
         return (connection, diagnostics + found)
     }
 

@@ -21,15 +21,19 @@ enum RowBuilder {
         var configurable = true
         /// The port cell points at a note that says the port is configurable.
         var noteSaysConfigurable = false
+        /// Columns kept as they are, given to the connection as made (not set on a copy of it).
+        var attributes: [Attribute] = []
     }
 
-    static func connection(_ raw: Cells) -> (Connection, [Diagnostic]) {
+    /// `raw` is consumed: its strings move into the connection without a copy of the cells.
+    static func connection(_ raw: consuming Cells) -> (Connection, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        func warn(_ message: String, code: String? = nil) {
-            diagnostics.append(Diagnostic(.warning, "connection \(raw.number): \(message)", line: raw.line, column: raw.column, page: raw.page, code: code))
-        }
         // Control characters mean nothing in a table and can act on a terminal: they go.
         var cells = raw
+        // Number and position are never cleaned: the cells' are the row's.
+        func warn(_ message: String, code: String? = nil) {
+            diagnostics.append(Diagnostic(.warning, "connection \(cells.number): \(message)", line: cells.line, column: cells.column, page: cells.page, code: code))
+        }
         var cleaned: [String] = []
         func clean(_ text: inout String, _ name: String) {
             // Printable ASCII and tabs hold no control character: most cells are decided on their bytes.
@@ -66,7 +70,8 @@ enum RowBuilder {
             number: cells.number, source: source, destination: destination,
             protocol: proto.isEmpty ? nil : proto, ports: port.spec,
             classification: classification.isEmpty ? nil : classification,
-            description: Text.collapseSpaces(cells.description), line: cells.line, column: cells.column, page: cells.page)
+            description: Text.collapseSpaces(cells.description), line: cells.line, column: cells.column, page: cells.page,
+            attributes: cells.attributes)
         return (connection, diagnostics)
     }
 
