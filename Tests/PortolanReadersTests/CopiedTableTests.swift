@@ -67,6 +67,25 @@ import Testing
         #expect(document.diagnostics.isEmpty)
     }
 
+    @Test func aTabRowContinuedOnTheNextLineJoinsEachColumnsFragments() {
+        // The second line's number cell is empty: its Source and Data cells continue row 1's,
+        // the columns it leaves empty keep row 1's single fragment.
+        let document = read("""
+            Connection\tSource\tDestination\tProtocol\tPort\tClassification\tData that travels on this connection
+            1\tTenant\tRedis\tTCP\t6379\tEgress\tCache reads
+            \tService\t\t\t\t\tand writes.
+            2\tAgent\tKafka\tTCP\t9092\tEgress\tEvents.
+            """)
+        #expect(document.layout == "tab")
+        #expect(document.connections.map(\.number) == ["1", "2"])
+        #expect(document.connections.map(\.source) == ["Tenant Service", "Agent"])
+        #expect(document.connections.map(\.destination) == ["Redis", "Kafka"])
+        #expect(document.connections.map(\.description) == ["Cache reads and writes.", "Events."])
+        #expect(document.connections[0].ports.ranges == [PortRange(6379)])
+        #expect(document.connections[0].line == 2 && document.connections[1].line == 4)
+        #expect(document.diagnostics.isEmpty)
+    }
+
     @Test func classificationsBeyondTheThreeAreKeptAsWritten() {
         let document = read("1 | A | B | HTTPS | 443 | Ingress/Egress | both ways |\n".replacingOccurrences(of: "1 |", with: "Connection | Source | Destination | Protocol | Port | Classification | Data |\n1 |"))
         #expect(document.connections.first?.classification == "Ingress/Egress")
