@@ -34,6 +34,11 @@ public enum DocumentReader {
         scanning: while i < lines.count {
             for recognizer in TableRecognizers.all {
                 if var found = recognizer.recognise(at: i, in: context) {
+                    if let stream = found.stream {
+                        // Rows read as the layout takes them apart: the table never stands as a grid.
+                        i = max(reading.add(found.grid, streaming: stream), i + 1)
+                        continue scanning
+                    }
                     // Each grid is read as soon as it is found and then let go, so a large
                     // table never stands as a grid and as connections at once.
                     reading.diagnostics += found.diagnostics
@@ -136,11 +141,26 @@ struct GridReading {
     /// Reads a grid the caller gives up: its rows are let go as they become connections.
     mutating func add(_ grid: inout Grid) { add(&grid, releasingRows: true) }
 
+    /// Reads a table whose rows a layout gives one at a time (`header`: the grid without rows);
+    /// returns the first line after the table. The layout's diagnostics come before the
+    /// interpreter's, as for a whole grid.
+    mutating func add(_ header: Grid, streaming stream: RowStream) -> Int {
+        var table = StreamedTable(grid: header, options: options, most: stream.most)
+        let ran = stream.run { row in table.add(row, numbering: &numbering) }
+        diagnostics += ran.diagnostics
+        take(table.finished(numbering: &numbering), layout: header.layout)
+        return ran.end
+    }
+
     private mutating func add(_ grid: inout Grid, releasingRows: Bool) {
         let read = ColumnInterpreter.interpret(&grid, releasingRows: releasingRows, options: options, numbering: &numbering)
+        take(read, layout: grid.layout)
+    }
+
+    private mutating func take(_ read: ColumnInterpreter.Interpreted, layout tableLayout: String) {
         diagnostics += read.diagnostics
         guard read.isTable else { return }
-        if !read.isServices, layout == nil { layout = grid.layout }
+        if !read.isServices, layout == nil { layout = tableLayout }
         // The first table's connections are taken as they are, not copied into a new array.
         if connections.isEmpty { connections = read.connections } else { connections += read.connections }
         services += read.services

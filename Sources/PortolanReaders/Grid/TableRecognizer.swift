@@ -26,6 +26,19 @@ struct Recognised {
     var grid: Grid
     var diagnostics: [Diagnostic] = []
     var end: Int
+    /// For a table whose rows are taken apart only as they are read (`grid` then holds the
+    /// header and no rows, and `diagnostics` and `end` come from the stream).
+    var stream: RowStream?
+}
+
+/// A table's rows given one at a time, each as soon as the layout has it complete, so a long
+/// table never stands whole as a grid beside its connections.
+struct RowStream {
+    /// At most this many rows (the lines after the header): the connections are reserved once.
+    var most: Int
+    /// Takes the table apart, giving each row to `row` in order; returns what the layout
+    /// noticed and the first line after the table.
+    var run: (_ row: (GridRow) -> Void) -> (diagnostics: [Diagnostic], end: Int)
 }
 
 /// One layout: "does a table start at this line? If so, its grid and where it ends." A

@@ -44,12 +44,47 @@ public enum ColumnInterpreter {
     /// `releasingRows`: each row's cells are let go once its connection is made, so a large
     /// table does not stand as a grid and as connections at once (the caller gives the grid up).
     static func interpret(_ grid: inout Grid, releasingRows: Bool, options: Options, numbering: inout Int) -> Interpreted {
+        let rowWidth = grid.rows.reduce(0) { max($0, $1.cells.count) }
+        var reading: TableReading
+        switch prepare(grid, rowWidth: rowWidth, rowsComplete: true, options: options) {
+        case .services: return ServiceRows.read(grid)
+        case .notATable(let result): return result
+        case .needsAllRows:
+            // Only asked for when the rows are not complete; they are here.
+            assertionFailure("needsAllRows with every row given")
+            return Interpreted()
+        case .rows(let prepared): reading = prepared
+        }
+        reading.reserve(grid.rows.count)
+        // By index, not by iterating the array: a loop's copy of the rows would keep them all.
+        for index in grid.rows.indices {
+            let row = grid.rows[index]
+            if releasingRows { grid.rows[index].cells = [] }
+            reading.read(row, numbering: &numbering)
+        }
+        return reading.finished()
+    }
+
+    /// What the header (and the first rows) decide before any row is read.
+    enum Prepared {
+        /// An "Included services" table: `ServiceRows` reads it, from all its rows.
+        case services
+        /// Neither kind of table; nothing a row says changes that.
+        case notATable(Interpreted)
+        /// The rule for a first column of listeners looks at every row, which are not all given yet.
+        case needsAllRows
+        case rows(TableReading)
+    }
+
+    /// Decides the columns from the header, the widest row (`rowWidth`), the first 200 rows'
+    /// content and, when `rowsComplete`, every row's first cell ("Used by" tables).
+    static func prepare(_ grid: Grid, rowWidth: Int, rowsComplete: Bool, options: Options) -> Prepared {
         let headerTexts = joinedHeader(grid.header, matcher: options.header)
         if options.header.isServices(headerTexts, context: grid.context) {
-            return ServiceRows.read(grid)
+            return .services
         }
         var roles = options.header.roles(headerTexts)
-        let width = max(headerTexts.count, grid.rows.reduce(0) { max($0, $1.cells.count) })
+        let width = max(headerTexts.count, rowWidth)
         while roles.count < width { roles.append(nil) }
         var diagnostics: [Diagnostic] = []
         // One column per role (descriptions aside): a second "port" column is kept as an attribute.
@@ -57,11 +92,13 @@ public enum ColumnInterpreter {
         let typedByContent = ContentTyping.fill(&roles, headers: headerTexts, rows: grid.rows, mapping: options.header.mapping)
         // "Service | Port | … | Used by": the first column names the listener when only the
         // clients have a column of their own.
-        if roles.contains(.source), !roles.contains(.destination), !roles.contains(.party), roles.first == .some(nil),
-           grid.rows.contains(where: { !Text.isBlank($0.cells.first?.text ?? "") }),
-           !grid.rows.contains(where: { ShiftedRow.kind($0.cells.first?.text ?? "") != .text }),
-           !options.header.mapping.isMapped(headerTexts.first ?? ""), HeaderVocabulary.role(headerTexts.first ?? "") == nil {
-            roles[0] = .destination
+        if roles.contains(.source), !roles.contains(.destination), !roles.contains(.party), roles.first == .some(nil) {
+            guard rowsComplete else { return .needsAllRows }
+            if grid.rows.contains(where: { !Text.isBlank($0.cells.first?.text ?? "") }),
+               !grid.rows.contains(where: { ShiftedRow.kind($0.cells.first?.text ?? "") != .text }),
+               !options.header.mapping.isMapped(headerTexts.first ?? ""), HeaderVocabulary.role(headerTexts.first ?? "") == nil {
+                roles[0] = .destination
+            }
         }
         let sides = HeadingSides.parse(grid.context)
         let found = Set(roles.compactMap { $0 })
@@ -76,7 +113,7 @@ public enum ColumnInterpreter {
             if !found.isDisjoint(with: [.port, .portProtocol]) {
                 result.diagnostics.append(Diagnostic(.warning, "this table lists ports without saying who connects to whom (no Source or Destination column, and no heading naming them); it is not read as a connections table", line: grid.position.line, page: grid.position.page, code: "listener-table"))
             }
-            return result
+            return .notATable(result)
         }
         var columns = TableColumns(roles: roles, headers: headerTexts)
         columns.otherSide = sides.subject ?? options.subject
@@ -98,30 +135,8 @@ public enum ColumnInterpreter {
             || headerTexts.contains { options.conventions.configurableMarkHeaders.contains(HeaderVocabulary.key($0)) }
         var builder = RowInterpreter(grid: grid, columns: columns, subject: options.subject, configurable: configurable)
         builder.configurableNotes = options.configurableNotes
-        var result = Interpreted()
-        result.connections.reserveCapacity(grid.rows.count)
-        let firstHeader = headerTexts.first?.lowercased()
-        // By index, not by iterating the array: a loop's copy of the rows would keep them all.
-        for index in grid.rows.indices {
-            let row = grid.rows[index]
-            if releasingRows { grid.rows[index].cells = [] }
-            guard row.cells.contains(where: { !Text.isBlank($0.text) }) else { continue }
-            // A header repeated inside the table (long tables, page breaks) is not a row.
-            if row.cells.count == headerTexts.count, row.cells.first.map({ Text.collapseSpaces($0.text).lowercased() }) == firstHeader,
-               row.texts.map(HeaderVocabulary.key) == headerTexts.map(HeaderVocabulary.key) { continue }
-            if columns.number == nil { numbering += 1 }
-            let (connection, found) = builder.connection(row, position: numbering)
-            // The number is read before the connection is moved into the array, so it is not copied.
-            let number = columns.number != nil ? Int(connection.number) : nil
-            result.connections.append(connection)
-            diagnostics += found
-            if let number { numbering = max(numbering, number) }
-        }
-        if result.connections.isEmpty {
-            diagnostics.append(Diagnostic(.error, "the connections table has a header but no rows", line: grid.position.line, page: grid.position.page))
-        }
-        result.diagnostics = diagnostics
-        return result
+        return .rows(TableReading(builder: builder, columns: columns, headerTexts: headerTexts, position: grid.position,
+                                  diagnostics: diagnostics))
     }
 
     /// One column per role, descriptions aside: the column whose header is the role's own word

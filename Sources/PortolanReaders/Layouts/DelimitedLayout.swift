@@ -19,39 +19,45 @@ struct DelimitedLayout: TableRecognizer {
     static func layoutName(_ splitter: CellSplitter) -> String { splitter == .tab ? "tab" : "markdown" }
 
     /// The rows of a connections table whose header is `headerCells` (or, for a header written
-    /// without separators, the roles alone), as a grid.
+    /// without separators, the roles alone), as a stream of grid rows: each row becomes a grid
+    /// row as soon as the next one starts, and is read into a connection then.
     static func connections(headerIndex: Int, headerCells: [String], roles: [Column?], splitter: CellSplitter, in context: LineContext) -> Recognised {
         let numberIndex = roles.firstIndex(of: .number)
         var table = CellTable(lines: context.lines, splitter: splitter)
         table.joinsStrayLines = numberIndex != nil
         let header = context.header
-        var rows: [GridRow] = []
-        // Each row becomes a grid row as soon as it is complete: raw rows never stand whole.
-        func gridRow(_ row: RawRow) {
+        // Never more cells than the header has: the interpreter's columns are the header's.
+        func gridRow(_ row: RawRow) -> GridRow {
             let count = row.cellCount < roles.count ? row.cellCount : min(row.columnCount, roles.count)
             var cells: [GridCell] = []
             cells.reserveCapacity(count)
             for i in 0..<count {
                 cells.append(GridCell(CellMarkup.render(row.text(i)), position: GridPosition(line: row.line)))
             }
-            rows.append(GridRow(cells: cells, position: GridPosition(line: row.line)))
+            return GridRow(cells: cells, position: GridPosition(line: row.line))
         }
-        let assembled = table.assemble(after: headerIndex, columnCount: roles.count, finished: gridRow) { cells in
-            let first = numberIndex.map { $0 < cells.count ? Text.trimmed(Text.stripTags(cells[$0])) : "" }
-            if let first, Text.isRowNumber(first) { return .rowStart }
-            if let other = header.connectionRoles(cells) { return other == roles ? .header : .otherTable }
-            if header.isServices(cells, context: []) || TableHeader.isServicesHeader(cells: cells) { return .otherTable }
-            guard let first else { return .rowStart }
-            // A row that names both sides and how they talk is a row, even without its number.
-            if RowShape.isComplete(cells, roles: roles) { return .rowStart }
-            return first.isEmpty ? .continuation : .unplaceable
+        let stream = RowStream(most: max(context.lines.count - headerIndex - 1, 0)) { give in
+            // `assemble` calls `finished` only while it runs.
+            let assembled = withoutActuallyEscaping(give) { give in
+                table.assemble(after: headerIndex, columnCount: roles.count, finished: { give(gridRow($0)) }) { cells in
+                    let first = numberIndex.map { $0 < cells.count ? Text.trimmed(Text.stripTags(cells[$0])) : "" }
+                    if let first, Text.isRowNumber(first) { return .rowStart }
+                    if let other = header.connectionRoles(cells) { return other == roles ? .header : .otherTable }
+                    if header.isServices(cells, context: []) || TableHeader.isServicesHeader(cells: cells) { return .otherTable }
+                    guard let first else { return .rowStart }
+                    // A row that names both sides and how they talk is a row, even without its number.
+                    if RowShape.isComplete(cells, roles: roles) { return .rowStart }
+                    return first.isEmpty ? .continuation : .unplaceable
+                }
+            }
+            for row in assembled.rows { give(gridRow(row)) }
+            return (assembled.diagnostics, max(assembled.end, headerIndex + 1))
         }
-        for row in assembled.rows { gridRow(row) }
         let headerRow = GridRow(cells: headerCells.map { GridCell($0, position: GridPosition(line: headerIndex + 1)) },
                                 position: GridPosition(line: headerIndex + 1))
-        let grid = Grid(layout: layoutName(splitter), header: [headerRow], rows: rows,
+        let grid = Grid(layout: layoutName(splitter), header: [headerRow], rows: [],
                         context: context.context(before: headerIndex), position: GridPosition(line: headerIndex + 1))
-        return Recognised(grid: grid, diagnostics: assembled.diagnostics, end: max(assembled.end, headerIndex + 1))
+        return Recognised(grid: grid, end: headerIndex + 1, stream: stream)
     }
 
     static func services(headerIndex: Int, headerCells: [String], splitter: CellSplitter, in context: LineContext, before: [String]) -> Recognised {

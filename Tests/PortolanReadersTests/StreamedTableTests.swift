@@ -1,0 +1,63 @@
+import PortolanModel
+import PortolanReaders
+import Testing
+
+/// Tab and pipe tables of more than 200 rows are read as the layout takes them apart, row by
+/// row, never standing whole as a grid. What they give must be what the whole grid of the same
+/// rows gives through the one column interpreter.
+@Suite struct StreamedTableTests {
+    static let header = ["Connection", "Source", "Destination", "Protocol", "Port", "Classification", "Data that travels on this connection"]
+
+    /// Row n: every 11th has no destination (a lost rowspan: the row above's is taken), every
+    /// 13th no protocol (a warning).
+    static func cells(_ n: Int) -> [String] {
+        [String(n), "Service \(n % 7)", n % 11 == 0 ? "" : "Store \(n % 4)", n % 13 == 0 ? "" : "TCP",
+         String(1000 + n), ["Egress", "Ingress", "Intra-cluster"][n % 3], "Data of row \(n)"]
+    }
+
+    /// The document: a title, a blank line, the header on line 3, rows from line 4.
+    static func text(rows: Int, separator: String) -> String {
+        func line(_ cells: [String]) -> String {
+            separator == "\t" ? cells.joined(separator: "\t") : "| " + cells.joined(separator: " | ") + " |"
+        }
+        var lines = ["Benchmark tables", "", line(header)]
+        if separator == "|" { lines.append("|" + String(repeating: "---|", count: header.count)) }
+        lines += (1...rows).map { line(cells($0)) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The same rows as one whole grid, read through `DocumentReader.read(grids:)`.
+    static func wholeGrid(rows: Int, layout: String, firstRowLine: Int) -> Grid {
+        let position = GridPosition(line: 3)
+        let headerRow = GridRow(cells: header.map { GridCell($0, position: position) }, position: position)
+        let gridRows = (1...rows).map { n in
+            let p = GridPosition(line: firstRowLine + n - 1)
+            return GridRow(cells: cells(n).map { GridCell($0, position: p) }, position: p)
+        }
+        return Grid(layout: layout, header: [headerRow], rows: gridRows, context: ["Benchmark tables"], position: position)
+    }
+
+    @Test(arguments: [("\t", "tab", 4), ("|", "markdown", 5)])
+    func aLongTableReadRowByRowGivesWhatItsWholeGridGives(separator: String, layout: String, firstRowLine: Int) {
+        let rows = 450
+        let streamed = DocumentReader.read(path: "long.txt", text: SourceText(text: Self.text(rows: rows, separator: separator)))
+        let whole = DocumentReader.read(path: "long.txt", grids: [Self.wholeGrid(rows: rows, layout: layout, firstRowLine: firstRowLine)],
+                                        title: streamed.title, subject: streamed.subject)
+        #expect(streamed.layout == layout)
+        #expect(streamed.connections.count == rows)
+        #expect(streamed.connections == whole.connections)
+        #expect(streamed.diagnostics == whole.diagnostics)
+        // Values worked out from the rows: row 11 took row 10's destination, row 13 has no protocol,
+        // and the rows after the first 200 are read as the first.
+        #expect(streamed.connections[10].destination == "Store 2")
+        #expect(streamed.connections[12].protocol == nil)
+        #expect(streamed.connections[449].number == "450")
+        #expect(streamed.connections[449].source == "Service 2")
+        #expect(streamed.connections[449].line == firstRowLine + 449)
+        #expect(streamed.connections[449].ports.ranges == [PortRange(1450)])
+        let inherited = streamed.diagnostics.filter { $0.code == "inherited-cell" }
+        #expect(inherited.count == 450 / 11)
+        let noProtocol = streamed.diagnostics.filter { $0.code == "empty-protocol" }
+        #expect(noProtocol.map(\.line) == stride(from: 13, through: 450, by: 13).map { firstRowLine + $0 - 1 })
+    }
+}
