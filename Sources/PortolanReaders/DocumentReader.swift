@@ -145,8 +145,18 @@ struct GridReading {
     /// returns the first line after the table. The layout's diagnostics come before the
     /// interpreter's, as for a whole grid.
     mutating func add(_ header: Grid, streaming stream: RowStream) -> Int {
+        let numberingBefore = numbering
         var table = StreamedTable(grid: header, options: options, most: stream.most)
         let ran = stream.run { row in table.add(row, numbering: &numbering) }
+        if table.needsWholeGrid {
+            // A late row changed the columns: the table again, as one grid, from where it began.
+            numbering = numberingBefore
+            var grid = header
+            let again = stream.run { row in grid.rows.append(row) }
+            diagnostics += again.diagnostics
+            add(&grid)
+            return again.end
+        }
         diagnostics += ran.diagnostics
         take(table.finished(numbering: &numbering), layout: header.layout)
         return ran.end

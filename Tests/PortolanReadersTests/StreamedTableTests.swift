@@ -18,7 +18,7 @@ import Testing
     /// The document: a title, a blank line, the header on line 3, rows from line 4.
     static func text(rows: Int, separator: String) -> String {
         func line(_ cells: [String]) -> String {
-            separator == "\t" ? cells.joined(separator: "\t") : "| " + cells.joined(separator: " | ") + " |"
+            separator == "|" ? "| " + cells.joined(separator: " | ") + " |" : cells.joined(separator: separator)
         }
         var lines = ["Benchmark tables", "", line(header)]
         if separator == "|" { lines.append("|" + String(repeating: "---|", count: header.count)) }
@@ -37,7 +37,7 @@ import Testing
         return Grid(layout: layout, header: [headerRow], rows: gridRows, context: ["Benchmark tables"], position: position)
     }
 
-    @Test(arguments: [("\t", "tab", 4), ("|", "markdown", 5)])
+    @Test(arguments: [("\t", "tab", 4), ("|", "markdown", 5), (",", "csv", 4)])
     func aLongTableReadRowByRowGivesWhatItsWholeGridGives(separator: String, layout: String, firstRowLine: Int) {
         let rows = 450
         let streamed = DocumentReader.read(path: "long.txt", text: SourceText(text: Self.text(rows: rows, separator: separator)))
@@ -59,5 +59,21 @@ import Testing
         #expect(inherited.count == 450 / 11)
         let noProtocol = streamed.diagnostics.filter { $0.code == "empty-protocol" }
         #expect(noProtocol.map(\.line) == stride(from: 13, through: 450, by: 13).map { firstRowLine + $0 - 1 })
+    }
+
+    /// A CSV record after the first 201 with a field more than the header: the whole grid's
+    /// columns widen for every row, so the table is read again as one grid.
+    @Test func aLateWiderRecordReadsTheTableAsOneGrid() {
+        var lines = Self.text(rows: 300, separator: ",").components(separatedBy: "\n")
+        // Row 250 is on line 253.
+        lines[252] += ",late"
+        let streamed = DocumentReader.read(path: "long.csv", text: SourceText(text: lines.joined(separator: "\n")))
+        var grid = Self.wholeGrid(rows: 300, layout: "csv", firstRowLine: 4)
+        grid.rows[249].cells.append(GridCell("late", position: grid.rows[249].position))
+        let whole = DocumentReader.read(path: "long.csv", grids: [grid], title: streamed.title, subject: streamed.subject)
+        #expect(streamed.connections.count == 300)
+        #expect(streamed.connections == whole.connections)
+        #expect(streamed.diagnostics == whole.diagnostics)
+        #expect(streamed.connections[249].attributes.contains(Attribute(name: "Column 8", value: "late")))
     }
 }

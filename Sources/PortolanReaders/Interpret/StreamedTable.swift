@@ -5,7 +5,8 @@ import PortolanModel
 /// rows); from then on each row becomes a connection as it comes and is let go, so the table
 /// never stands whole as a grid. Tables of no more rows than that, and tables whose reading
 /// needs all their rows (an "Included services" table, the rule for a first column of
-/// listeners), are read as a whole grid, exactly as before.
+/// listeners), are read as a whole grid, exactly as before; so is a table where a row after
+/// the first 201 is wider than the columns decided (`needsWholeGrid`: read again).
 struct StreamedTable {
     /// Rows kept before the columns are decided: content typing's sample, and one more.
     static let sample = 200
@@ -18,6 +19,11 @@ struct StreamedTable {
     /// Decided without any row: not a table.
     private var decided: ColumnInterpreter.Interpreted?
     private var needsAllRows = false
+    /// The columns the reading started with (the header's, or the widest of the first rows).
+    private var width = 0
+    /// A later row was wider than the columns decided: the whole grid decides otherwise (every
+    /// row's reading depends on the column count), so the caller reads the table again as one.
+    private(set) var needsWholeGrid = false
 
     init(grid: Grid, options: ColumnInterpreter.Options, most: Int) {
         self.grid = grid
@@ -26,17 +32,24 @@ struct StreamedTable {
     }
 
     mutating func add(_ row: GridRow, numbering: inout Int) {
+        if needsWholeGrid || decided != nil { return }
         if reading != nil {
+            if row.cells.count > width {
+                needsWholeGrid = true
+                reading = nil
+                return
+            }
             reading!.read(row, numbering: &numbering)
             return
         }
-        if decided != nil { return }
         grid.rows.append(row)
         if !needsAllRows, grid.rows.count > Self.sample { start(numbering: &numbering) }
     }
 
-    /// The columns, decided on the rows so far: every later row has at most the header's cells,
-    /// so the widest row is among them or no wider than the header (`DelimitedLayout`).
+    /// The columns, decided on the rows so far. A later row no wider leaves them as the whole
+    /// grid would (content typing looks at the first 200 rows only); a wider one does not, and
+    /// `needsWholeGrid` says so. (A table that is no table stays none: a column only later rows
+    /// have is typed by nothing.)
     private mutating func start(numbering: inout Int) {
         let rowWidth = grid.rows.reduce(0) { max($0, $1.cells.count) }
         switch ColumnInterpreter.prepare(grid, rowWidth: rowWidth, rowsComplete: false, options: options) {
@@ -46,6 +59,7 @@ struct StreamedTable {
             decided = result
             grid.rows = []
         case .rows(var prepared):
+            width = prepared.columns.roles.count
             prepared.reserve(most)
             let kept = grid.rows
             grid.rows = []

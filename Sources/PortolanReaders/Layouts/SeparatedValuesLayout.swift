@@ -16,24 +16,28 @@ struct SeparatedValuesLayout: TableRecognizer {
         return nil
     }
 
+    /// The table's rows as a stream: each record becomes a grid row and is read at once.
     private func table(at index: Int, header: [String], separator: UInt8, context: LineContext, before: [String]) -> Recognised {
         let layout = separator == UInt8(ascii: ",") ? "csv" : "semicolon"
         let position = GridPosition(line: index + 1)
         let headerRow = GridRow(cells: header.map { GridCell($0, position: position) }, position: position)
-        var rows: [GridRow] = []
-        var i = index + 1
-        while i < context.lines.count {
-            let line = context.lines[i]
-            if Text.isBlank(line) { break }
-            guard let (cells, next) = CSVRecord.read(context.lines, from: i, separator: separator), cells.count >= 2 else { break }
-            // An empty record (";;;;") or a note in the first cell only ends the table.
-            if cells.filter({ !$0.isEmpty }).count <= 1 { break }
-            let p = GridPosition(line: i + 1)
-            rows.append(GridRow(cells: cells.map { GridCell(CellMarkup.render($0), position: p) }, position: p))
-            i = next
+        let lines = context.lines
+        let stream = RowStream(most: max(lines.count - index - 1, 0)) { give in
+            var i = index + 1
+            while i < lines.count {
+                let line = lines[i]
+                if Text.isBlank(line) { break }
+                guard let (cells, next) = CSVRecord.read(lines, from: i, separator: separator), cells.count >= 2 else { break }
+                // An empty record (";;;;") or a note in the first cell only ends the table.
+                if cells.filter({ !$0.isEmpty }).count <= 1 { break }
+                let p = GridPosition(line: i + 1)
+                give(GridRow(cells: cells.map { GridCell(CellMarkup.render($0), position: p) }, position: p))
+                i = next
+            }
+            return ([], i)
         }
-        let grid = Grid(layout: layout, header: [headerRow], rows: rows, context: before, position: position)
-        return Recognised(grid: grid, diagnostics: [], end: i)
+        let grid = Grid(layout: layout, header: [headerRow], rows: [], context: before, position: position)
+        return Recognised(grid: grid, end: index + 1, stream: stream)
     }
 }
 
