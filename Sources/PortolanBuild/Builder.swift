@@ -113,17 +113,24 @@ public final class Builder: @unchecked Sendable {
         var tableTime = 0.0, pageTime = 0.0
         for (position, index) in order.enumerated() {
             let view = views[index]
-            var tables: (files: [String: Data], ruleCount: Int) = ([:], 0)
+            var tables: (sizes: [String: Int], ruleCount: Int) = ([:], 0)
+            var besidePages: [String: Data] = [:]
             let tablesStarted = Clock.now
             if !tableParts.isEmpty {
                 let made = try view.files(tableParts, inventory: inventory, sheetTitle: sheetTitle)
-                tables = (made.files, made.sheet.rules.count)
+                tables = (made.files.mapValues(\.count), made.sheet.rules.count)
                 if view.scope == .platform { tableDiagnostics(made.sheet, workspace: workspace, parts: tableParts, into: &result) }
                 add(made.files.filter { request.parts.contains(Self.part(of: $0.key)) }, under: view.slug, to: &result)
-                try handOver()
+                if request.makesPages && drawings != nil {
+                    besidePages = Pages.besidePages(made.files, slug: view.slug, site: request.parts.contains(.site),
+                                                    docs: request.parts.contains(.docs))
+                }
             }
             tableTime += Clock.seconds(since: tablesStarted)
-            guard let drawings else { continue }
+            guard let drawings else {
+                try handOver()
+                continue
+            }
             // Each view's diagram files and page are made as soon as Graphviz has drawn it.
             let pageStarted = Clock.now
             let drawing: Drawing
@@ -131,9 +138,16 @@ public final class Builder: @unchecked Sendable {
                 drawing = try drawings.result(at: position)
             } catch let failure as DrawingFailure {
                 notes[index] = failure.located.map { Located(path: $0.path, $0.diagnostic) }
+                try handOver()
                 pageTime += Clock.seconds(since: pageStarted)
                 continue
             }
+            // The page's copies of the table files go out with the tables, once the page is
+            // sure to be made, so the page is made without holding them (a million rows'
+            // model.json and sheets are a gigabyte).
+            add(besidePages, under: "", to: &result)
+            besidePages = [:]
+            try handOver()
             notes[index] = drawing.notes.map { Located(path: drawing.subject, $0) }
             if let note = Drawable.note(view.graph, drawn: Drawable.graph(view.graph).edges.count) {
                 notes[index].append(Located(path: drawing.subject, note))
