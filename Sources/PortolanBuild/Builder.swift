@@ -69,19 +69,21 @@ public final class Builder: @unchecked Sendable {
             result.diagnostics += file.value.unmatched(in: products + (workspace.baseline.map(Products.group) ?? []))
                 .map { Located(path: file.path, $0) }
         }
-        // Lint first, so its rows are let go before the views' graphs are made (a million rows
-        // of each at once is gigabytes), and so each view's page can be made as soon as its
-        // tables are; its diagnostics still come after the look-alikes' and the tables' in the result.
+        // Lint and the views' graphs side by side (lint's rules share the cores among them, the
+        // graphs are made on one), before the tables, so each view's page can be made as soon as
+        // its tables are; lint's diagnostics still come after the look-alikes' and the tables'
+        // in the result.
         let base = result.diagnostics
         result.diagnostics = []
-        let lint = steps.lint(request, products: products, into: &result)
+        let request = request
+        let (run, all) = try both({ steps.lintRun(request, products: products) }, { View.all(products, aliases: aliases) })
+        let lint = steps.lint(run, request: request, into: &result)
         try lintFiles(lint, products: products, into: &result)
         try handOver()
         let lintDiagnostics = result.diagnostics
         result.diagnostics = base
-        clock.lap("lint", into: &result)
+        clock.lap("lint and graphs (side by side)", into: &result)
 
-        let all = View.all(products, aliases: aliases)
         let views = all.filter { request.scopes.contains($0.scope) }
         result.views = views.map {
             .init(scope: $0.scope, name: $0.name, slug: $0.slug,
