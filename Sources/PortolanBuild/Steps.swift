@@ -97,7 +97,7 @@ struct Clock {
     static func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 
     /// The order `--timings` lists the steps in: the pipeline's, whatever order they ran in
-    /// (lint runs first, so its rows are let go before the graphs are made).
+    /// (lint and the views' graphs run side by side, each its own lap).
     static let listed = ["products and views", "tables and firewall sheets", "lint",
                          "diagrams and pages (as Graphviz draws them)", "landscape and focus pages", "site index"]
 
