@@ -69,19 +69,31 @@ public final class Builder: @unchecked Sendable {
             result.diagnostics += file.value.unmatched(in: products + (workspace.baseline.map(Products.group) ?? []))
                 .map { Located(path: file.path, $0) }
         }
-        // Lint first, so its rows are let go before the views' graphs are made (a million rows
-        // of each at once is gigabytes), and so each view's page can be made as soon as its
-        // tables are; its diagnostics still come after the look-alikes' and the tables' in the result.
+        // Lint and the views' graphs side by side (lint's rules share the cores among them, the
+        // graphs are made on one), before the tables, so each view's page can be made as soon as
+        // its tables are; lint's diagnostics still come after the look-alikes' and the tables'
+        // in the result.
         let base = result.diagnostics
         result.diagnostics = []
-        let lint = steps.lint(request, products: products, into: &result)
+        // Each step's own time is its lap (the two laps overlap; the total is the wall time).
+        let request = request
+        let (linted, viewed) = try both({
+            let started = Clock.now
+            return (run: steps.lintRun(request, products: products), seconds: Clock.seconds(since: started))
+        }, {
+            let started = Clock.now
+            return (all: View.all(products, aliases: aliases), seconds: Clock.seconds(since: started))
+        })
+        let lintFilesStarted = Clock.now
+        let lint = steps.lint(linted.run, request: request, into: &result)
         try lintFiles(lint, products: products, into: &result)
         try handOver()
         let lintDiagnostics = result.diagnostics
         result.diagnostics = base
-        clock.lap("lint", into: &result)
+        clock.lap("lint", seconds: linted.seconds + Clock.seconds(since: lintFilesStarted), into: &result)
+        let viewsStarted = Clock.now
+        let all = viewed.all
 
-        let all = View.all(products, aliases: aliases)
         let views = all.filter { request.scopes.contains($0.scope) }
         result.views = views.map {
             .init(scope: $0.scope, name: $0.name, slug: $0.slug,
@@ -96,7 +108,7 @@ public final class Builder: @unchecked Sendable {
             Located(path: workspace.aliases?.path ?? "aliases.yaml", Diagnostic(.note,
                 "not merged, but look alike: \"\(pair.first)\" and \"\(pair.second)\" (\(pair.reason)); if they are one component, list one under the other in the alias file"))
         }
-        clock.lap("products and views", into: &result)
+        clock.lap("products and views", seconds: viewed.seconds + Clock.seconds(since: viewsStarted), into: &result)
 
         try steps.parse(request, model: workspace.model, into: &result)
         try steps.diff(request, products: products, inventory: inventory, into: &result)
@@ -113,17 +125,24 @@ public final class Builder: @unchecked Sendable {
         var tableTime = 0.0, pageTime = 0.0
         for (position, index) in order.enumerated() {
             let view = views[index]
-            var tables: (files: [String: Data], ruleCount: Int) = ([:], 0)
+            var tables: (sizes: [String: Int], ruleCount: Int) = ([:], 0)
+            var besidePages: [String: Data] = [:]
             let tablesStarted = Clock.now
             if !tableParts.isEmpty {
                 let made = try view.files(tableParts, inventory: inventory, sheetTitle: sheetTitle)
-                tables = (made.files, made.sheet.rules.count)
+                tables = (made.files.mapValues(\.count), made.sheet.rules.count)
                 if view.scope == .platform { tableDiagnostics(made.sheet, workspace: workspace, parts: tableParts, into: &result) }
                 add(made.files.filter { request.parts.contains(Self.part(of: $0.key)) }, under: view.slug, to: &result)
-                try handOver()
+                if request.makesPages && drawings != nil {
+                    besidePages = Pages.besidePages(made.files, slug: view.slug, site: request.parts.contains(.site),
+                                                    docs: request.parts.contains(.docs))
+                }
             }
             tableTime += Clock.seconds(since: tablesStarted)
-            guard let drawings else { continue }
+            guard let drawings else {
+                try handOver()
+                continue
+            }
             // Each view's diagram files and page are made as soon as Graphviz has drawn it.
             let pageStarted = Clock.now
             let drawing: Drawing
@@ -131,9 +150,16 @@ public final class Builder: @unchecked Sendable {
                 drawing = try drawings.result(at: position)
             } catch let failure as DrawingFailure {
                 notes[index] = failure.located.map { Located(path: $0.path, $0.diagnostic) }
+                try handOver()
                 pageTime += Clock.seconds(since: pageStarted)
                 continue
             }
+            // The page's copies of the table files go out with the tables, once the page is
+            // sure to be made, so the page is made without holding them (a million rows'
+            // model.json and sheets are a gigabyte).
+            add(besidePages, under: "", to: &result)
+            besidePages = [:]
+            try handOver()
             notes[index] = drawing.notes.map { Located(path: drawing.subject, $0) }
             if let note = Drawable.note(view.graph, drawn: Drawable.graph(view.graph).edges.count) {
                 notes[index].append(Located(path: drawing.subject, note))

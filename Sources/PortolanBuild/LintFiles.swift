@@ -17,8 +17,8 @@ enum LintFiles {
     /// All findings in a format: "text", "json" or "sarif".
     static func render(_ findings: [LintFinding], format: String) throws -> (name: String, data: Data) {
         switch format {
-        case "json": ("lint.json", Data(try LintJSON.render(findings).utf8))
-        case "sarif": ("lint.sarif", Data(try LintSARIF.render(findings, rules: LintRules.descriptions).utf8))
+        case "json": ("lint.json", try LintJSON.data(findings))
+        case "sarif": ("lint.sarif", try LintSARIF.data(findings, rules: LintRules.descriptions))
         default: ("lint.txt", Data(LintText.render(findings).utf8))
         }
     }

@@ -8,11 +8,24 @@ import PortolanModel
 enum Pages {
     static let findingsNote = "What portolan lint finds in the documents (its rules and the reader's diagnostics), after the silences of lint.yaml."
 
-    /// A view's page from its table files, its drawing and the run's lint findings (those about
-    /// the view's products go on the page).
-    static func page(_ view: View, tables: (files: [String: Data], ruleCount: Int), drawing: Drawing, lint: [LintFinding]) -> SitePage {
-        page(view, files: tables.files.merging(drawing.namedFiles) { first, _ in first }, ruleCount: tables.ruleCount,
+    /// A view's page from the sizes of its table files (which the builder writes beside the
+    /// page itself, `besidePages`), its drawing and the run's lint findings (those about the
+    /// view's products go on the page).
+    static func page(_ view: View, tables: (sizes: [String: Int], ruleCount: Int), drawing: Drawing, lint: [LintFinding]) -> SitePage {
+        page(view, files: drawing.namedFiles, sizes: tables.sizes, ruleCount: tables.ruleCount,
              findings: findings(lint, of: view.products, graph: view.graph))
+    }
+
+    /// A view's table files that its site and docs pages offer, by their paths beside the pages:
+    /// written with the tables, so the page need not hold them.
+    static func besidePages(_ tables: [String: Data], slug: String, site: Bool, docs: Bool) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for (file, _) in downloads {
+            guard let data = tables[file] else { continue }
+            if site { files["site/\(slug)/\(file)"] = data }
+            if docs { files["docs/pages/\(slug)/\(file)"] = data }
+        }
+        return files
     }
 
     /// What a page offers for download, from its folder's files, in this order.
@@ -32,8 +45,9 @@ enum Pages {
         ("model.json", "Connection model (JSON)"),
     ]
 
-    /// A view's page; `files` are its folder's files by name (the downloads come from them).
-    private static func page(_ view: View, files: [String: Data], ruleCount: Int, findings: [SiteFinding]) -> SitePage {
+    /// A view's page; `files` are its drawing's files by name and `sizes` those of its table
+    /// files (the downloads come from them).
+    private static func page(_ view: View, files: [String: Data], sizes: [String: Int], ruleCount: Int, findings: [SiteFinding]) -> SitePage {
         let products = view.products
         let intro = view.scope == .platform
             ? ["Every product in one diagram. Components that several documents name are drawn once, in the cluster of the product that owns them; edge numbers are the connection numbers of each product's table."]
@@ -46,7 +60,11 @@ enum Pages {
             services: products.flatMap { product in product.services.map { (product.name, $0) } },
             listening: products.flatMap { product in ConnectionTables.listeningPorts(product).map { (product.name, $0) } },
             ruleCount: ruleCount, findings: findings, findingsSource: findingsNote,
-            downloads: downloads.map { SiteDownload(file: $0.file, label: $0.label, data: files[$0.file] ?? Data()) })
+            downloads: downloads.map { download in
+                if let data = files[download.file] { return SiteDownload(file: download.file, label: download.label, data: data) }
+                if let size = sizes[download.file] { return SiteDownload(file: download.file, label: download.label, size: size) }
+                return SiteDownload(file: download.file, label: download.label, data: Data())
+            })
     }
 
     /// The findings about these products' documents; one about a connection links to its edge.

@@ -43,12 +43,20 @@ struct Steps {
         result.files["diff.\(request.diffFormat)"] = data
     }
 
-    /// Every lint finding (needed by the lint files and the pages); silences that matched
-    /// nothing are notes on the configuration file.
-    func lint(_ request: Request, products: [Product], into result: inout BuildResult) -> [LintFinding] {
-        guard request.parts.contains(.lint) || request.makesPages else { return [] }
-        let run = LintFiles.run(Model(documents: products.flatMap(\.documents)), products: products,
-                                config: workspace.lint?.value ?? LintConfig())
+    typealias LintRun = (findings: [LintFinding], silenced: [(silence: LintConfig.Silence, count: Int)])
+
+    /// Every lint finding (needed by the lint files and the pages), if the request needs them;
+    /// pure, so it can run beside the graphs.
+    func lintRun(_ request: Request, products: [Product]) -> LintRun? {
+        guard request.parts.contains(.lint) || request.makesPages else { return nil }
+        return LintFiles.run(Model(documents: products.flatMap(\.documents)), products: products,
+                             config: workspace.lint?.value ?? LintConfig())
+    }
+
+    /// The lint run's findings into the result; silences that matched nothing are notes on the
+    /// configuration file.
+    func lint(_ run: LintRun?, request: Request, into result: inout BuildResult) -> [LintFinding] {
+        guard let run else { return [] }
         result.findings = run.findings
         result.silenced = run.silenced.map(\.count).reduce(0, +)
         // A rule's error (a connection numbered twice) fails every command that lints, as it
@@ -89,7 +97,7 @@ struct Clock {
     static func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 
     /// The order `--timings` lists the steps in: the pipeline's, whatever order they ran in
-    /// (lint runs first, so its rows are let go before the graphs are made).
+    /// (lint and the views' graphs run side by side, each its own lap).
     static let listed = ["products and views", "tables and firewall sheets", "lint",
                          "diagrams and pages (as Graphviz draws them)", "landscape and focus pages", "site index"]
 

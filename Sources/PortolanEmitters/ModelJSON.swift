@@ -12,10 +12,7 @@ public enum ModelSerialization {
     /// `JSONBytes` writes them (Foundation's `JSONEncoder` output, byte for byte, several times
     /// faster); Foundation writes what it cannot.
     public static func jsonData<T: Encodable>(_ value: T) throws -> Data {
-        if var data = try? JSONBytes.encode(value) {
-            data.append(0x0A)
-            return data
-        }
+        if let data = try? JSONBytes.encode(value, finalNewline: true) { return data }
         return try foundationJSON(value)
     }
 

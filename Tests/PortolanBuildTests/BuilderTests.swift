@@ -46,6 +46,26 @@ import Testing
         #expect(result.timings.map(\.step).last == "total")
     }
 
+    @Test func thePagesDownloadsAreTheViewsFilesWithTheirSizes() throws {
+        let result = try Builder(.everything()).run(Self.workspace())
+        for slug in ["billing", "platform"] {
+            for file in ["model.json", "firewall.xlsx", "connections.md", "terraform/gcp/firewall.tf", "connections.svg"] {
+                let data = try #require(result.files["\(slug)/\(file)"])
+                #expect(result.files["site/\(slug)/\(file)"] == data)
+                #expect(result.files["docs/pages/\(slug)/\(file)"] == data)
+            }
+            // The link shows the file's size (in kilobytes of 1,000, to a tenth), though the page
+            // is made without its bytes.
+            let model = try #require(result.files["\(slug)/model.json"]).count
+            #expect(model > 1000 && model < 100_000)
+            let tenths = Int((Double(model) / 100).rounded())
+            let page = String(decoding: try #require(result.files["site/\(slug)/index.html"]), as: UTF8.self)
+            #expect(page.contains("<code>model.json</code>, \(tenths / 10).\(tenths % 10) KB"))
+            let markdown = String(decoding: try #require(result.files["docs/pages/\(slug)/index.md"]), as: UTF8.self)
+            #expect(markdown.contains("\(tenths / 10).\(tenths % 10) KB"))
+        }
+    }
+
     @Test func aBrokenAliasFileIsAnErrorOfTheBuild() throws {
         let result = try Builder(.everything()).run(Self.workspace(aliases: "Redis: [\n"))
         #expect(result.worst == .error)

@@ -67,6 +67,16 @@ import Testing
         #expect(try JSONBytes.encode("a/b") == Data(#""a/b""#.utf8))
     }
 
+    @Test func theFinalNewlineAndALongBufferAreFoundationsBytes() throws {
+        #expect(try JSONBytes.encode("a", finalNewline: true) == Data("\"a\"\n".utf8))
+        // 3,000 strings of 40 characters: the buffer grows past its first 4,096 bytes many times.
+        let long = (0..<3000).map { String(repeating: "x", count: 39) + "\($0 % 10)" }
+        let fast = try ModelSerialization.jsonData(long)
+        #expect(fast == (try ModelSerialization.foundationJSON(long)))
+        // "[\n", each element indented by two spaces and quoted, ",\n" between them, "\n]\n".
+        #expect(fast.count == 2 + 3000 * (2 + 1 + 40 + 1) + 2999 * 2 + 3)
+    }
+
     @Test func floatingPointIsLeftToFoundation() throws {
         #expect(throws: JSONBytes.Unsupported.self) { try JSONBytes.encode([1.5]) }
         #expect(try ModelSerialization.jsonData([1.5]) == Data("[\n  1.5\n]\n".utf8))

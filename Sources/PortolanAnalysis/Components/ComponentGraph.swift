@@ -41,12 +41,48 @@ public struct ComponentGraph: Sendable, Hashable {
         public var id: String
         public var product: String
         public var productSlug: String
-        public var connection: Connection
+        /// The row, read where the documents keep it: a graph refers to its rows instead of
+        /// copying them (three graphs of a million rows each were a gigabyte of copies).
+        public var connection: Connection {
+            get { rows.documents[Int(place.document)][Int(place.row)] }
+            set {
+                rows = EdgeRows([[newValue]])
+                place = (0, 0)
+            }
+        }
         public var from: String
         public var to: String
         public var family: ProtocolFamily
         /// The path of the document the row comes from, for messages that name it.
         public var document: String = ""
+        private var rows: EdgeRows
+        private var place: (document: Int32, row: Int32)
+
+        init(id: String, product: String, productSlug: String, rows: EdgeRows, place: (document: Int, row: Int),
+             from: String, to: String, family: ProtocolFamily, document: String) {
+            self.id = id
+            self.product = product
+            self.productSlug = productSlug
+            self.rows = rows
+            self.place = (Int32(place.document), Int32(place.row))
+            self.from = from
+            self.to = to
+            self.family = family
+            self.document = document
+        }
+
+        public static func == (left: Edge, right: Edge) -> Bool {
+            left.id == right.id && left.product == right.product && left.productSlug == right.productSlug
+                && left.from == right.from && left.to == right.to && left.family == right.family
+                && left.document == right.document && left.connection == right.connection
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(id)
+            hasher.combine(from)
+            hasher.combine(to)
+            hasher.combine(connection)
+        }
     }
 
     /// A product's cluster: its name, slug and the nodes it owns.
@@ -69,4 +105,11 @@ public struct ComponentGraph: Sendable, Hashable {
 
     /// Protocol families the edges use, in legend order.
     public var families: [ProtocolFamily] { Set(edges.map(\.family)).sorted() }
+}
+
+/// The documents' rows a graph's edges refer to: the documents' own arrays, shared, not copied.
+final class EdgeRows: Sendable {
+    let documents: [[Connection]]
+
+    init(_ documents: [[Connection]]) { self.documents = documents }
 }

@@ -45,19 +45,26 @@ public enum ComponentGraphs {
             if written[name] == nil { order.append(name) }
             written[name, default: []].insert(NameKey.tidy(writtenName))
         }
-        var rows: [(Product, Connection, String, String, String)] = []
-        for product in products {
-            for (document, connection) in product.documents.flatMap({ document in document.connections.map { (document, $0) } }) {
-                let source = names.canonical(connection.source, in: product)
-                let destination = names.canonical(connection.destination, in: product)
-                note(source, as: connection.source)
-                note(destination, as: connection.destination)
-                asSource[source, default: 0] += 1
-                asDestination[destination, default: 0] += 1
-                let family = ProtocolFamily(written: connection.protocol)
-                families[source, default: []].insert(family)
-                families[destination, default: []].insert(family)
-                rows.append((product, connection, source, destination, document.path))
+        var rows: [(product: Int, document: Int, row: Int, source: String, destination: String)] = []
+        var documents: [[Connection]] = []
+        var paths: [String] = []
+        for (productIndex, product) in products.enumerated() {
+            for document in product.documents {
+                let documentIndex = documents.count
+                documents.append(document.connections)
+                paths.append(document.path)
+                for (row, connection) in document.connections.enumerated() {
+                    let source = names.canonical(connection.source, in: product)
+                    let destination = names.canonical(connection.destination, in: product)
+                    note(source, as: connection.source)
+                    note(destination, as: connection.destination)
+                    asSource[source, default: 0] += 1
+                    asDestination[destination, default: 0] += 1
+                    let family = ProtocolFamily(written: connection.protocol)
+                    families[source, default: []].insert(family)
+                    families[destination, default: []].insert(family)
+                    rows.append((productIndex, documentIndex, row, source, destination))
+                }
             }
         }
         for product in products {
@@ -89,12 +96,15 @@ public enum ComponentGraphs {
         }
 
         var edgeIDs = UniqueIDs()
-        let edges = rows.map { product, connection, source, destination, document in
+        let shared = EdgeRows(documents)
+        let edges = rows.map { row in
+            let product = products[row.product]
+            let connection = documents[row.document][row.row]
             let stem = view == .platform ? "conn-\(product.slug)-" : "conn-"
             return ComponentGraph.Edge(id: edgeIDs.make(stem + Slug.make(connection.number)), product: product.name,
-                                       productSlug: product.slug, connection: connection,
-                                       from: idByName[source]!, to: idByName[destination]!,
-                                       family: ProtocolFamily(written: connection.protocol), document: document)
+                                       productSlug: product.slug, rows: shared, place: (row.document, row.row),
+                                       from: idByName[row.source]!, to: idByName[row.destination]!,
+                                       family: ProtocolFamily(written: connection.protocol), document: paths[row.document])
         }
         let groups = products.filter { product in nodes.contains { $0.placement == .owned(product.slug) } }
             .map { ComponentGraph.Group(name: $0.name, slug: $0.slug) }

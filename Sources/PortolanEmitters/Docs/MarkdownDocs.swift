@@ -34,7 +34,7 @@ public enum MarkdownDocs {
     public static func pageFiles(_ page: SitePage) throws -> [String: Data] {
         let library = try SiteResources.library(folder: folder, names: templates)
         var files = ["pages/\(page.slug)/index.md": try library.pageSplicing("page", context(page), large: ["connectionsTable", "findingsList"])]
-        for download in page.downloads {
+        for download in page.downloads where !download.writtenByCaller {
             files["pages/\(page.slug)/\(download.file)"] = download.data
         }
         return files
@@ -107,7 +107,7 @@ public enum MarkdownDocs {
                 }
             },
             "downloads": page.downloads.map { download -> [String: Any] in
-                ["label": MarkdownTable.escape(download.label), "file": download.file, "size": SiteContexts.size(download.data.count)]
+                ["label": MarkdownTable.escape(download.label), "file": download.file, "size": SiteContexts.size(download.size)]
             },
             "sources": page.sources.map { "`" + ControlCharacters.visible($0, lineBreaks: true).replacingOccurrences(of: "`", with: "'") + "`" }.joined(separator: ", "),
         ]

@@ -10,20 +10,66 @@ import Foundation
 enum JSONBytes {
     struct Unsupported: Error {}
 
-    static func encode<T: Encodable>(_ value: T) throws -> Data {
+    /// The value's bytes, and a final newline if asked (added here: appending to the `Data`
+    /// afterwards would copy every byte).
+    static func encode<T: Encodable>(_ value: T, finalNewline: Bool = false) throws -> Data {
         let output = Output()
         try write(value, depth: 0, into: output)
         if output.unsupported { throw Unsupported() }
+        if finalNewline { output.append(0x0A) }
         return output.data
     }
 
-    /// Where every value of one encoding goes, in order.
+    /// Where every value of one encoding goes, in order: bytes in a buffer of its own, grown
+    /// by doubling and handed to the `Data` without a copy (appending to a `Data` byte run by
+    /// byte run costs an exclusivity check and a representation switch each time, a fifth of
+    /// the encoding's time on a million rows).
     final class Output {
-        var data = Data()
+        private var base: UnsafeMutablePointer<UInt8>?
+        private var count = 0
+        private var capacity = 0
         var unsupported = false
 
+        deinit { free(base) }
+
+        /// The bytes written so far; the output is empty afterwards.
+        var data: Data {
+            guard let written = base, count > 0 else { return Data() }
+            let data = Data(bytesNoCopy: written, count: count, deallocator: .free)
+            base = nil
+            count = 0
+            capacity = 0
+            return data
+        }
+
+        private func reserve(_ more: Int) {
+            guard count + more > capacity else { return }
+            let wanted = max(capacity * 2, count + more, 4096)
+            guard let grown = realloc(base, wanted) else { fatalError("out of memory writing JSON") }
+            base = grown.assumingMemoryBound(to: UInt8.self)
+            capacity = wanted
+        }
+
+        func append(_ byte: UInt8) {
+            reserve(1)
+            base![count] = byte
+            count += 1
+        }
+
+        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+            reserve(bytes.count)
+            (base! + count).update(from: source, count: bytes.count)
+            count += bytes.count
+        }
+
+        func append(contentsOf text: String) {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
+
         func append(_ text: StaticString) {
-            text.withUTF8Buffer { data.append($0) }
+            text.withUTF8Buffer { append($0) }
         }
 
         /// Two spaces per level, as Foundation indents.
@@ -33,7 +79,7 @@ enum JSONBytes {
                 var left = spaces
                 while left > 0 {
                     let count = min(left, all.count)
-                    data.append(UnsafeBufferPointer(rebasing: all[0..<count]))
+                    append(UnsafeBufferPointer(rebasing: all[0..<count]))
                     left -= count
                 }
             }
@@ -44,12 +90,12 @@ enum JSONBytes {
         /// A JSON string: `"` and `\` escaped, control characters as \b \f \n \r \t or \u00XX
         /// (lowercase hex); `/`, DEL and every other character as they are.
         func string(_ text: String) {
-            data.append(0x22)
+            append(0x22)
             var text = text
             text.withUTF8 { bytes in
                 var start = 0
                 for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                    if index > start { data.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                    if index > start { append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
                     start = index + 1
                     switch byte {
                     case 0x22: append("\\\"")
@@ -61,15 +107,15 @@ enum JSONBytes {
                     case 0x09: append("\\t")
                     default:
                         let hex = Array("0123456789abcdef".utf8)
-                        data.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                        [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]].withUnsafeBufferPointer { append($0) }
                     }
                 }
-                if bytes.count > start { data.append(UnsafeBufferPointer(rebasing: bytes[start...])) }
+                if bytes.count > start { append(UnsafeBufferPointer(rebasing: bytes[start...])) }
             }
-            data.append(0x22)
+            append(0x22)
         }
 
-        func integer<I: BinaryInteger>(_ value: I) { data.append(contentsOf: String(value).utf8) }
+        func integer<I: BinaryInteger>(_ value: I) { append(contentsOf: String(value)) }
         func bool(_ value: Bool) { value ? append("true") : append("false") }
         func null() { append("null") }
     }
@@ -199,7 +245,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     /// Digits written as they are (an unsigned number too large for Int).
     private func put(_ digits: String, _ key: Key, raw: Bool) {
         let output = encoder.output
-        encoder.member(key.stringValue) { output.data.append(contentsOf: digits.utf8) }
+        encoder.member(key.stringValue) { output.append(contentsOf: digits) }
     }
 
     // Containers made by hand inside an object are not written by this writer: Foundation does.

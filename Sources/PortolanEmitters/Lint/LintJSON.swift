@@ -9,9 +9,14 @@ public enum LintJSON {
     }
 
     public static func render(_ findings: [LintFinding]) throws -> String {
+        String(decoding: try data(findings), as: UTF8.self)
+    }
+
+    /// The bytes of `render`, without a String of them between.
+    public static func data(_ findings: [LintFinding]) throws -> Data {
         var counts: [String: Int] = ["error": 0, "warning": 0, "note": 0]
         for finding in findings { counts[finding.severity.rawValue, default: 0] += 1 }
-        return try ModelSerialization.json(Report(findings: findings, counts: counts))
+        return try ModelSerialization.jsonData(Report(findings: findings, counts: counts))
     }
 
     public static func ruleList(_ rules: [LintRuleDescription]) throws -> String {

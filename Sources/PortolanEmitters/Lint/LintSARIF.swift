@@ -64,6 +64,12 @@ public enum LintSARIF {
 
     /// The log for `findings`; `rules` are the rules run (the reader pseudo-rule is added when a finding uses it).
     public static func render(_ findings: [LintFinding], rules: [LintRuleDescription]) throws -> String {
+        String(decoding: try data(findings, rules: rules), as: UTF8.self)
+    }
+
+    /// The bytes of `render`, without a String of them between (a file's hundreds of megabytes
+    /// on a million rows, copied twice).
+    public static func data(_ findings: [LintFinding], rules: [LintRuleDescription]) throws -> Data {
         var rules = rules
         if findings.contains(where: { $0.rule == LintRules.reader.id }), !rules.contains(where: { $0.id == LintRules.reader.id }) {
             rules.append(LintRules.reader)
@@ -81,7 +87,7 @@ public enum LintSARIF {
             Rule(id: $0.id, name: $0.id, shortDescription: Text(text: $0.summary), fullDescription: Text(text: $0.rationale),
                  help: Text(text: $0.summary + " " + $0.rationale))
         }
-        return try ModelSerialization.json(Log(runs: [Run(tool: Tool(driver: Driver(rules: driverRules)), results: results)]))
+        return try ModelSerialization.jsonData(Log(runs: [Run(tool: Tool(driver: Driver(rules: driverRules)), results: results)]))
     }
 
     static func level(_ severity: Severity) -> String {

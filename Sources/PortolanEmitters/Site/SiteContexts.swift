@@ -80,7 +80,7 @@ enum SiteContexts {
             edgeOf[EdgeKey(product: product, number: number)]
         }
         let downloads: [[String: Any]] = page.downloads.map { download in
-            ["href": download.file, "label": download.label, "file": download.file, "size": size(download.data.count)]
+            ["href": download.file, "label": download.label, "file": download.file, "size": size(download.size)]
         }
         return [
             "title": "\(page.name) · \(options.title)",

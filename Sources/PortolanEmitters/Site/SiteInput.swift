@@ -90,11 +90,28 @@ public struct SiteDownload: Sendable, Hashable {
     public var file: String
     /// What it is, for the link ("Firewall sheet (XLSX)").
     public var label: String
+    /// Its bytes, written beside the page; empty when the caller writes the file itself.
     public var data: Data
+    /// Its size in bytes, for the link.
+    public var size: Int
+    /// The caller writes the file itself (`init(file:label:size:)`): the page only links to it.
+    public var writtenByCaller: Bool
 
     public init(file: String, label: String, data: Data) {
         self.file = file
         self.label = label
         self.data = data
+        size = data.count
+        writtenByCaller = false
+    }
+
+    /// A file the caller writes beside the page itself, so the page need not hold its bytes
+    /// (a million rows' model.json and sheets are a gigabyte the page would keep alive).
+    public init(file: String, label: String, size: Int) {
+        self.file = file
+        self.label = label
+        data = Data()
+        self.size = size
+        writtenByCaller = true
     }
 }

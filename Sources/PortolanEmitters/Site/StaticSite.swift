@@ -63,7 +63,7 @@ public enum StaticSite {
         let library = try SiteResources.library(folder: "Templates", names: templates)
         let context = SiteContexts.page(page, all: all, focus: focus, options: options)
         var files = [path(page): try library.pageSplicing("page", context, large: ["rowsHTML", "listeningHTML", "findingsHTML"])]
-        for download in page.downloads {
+        for download in page.downloads where !download.writtenByCaller {
             files["\(page.slug)/\(download.file)"] = download.data
         }
         return files

@@ -23,6 +23,22 @@ struct ComponentGraphTests {
         #expect(counts.map(\.1) == [13, 27, 60, 22])
     }
 
+    @Test func edgesReadTheirRowsFromTheDocumentsAndCanBeChanged() throws {
+        let products = try ComponentSeeds.products()
+        let platform = ComponentGraphs.platform(products, aliases: try ComponentSeeds.aliases())
+        let rows = products.flatMap { product in product.documents.flatMap { document in document.connections.map { (document.path, $0) } } }
+        #expect(platform.edges.count == 122)
+        #expect(platform.edges.map(\.connection) == rows.map(\.1))
+        #expect(platform.edges.map(\.document) == rows.map(\.0))
+        // A changed row is the edge's own; the graph it came from keeps the document's.
+        var edge = platform.edges[4]
+        edge.connection.description = "changed"
+        #expect(edge.connection.description == "changed")
+        #expect(edge.connection.number == platform.edges[4].connection.number)
+        #expect(platform.edges[4].connection == rows[4].1)
+        #expect(edge != platform.edges[4])
+    }
+
     @Test func cxContactBoundaries() throws {
         let graph = try graph("CX Contact")
         let placement = placements(graph)
