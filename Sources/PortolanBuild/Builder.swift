@@ -226,8 +226,10 @@ public final class Builder: @unchecked Sendable {
     /// The platform sheet kept for `firewall` and `netpol`, and the NetworkPolicies' open
     /// directions: each a warning where the policies are what was asked for (`netpol`); `build`
     /// says how many in one note and the policy file lists them.
+    /// A request that makes pages (`build`) does not keep the sheet: no caller reads it there,
+    /// and a million rows' sheet would be held through every page.
     private func tableDiagnostics(_ sheet: FirewallSheet, workspace: Workspace, parts: Set<Request.Part>, into result: inout BuildResult) {
-        result.platformSheet = sheet
+        if !request.makesPages { result.platformSheet = sheet }
         guard parts.contains(.policies), let file = workspace.inventory else { return }
         let open = PodPolicies.diagnostics(PodPolicies.plan(sheet), inventory: file.value)
         if !request.makesPages {
