@@ -182,6 +182,7 @@ public final class Builder: @unchecked Sendable {
             }
             if request.makesPages {
                 let made = Pages.page(view, tables: tables, drawing: drawing, lint: lint)
+                Memory.giveBack()
                 let options = StaticSite.Options(title: request.title)
                 // The site page handed over before the docs page is made, so the two (940 and
                 // 185 MB for a million rows' platform) are not held together.
