@@ -21,7 +21,8 @@ public struct BuildResult: Sendable {
     public var views: [ViewSummary] = []
     public var findings: [LintFinding] = []
     public var silenced: Int = 0
-    /// The firewall sheet of the platform view, when one was asked for.
+    /// The firewall sheet of the platform view, when one was asked for without pages (`firewall`,
+    /// `netpol`; a build keeps none).
     public var platformSheet: FirewallSheet?
     public var diff: ModelDiff?
     public var timings: [(step: String, seconds: Double)] = []

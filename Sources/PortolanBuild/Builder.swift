@@ -129,14 +129,26 @@ public final class Builder: @unchecked Sendable {
             var besidePages: [String: Data] = [:]
             let tablesStarted = Clock.now
             if !tableParts.isEmpty {
-                let made = try view.files(tableParts, inventory: inventory, sheetTitle: sheetTitle)
-                tables = (made.files.mapValues(\.count), made.sheet.rules.count)
-                if view.scope == .platform { tableDiagnostics(made.sheet, workspace: workspace, parts: tableParts, into: &result) }
-                add(made.files.filter { request.parts.contains(Self.part(of: $0.key)) }, under: view.slug, to: &result)
-                if request.makesPages && drawings != nil {
-                    besidePages = Pages.besidePages(made.files, slug: view.slug, site: request.parts.contains(.site),
-                                                    docs: request.parts.contains(.docs))
+                // Each table file is handed over as soon as it is made (a million rows' model.json
+                // alone is 460 MB), with the page's copies once the drawing is sure to be made;
+                // until then they wait (the platform's drawing is usually made long before).
+                let besides = request.makesPages && drawings != nil
+                let sheet = try view.files(tableParts, inventory: inventory, sheetTitle: sheetTitle) { name, data in
+                    tables.sizes[name] = data.count
+                    if request.parts.contains(Self.part(of: name)) { result.files["\(view.slug)/\(name)"] = data }
+                    if besides {
+                        let copies = Pages.besidePages([name: data], slug: view.slug, site: request.parts.contains(.site),
+                                                       docs: request.parts.contains(.docs))
+                        switch drawings.map({ Self.drawn($0, at: position) }) ?? nil {
+                        case true?: add(copies, under: "", to: &result)
+                        case false?: break
+                        case nil: besidePages.merge(copies) { first, _ in first }
+                        }
+                    }
+                    try handOver()
                 }
+                tables.ruleCount = sheet.rules.count
+                if view.scope == .platform { tableDiagnostics(sheet, workspace: workspace, parts: tableParts, into: &result) }
             }
             tableTime += Clock.seconds(since: tablesStarted)
             guard let drawings else {
@@ -170,11 +182,15 @@ public final class Builder: @unchecked Sendable {
             }
             if request.makesPages {
                 let made = Pages.page(view, tables: tables, drawing: drawing, lint: lint)
+                Memory.giveBack()
                 let options = StaticSite.Options(title: request.title)
-                let (html, markdown) = try both({ try StaticSite.pageFiles(made, all: links, focus: focusLinks, options: options) },
-                                                { try MarkdownDocs.pageFiles(made) })
-                if request.parts.contains(.site) { add(html, under: "site", to: &result) }
-                if request.parts.contains(.docs) { add(markdown, under: "docs", to: &result) }
+                // The site page handed over before the docs page is made, so the two (940 and
+                // 185 MB for a million rows' platform) are not held together.
+                if request.parts.contains(.site) {
+                    add(try StaticSite.pageFiles(made, all: links, focus: focusLinks, options: options), under: "site", to: &result)
+                    try handOver()
+                }
+                if request.parts.contains(.docs) { add(try MarkdownDocs.pageFiles(made), under: "docs", to: &result) }
                 // The indexes need each page's counts and the names of its downloads, not their bytes.
                 var page = made
                 page.downloads = page.downloads.map { SiteDownload(file: $0.file, label: $0.label, data: Data()) }
@@ -211,8 +227,10 @@ public final class Builder: @unchecked Sendable {
     /// The platform sheet kept for `firewall` and `netpol`, and the NetworkPolicies' open
     /// directions: each a warning where the policies are what was asked for (`netpol`); `build`
     /// says how many in one note and the policy file lists them.
+    /// A request that makes pages (`build`) does not keep the sheet: no caller reads it there,
+    /// and a million rows' sheet would be held through every page.
     private func tableDiagnostics(_ sheet: FirewallSheet, workspace: Workspace, parts: Set<Request.Part>, into result: inout BuildResult) {
-        result.platformSheet = sheet
+        if !request.makesPages { result.platformSheet = sheet }
         guard parts.contains(.policies), let file = workspace.inventory else { return }
         let open = PodPolicies.diagnostics(PodPolicies.plan(sheet), inventory: file.value)
         if !request.makesPages {
@@ -270,6 +288,12 @@ public final class Builder: @unchecked Sendable {
             for format in DiagramDrawing.formats where !formats.contains(format) { formats.append(format) }
         }
         return formats
+    }
+
+    /// Whether the drawing at `position` is made and drawn (nil: not made yet), without waiting.
+    private static func drawn(_ drawings: Produced<Drawing>, at position: Int) -> Bool? {
+        guard drawings.isMade(position) else { return nil }
+        return (try? drawings.result(at: position)) != nil
     }
 
     /// Which part a view's table file belongs to.

@@ -40,6 +40,13 @@ final class Produced<T: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Whether the result at `index` is made (without waiting for it).
+    func isMade(_ index: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return results.count > index
+    }
+
     func result(at index: Int) throws -> T {
         condition.lock()
         while results.count <= index { condition.wait() }
@@ -70,17 +77,52 @@ struct FileMaker: Sendable {
     }
 }
 
-/// Makes every named file side by side (on as many threads as there are cores) and returns them
-/// by name (or the first error, in the order given).
-func sideBySide(_ makers: [FileMaker]) throws -> [String: Data] {
-    nonisolated(unsafe) var made = [Result<Data, Error>?](repeating: nil, count: makers.count)
-    made.withUnsafeMutableBufferPointer { slots in
-        nonisolated(unsafe) let slots = slots
+/// Makes every named file side by side (on as many threads as there are cores) and hands each to
+/// `each` on the calling thread as soon as it is made (in the order they finish), so the caller
+/// can let it go before the last is made; then throws the first error, in the order given.
+func sideBySide(_ makers: [FileMaker], each: (_ name: String, _ data: Data) throws -> Void) throws {
+    let finished = Finished(count: makers.count)
+    DispatchQueue.global().async {
         DispatchQueue.concurrentPerform(iterations: makers.count) { index in
-            slots[index] = Result(catching: makers[index].make)
+            finished.add(index, Result(catching: makers[index].make))
         }
     }
-    var files: [String: Data] = [:]
-    for (maker, result) in zip(makers, made) { files[maker.name] = try result!.get() }
-    return files
+    var errors: [(index: Int, error: Error)] = []
+    var thrown: Error?
+    for _ in makers.indices {
+        let (index, result) = finished.next()
+        // Once `each` has failed, the rest are only waited for (the makers still hold this
+        // frame's values), not handed over.
+        guard thrown == nil else { continue }
+        switch result {
+        case .success(let data):
+            do { try each(makers[index].name, data) } catch { thrown = error }
+        case .failure(let error): errors.append((index, error))
+        }
+    }
+    if let first = errors.min(by: { $0.index < $1.index }) { throw first.error }
+    if let thrown { throw thrown }
+}
+
+/// The results of work done side by side, taken one at a time as they finish.
+private final class Finished: @unchecked Sendable {
+    private var done: [(Int, Result<Data, Error>)] = []
+    private let condition = NSCondition()
+
+    init(count: Int) { done.reserveCapacity(count) }
+
+    func add(_ index: Int, _ result: Result<Data, Error>) {
+        condition.lock()
+        done.append((index, result))
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// The next finished result, waiting for one; the list lets go of it.
+    func next() -> (Int, Result<Data, Error>) {
+        condition.lock()
+        defer { condition.unlock() }
+        while done.isEmpty { condition.wait() }
+        return done.removeFirst()
+    }
 }

@@ -25,9 +25,12 @@ public struct View: Sendable {
 
     var model: Model { Model(documents: products.flatMap(\.documents)) }
 
-    /// The view's files of these parts, by name in its folder: adding a file to every view's
-    /// folder (and to its page's downloads, see `Pages.downloads`) is one line here.
-    func files(_ parts: Set<Request.Part>, inventory: Inventory, sheetTitle: String?) throws -> (files: [String: Data], sheet: FirewallSheet) {
+    /// The view's files of these parts, by name in its folder, each handed to `each` (on the
+    /// calling thread) as soon as it is made, so a million rows' model.json need not wait, held,
+    /// for the sheets: adding a file to every view's folder (and to its page's downloads, see
+    /// `Pages.downloads`) is one line here.
+    func files(_ parts: Set<Request.Part>, inventory: Inventory, sheetTitle: String?,
+               each: (_ name: String, _ data: Data) throws -> Void) throws -> FirewallSheet {
         let sheet = FirewallRules.derive(products, inventory: inventory)
         let (scope, name, products, model) = (scope, name, products, model)
         // Each file is made on its own (the emitters are pure), side by side.
@@ -58,7 +61,7 @@ public struct View: Sendable {
         if parts.contains(.model) {
             makers.append(FileMaker("model.json") { try ModelSerialization.jsonData(model) })
         }
-        let files = try sideBySide(makers)
-        return (files, sheet)
+        try sideBySide(makers, each: each)
+        return sheet
     }
 }

@@ -31,6 +31,15 @@ import Testing
                                                  "billing/terraform/aws/firewall.tf", "billing/terraform/azure/firewall.tf", "billing/terraform/gcp/firewall.tf"])
     }
 
+    /// `firewall` and `netpol` read the platform's sheet from the result; a build (pages) does
+    /// not keep it, so a million rows' sheet is not held through every page.
+    @Test func onlyACommandWithoutPagesKeepsThePlatformSheet() throws {
+        let firewall = try Builder(Request(parts: [.firewall], scopes: [.platform])).run(Self.workspace())
+        // The table's two rows: Browser to Billing API on 443, Billing API to PostgreSQL on 5432.
+        #expect(firewall.platformSheet?.rules.count == 2)
+        #expect(try Builder(.everything()).run(Self.workspace()).platformSheet == nil)
+    }
+
     @Test func everythingIsWhatBuildWrites() throws {
         let result = try Builder(.everything()).run(Self.workspace())
         // Per view: 3 diagram files, connections.md, 4 firewall sheets, 3 Terraform files, core
