@@ -47,7 +47,10 @@ let package = Package(
         // files and every diagnostic out; no file I/O. Every command goes through it.
         .target(name: "PortolanBuild", dependencies: [
             "PortolanModel", "PortolanReaders", "PortolanAnalysis", "PortolanEmitters", "PortolanGraphviz",
+            .target(name: "CMalloc", condition: .when(platforms: [.linux])),
         ]),
+        // glibc's malloc_trim: the build hands freed memory back before its largest pages.
+        .systemLibrary(name: "CMalloc"),
         // Thin CLI: one file per subcommand; reads the workspace, calls PortolanBuild, writes files.
         .executableTarget(name: "portolan", dependencies: [
             "PortolanModel", "PortolanReaders", "PortolanAnalysis", "PortolanEmitters", "PortolanBuild",
