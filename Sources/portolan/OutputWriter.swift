@@ -74,6 +74,13 @@ struct OutputWriter {
         try write(Data(text.utf8), to: relativePath)
     }
 
+    /// Files of this size or more that have the same bytes as a file this writer placed before
+    /// are hard links to it (a million rows' model.json is 480 MB, and the site and the MkDocs
+    /// tree each hold a copy beside their page); smaller ones are written each.
+    static let linkedSize = 1 << 20
+    /// The relative paths of the files of `linkedSize` or more placed so far, by size.
+    private var placed: [Int: [String]] = [:]
+
     /// Files by path relative to `folder` (empty: the root), in path order.
     mutating func write(_ files: [String: Data], under folder: String) throws {
         for path in files.keys.sorted() {
@@ -81,6 +88,8 @@ struct OutputWriter {
         }
     }
 
+    /// Writes `data` (a file already up to date is left alone); a large file with the same bytes
+    /// as one placed before (compared on disk) is a hard link to it when the file system allows.
     mutating func write(_ data: Data, to relativePath: String) throws {
         let parts = relativePath.split(separator: "/")
         guard !parts.isEmpty, !relativePath.hasPrefix("/"),
@@ -97,24 +106,51 @@ struct OutputWriter {
             folders.insert(folder)
         }
         written.append(relativePath)
+        let large = data.count >= Self.linkedSize
+        defer { if large { placed[data.count, default: []].append(relativePath) } }
         if Self.holds(url.path, data) {
             unchanged += 1
             return
         }
+        if large {
+            for twin in placed[data.count] ?? [] {
+                let twinPath = URL(fileURLWithPath: root).appendingPathComponent(twin).path
+                if Self.holds(twinPath, data), Self.link(twinPath, as: url.path, folder: folder) { return }
+            }
+        }
         try Self.replace(url.path, with: data, folder: folder)
+    }
+
+    /// A hard link to `existing` made beside `path`, then renamed over it. False (nothing left
+    /// behind) when the link cannot be made, so the caller writes the bytes instead.
+    private static func link(_ existing: String, as path: String, folder: String) -> Bool {
+        let temporary = temporaryName(in: folder)
+        guard Glibc.link(existing, temporary) == 0 else { return false }
+        temporaryFiles += 1
+        if let killAfter, temporaryFiles >= killAfter { kill(getpid(), SIGKILL) }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    private static func temporaryName(in folder: String) -> String {
+        "\(folder)/.portolan-\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
     }
 
     /// True when `path` is a regular file (not a link, pipe or device) with exactly these bytes.
     private static func holds(_ path: String, _ data: Data) -> Bool {
         var status = stat()
         guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == data.count else { return false }
-        return FileManager.default.contents(atPath: path) == data
+        // Mapped, not read: a large file is compared in the page cache without a copy.
+        return (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) == data
     }
 
     /// A new file beside the target, written whole, then renamed over it (rename replaces a
     /// link itself, never what it points to). The temporary file is removed on any failure.
     private static func replace(_ path: String, with data: Data, folder: String) throws {
-        let temporary = "\(folder)/.portolan-\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
+        let temporary = temporaryName(in: folder)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot write: " + String(cString: strerror(errno))) }
         var failure: String?
