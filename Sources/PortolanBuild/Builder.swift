@@ -46,19 +46,17 @@ public final class Builder: @unchecked Sendable {
 
     /// Builds what the request asks for. Throws only when an emitter fails (a template that
     /// does not render) or `deliver` throws; everything about the input is a diagnostic in the
-    /// result. `deliver` is handed the files in groups as they are made (the lint files, then
-    /// each view's tables, drawings and pages as Graphviz finishes them, platform first, then
-    /// the indexes), on the calling thread, so a caller can write them while Graphviz draws the
-    /// rest. Without `deliver` the result holds every file; with it, the result keeps none (a
-    /// million rows make gigabytes of files, each let go once delivered).
-    public func run(_ workspace: Workspace, deliver: (([String: Data]) throws -> Void)? = nil) throws -> BuildResult {
+    /// result. `deliver` is handed the files in groups as they are made (the lint files, each
+    /// view's tables, drawings and pages as Graphviz finishes them, platform first, then the
+    /// indexes), one call at a time but not always from the calling thread: a view's page is made
+    /// on a thread of its own while the next view's tables are made. `stream`, with `deliver`,
+    /// takes the files too large to hold whole (a million rows' site page is 940 MB) piece by
+    /// piece, possibly while `deliver` is called from another thread. Without `deliver` the
+    /// result holds every file; with it, the result keeps none.
+    public func run(_ workspace: Workspace, deliver: (([String: Data]) throws -> Void)? = nil,
+                    stream: Streaming? = nil) throws -> BuildResult {
+        let outbox = Outbox(deliver: deliver, stream: stream)
         var result = BuildResult()
-        func handOver() throws {
-            guard let deliver, !result.files.isEmpty else { return }
-            let files = result.files
-            result.files = [:]
-            try deliver(files)
-        }
         var clock = Clock()
         let steps = Steps(workspace: workspace)
         let (products, merges) = Products.grouped(workspace.model)
@@ -75,7 +73,7 @@ public final class Builder: @unchecked Sendable {
         // in the result.
         let base = result.diagnostics
         result.diagnostics = []
-        // Each step's own time is its lap (the two laps overlap; the total is the wall time).
+        // Each step's own time is its lap (the laps overlap; the total is the wall time).
         let request = request
         let (linted, viewed) = try both({
             let started = Clock.now
@@ -84,13 +82,10 @@ public final class Builder: @unchecked Sendable {
             let started = Clock.now
             return (all: View.all(products, aliases: aliases), seconds: Clock.seconds(since: started))
         })
-        let lintFilesStarted = Clock.now
         let lint = steps.lint(linted.run, request: request, into: &result)
-        try lintFiles(lint, products: products, into: &result)
-        try handOver()
         let lintDiagnostics = result.diagnostics
         result.diagnostics = base
-        clock.lap("lint", seconds: linted.seconds + Clock.seconds(since: lintFilesStarted), into: &result)
+        clock.lap("lint", seconds: linted.seconds, into: &result)
         let viewsStarted = Clock.now
         let all = viewed.all
 
@@ -112,104 +107,63 @@ public final class Builder: @unchecked Sendable {
 
         try steps.parse(request, model: workspace.model, into: &result)
         try steps.diff(request, products: products, inventory: inventory, into: &result)
-        try handOver()
+        try outbox.send(result.files)
+        result.files = [:]
+        // The lint files are made on a thread of their own beside the last view's page, once
+        // every view's tables are made (a million rows' lint.sarif is 350 MB, the platform's
+        // model.json 480: the two are not held together).
+        var lintJob: Background<Void>?
+        func startLintFiles() {
+            guard lintJob == nil else { return }
+            lintJob = Background { [self] in try outbox.send(try self.lintFiles(lint, products: products)) }
+        }
 
-        let viewParts: Set<Request.Part> = [.tables, .firewall, .policies, .model]
-        let tableParts = request.makesPages ? viewParts : request.parts.intersection(viewParts)
-        let sheetTitle = request.sheetTitledByProducts ? products.map(\.name).joined(separator: ", ") : nil
         let links = views.map { SiteLink(name: $0.name, slug: $0.slug) }
         let platform = all.last!.graph
         let focusLinks = request.parts.contains(.site) && drawings != nil ? FocusPages.links(platform: platform) : [:]
         var pages: [SitePage?] = Array(repeating: nil, count: views.count)
         var notes: [[Located]] = Array(repeating: [], count: views.count)
         var tableTime = 0.0, pageTime = 0.0
+        var making: (index: Int, job: Background<PageOutcome>)?
+        func finishPage() throws {
+            guard let (index, job) = making else { return }
+            making = nil
+            let outcome = try job.wait()
+            notes[index] = outcome.notes
+            pages[index] = outcome.page
+            pageTime += outcome.seconds
+        }
         for (position, index) in order.enumerated() {
             let view = views[index]
-            var tables: (sizes: [String: Int], ruleCount: Int) = ([:], 0)
-            var besidePages: [String: Data] = [:]
             let tablesStarted = Clock.now
-            if !tableParts.isEmpty {
-                // Each table file is handed over as soon as it is made (a million rows' model.json
-                // alone is 460 MB), with the page's copies once the drawing is sure to be made;
-                // until then they wait (the platform's drawing is usually made long before).
-                let besides = request.makesPages && drawings != nil
-                let sheet = try view.files(tableParts, inventory: inventory, sheetTitle: sheetTitle) { name, data in
-                    tables.sizes[name] = data.count
-                    if request.parts.contains(Self.part(of: name)) { result.files["\(view.slug)/\(name)"] = data }
-                    if besides {
-                        let copies = Pages.besidePages([name: data], slug: view.slug, site: request.parts.contains(.site),
-                                                       docs: request.parts.contains(.docs))
-                        switch drawings.map({ Self.drawn($0, at: position) }) ?? nil {
-                        case true?: add(copies, under: "", to: &result)
-                        case false?: break
-                        case nil: besidePages.merge(copies) { first, _ in first }
-                        }
-                    }
-                    try handOver()
-                }
-                tables.ruleCount = sheet.rules.count
-                if view.scope == .platform { tableDiagnostics(sheet, workspace: workspace, parts: tableParts, into: &result) }
-            }
+            let tables = try self.tables(view, at: position, inventory: inventory, products: products,
+                                         workspace: workspace, outbox: outbox, into: &result)
             tableTime += Clock.seconds(since: tablesStarted)
-            guard let drawings else {
-                try handOver()
-                continue
-            }
-            // Each view's diagram files and page are made as soon as Graphviz has drawn it.
-            let pageStarted = Clock.now
-            let drawing: Drawing
-            do {
-                drawing = try drawings.result(at: position)
-            } catch let failure as DrawingFailure {
-                notes[index] = failure.located.map { Located(path: $0.path, $0.diagnostic) }
-                try handOver()
-                pageTime += Clock.seconds(since: pageStarted)
-                continue
-            }
-            // The page's copies of the table files go out with the tables, once the page is
-            // sure to be made, so the page is made without holding them (a million rows'
-            // model.json and sheets are a gigabyte).
-            add(besidePages, under: "", to: &result)
-            besidePages = [:]
-            try handOver()
-            notes[index] = drawing.notes.map { Located(path: drawing.subject, $0) }
-            if let note = Drawable.note(view.graph, drawn: Drawable.graph(view.graph).edges.count) {
-                notes[index].append(Located(path: drawing.subject, note))
-            }
-            if request.parts.contains(.diagrams) {
-                add(drawing.namedFiles.filter { request.diagramFormats.contains(String($0.key.dropFirst("connections.".count))) },
-                    under: view.slug, to: &result)
-            }
-            if request.makesPages {
-                let made = Pages.page(view, tables: tables, drawing: drawing, lint: lint)
-                Memory.giveBack()
-                let options = StaticSite.Options(title: request.title)
-                // The site page handed over before the docs page is made, so the two (940 and
-                // 185 MB for a million rows' platform) are not held together.
-                if request.parts.contains(.site) {
-                    add(try StaticSite.pageFiles(made, all: links, focus: focusLinks, options: options), under: "site", to: &result)
-                    try handOver()
-                }
-                if request.parts.contains(.docs) { add(try MarkdownDocs.pageFiles(made), under: "docs", to: &result) }
-                // The indexes need each page's counts and the names of its downloads, not their bytes.
-                var page = made
-                page.downloads = page.downloads.map { SiteDownload(file: $0.file, label: $0.label, data: Data()) }
-                page.svg = ""
-                pages[index] = page
-            }
-            try handOver()
-            pageTime += Clock.seconds(since: pageStarted)
+            guard let drawings else { continue }
+            // Each view's diagram files and page are made once Graphviz has drawn it, on a thread
+            // of their own while this one makes the next view's tables; one page at a time.
+            try finishPage()
+            let request = self.request
+            making = (index, Background { [self] in
+                try self.page(view, at: position, tables: tables, drawings: drawings, request: request, lint: lint,
+                              links: links, focusLinks: focusLinks, outbox: outbox)
+            })
         }
+        startLintFiles()
+        try finishPage()
+        try lintJob?.wait()
         result.diagnostics += lookAlikes + lintDiagnostics
         result.diagnostics += notes.joined()
         clock.lap("tables and firewall sheets", seconds: tableTime, into: &result)
         clock.lap("diagrams and pages (as Graphviz draws them)", seconds: pageTime, into: &result)
         guard drawings != nil else {
+            result.files = outbox.takeKept()
             clock.finish(into: &result)
             return result
         }
         let landscape = try extraDrawings(platform: platform, links: links, focusLinks: focusLinks, into: &result)
-        try handOver()
+        try outbox.send(result.files)
+        result.files = [:]
         clock.lap("landscape and focus pages", into: &result)
         if request.makesPages {
             let options = StaticSite.Options(title: request.title)
@@ -218,10 +172,124 @@ public final class Builder: @unchecked Sendable {
             }
             if request.parts.contains(.docs) { add(try MarkdownDocs.indexFiles(pages.compactMap { $0 }, options: options), under: "docs", to: &result) }
         }
-        try handOver()
+        try outbox.send(result.files)
+        result.files = outbox.takeKept()
         clock.lap("site index", into: &result)
         clock.finish(into: &result)
         return result
+    }
+
+    /// A view's table files (each handed over as soon as it is made: a million rows' model.json
+    /// alone is 460 MB), with the page's copies once the drawing is sure to be made; until then
+    /// they wait and are returned (the platform's drawing is usually made long before).
+    private func tables(_ view: View, at position: Int, inventory: Inventory, products: [Product], workspace: Workspace,
+                        outbox: Outbox, into result: inout BuildResult) throws -> ViewTables {
+        var tables = ViewTables()
+        let viewParts: Set<Request.Part> = [.tables, .firewall, .policies, .model]
+        let parts = request.makesPages ? viewParts : request.parts.intersection(viewParts)
+        guard !parts.isEmpty else { return tables }
+        let sheetTitle = request.sheetTitledByProducts ? products.map(\.name).joined(separator: ", ") : nil
+        let besides = request.makesPages && drawings != nil
+        let sheet = try view.files(parts, inventory: inventory, sheetTitle: sheetTitle) { name, data in
+            tables.sizes[name] = data.count
+            var files: [String: Data] = [:]
+            if request.parts.contains(Self.part(of: name)) { files["\(view.slug)/\(name)"] = data }
+            if besides {
+                let copies = Pages.besidePages([name: data], slug: view.slug, site: request.parts.contains(.site),
+                                               docs: request.parts.contains(.docs))
+                switch drawings.map({ Self.drawn($0, at: position) }) ?? nil {
+                case true?: files.merge(copies) { first, _ in first }
+                case false?: break
+                case nil: tables.besidePages.merge(copies) { first, _ in first }
+                }
+            }
+            try outbox.send(files)
+        }
+        tables.ruleCount = sheet.rules.count
+        if view.scope == .platform { tableDiagnostics(sheet, workspace: workspace, parts: parts, into: &result) }
+        return tables
+    }
+
+    /// A view's diagram files and its site and docs pages, once Graphviz has drawn it (nothing
+    /// but the drawing's notes when it failed).
+    private func page(_ view: View, at position: Int, tables: ViewTables, drawings: Produced<Drawing>, request: Request,
+                      lint: [LintFinding], links: [SiteLink], focusLinks: [String: String], outbox: Outbox) throws -> PageOutcome {
+        let started = Clock.now
+        let drawing: Drawing
+        do {
+            drawing = try drawings.result(at: position)
+        } catch let failure as DrawingFailure {
+            return PageOutcome(notes: failure.located.map { Located(path: $0.path, $0.diagnostic) }, seconds: Clock.seconds(since: started))
+        }
+        // The page's copies of the table files that waited for the drawing.
+        try outbox.send(tables.besidePages)
+        var outcome = PageOutcome(notes: drawing.notes.map { Located(path: drawing.subject, $0) })
+        if let note = Drawable.note(view.graph, drawn: Drawable.graph(view.graph).edges.count) {
+            outcome.notes.append(Located(path: drawing.subject, note))
+        }
+        if request.parts.contains(.diagrams) {
+            var files: [String: Data] = [:]
+            for (name, data) in drawing.namedFiles where request.diagramFormats.contains(String(name.dropFirst("connections.".count))) {
+                files["\(view.slug)/\(name)"] = data
+            }
+            try outbox.send(files)
+        }
+        if request.makesPages {
+            let made = Pages.page(view, tables: (tables.sizes, tables.ruleCount), drawing: drawing, lint: lint)
+            Memory.giveBack()
+            let options = StaticSite.Options(title: request.title)
+            let (site, docs) = (request.parts.contains(.site), request.parts.contains(.docs))
+            // The site page and its Markdown twin side by side, each streamed as it is made.
+            _ = try both({
+                guard site else { return }
+                let downloads = try outbox.stream("site/\(StaticSite.path(made))") { write in
+                    try StaticSite.pageFiles(made, all: links, focus: focusLinks, options: options, pieces: write)
+                }
+                try outbox.send(Self.prefixed(downloads, under: "site"))
+            }, {
+                guard docs else { return }
+                let downloads = try outbox.stream("docs/\(MarkdownDocs.path(made))") { write in
+                    try MarkdownDocs.pageFiles(made, pieces: write)
+                }
+                try outbox.send(Self.prefixed(downloads, under: "docs"))
+            })
+            // The indexes need each page's counts and the names of its downloads, not their bytes.
+            var page = made
+            page.downloads = page.downloads.map { SiteDownload(file: $0.file, label: $0.label, data: Data()) }
+            page.svg = ""
+            outcome.page = page
+        }
+        outcome.seconds = Clock.seconds(since: started)
+        return outcome
+    }
+
+    /// Every folder a build of this workspace may write a file into (the views' folders, their
+    /// Terraform folders, the site's and the MkDocs tree's), so a caller can check them all
+    /// before the first file is written: files arrive in the order they are made.
+    public func folders(_ workspace: Workspace) -> [String] {
+        let slugs = Products.grouped(workspace.model).products.map(\.slug) + [Products.platformSlug]
+        var folders = ["site", "docs", "docs/pages"]
+        for slug in slugs {
+            for top in [slug, "site/\(slug)", "docs/pages/\(slug)"] {
+                folders += [top, "\(top)/terraform"] + ["aws", "azure", "gcp"].map { "\(top)/terraform/\($0)" }
+            }
+        }
+        return folders
+    }
+
+    /// What a view's tables leave for its page: their sizes (the page's downloads), the sheet's
+    /// rule count, and the page's copies that waited for the drawing.
+    struct ViewTables: Sendable {
+        var sizes: [String: Int] = [:]
+        var ruleCount = 0
+        var besidePages: [String: Data] = [:]
+    }
+
+    /// What making a view's page leaves for the result.
+    struct PageOutcome: Sendable {
+        var notes: [Located]
+        var page: SitePage?
+        var seconds = 0.0
     }
 
     /// The platform sheet kept for `firewall` and `netpol`, and the NetworkPolicies' open
@@ -302,19 +370,28 @@ public final class Builder: @unchecked Sendable {
             : name.hasSuffix("networkpolicies.yaml") ? .policies : .model
     }
 
-    private func lintFiles(_ findings: [LintFinding], products: [Product], into result: inout BuildResult) throws {
-        guard request.parts.contains(.lint) else { return }
+    /// The lint files: each product's lint.txt and the platform's in every format asked for.
+    private func lintFiles(_ findings: [LintFinding], products: [Product]) throws -> [String: Data] {
+        guard request.parts.contains(.lint) else { return [:] }
+        var makers: [FileMaker] = []
         if request.scopes.contains(.product) {
             for product in products {
-                result.files["\(product.slug)/lint.txt"] = Data(LintText.render(LintFiles.own(findings, of: product)).utf8)
+                makers.append(FileMaker("\(product.slug)/lint.txt") { Data(LintText.render(LintFiles.own(findings, of: product)).utf8) })
             }
         }
         if request.scopes.contains(.platform) {
             for format in request.lintFormats {
-                let (name, data) = try LintFiles.render(findings, format: format)
-                result.files["\(Products.platformSlug)/\(name)"] = data
+                let name = LintFiles.name(format: format)
+                makers.append(FileMaker("\(Products.platformSlug)/\(name)") { try LintFiles.render(findings, format: format).data })
             }
         }
+        var files: [String: Data] = [:]
+        try sideBySide(makers) { name, data in files[name] = data }
+        return files
+    }
+
+    private static func prefixed(_ files: [String: Data], under folder: String) -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: files.map { ("\(folder)/\($0.key)", $0.value) })
     }
 
     private func add(_ files: [String: Data], under folder: String, to result: inout BuildResult) {

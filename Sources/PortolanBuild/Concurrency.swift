@@ -126,3 +126,23 @@ private final class Finished: @unchecked Sendable {
         return done.removeFirst()
     }
 }
+
+/// Work done on a thread of its own while the caller goes on; `wait()` gives its result.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private let outcome = Handover<Outcome>()
+
+    private struct Outcome: @unchecked Sendable {
+        var result: Result<T, Error>
+    }
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        let outcome = self.outcome
+        let thread = Thread { outcome.give(Outcome(result: Result(catching: work))) }
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+
+    func wait() throws -> T {
+        try outcome.wait().result.get()
+    }
+}

@@ -14,6 +14,15 @@ enum LintFiles {
         return (findings, result.silenced)
     }
 
+    /// The file name of a format.
+    static func name(format: String) -> String {
+        switch format {
+        case "json": "lint.json"
+        case "sarif": "lint.sarif"
+        default: "lint.txt"
+        }
+    }
+
     /// All findings in a format: "text", "json" or "sarif".
     static func render(_ findings: [LintFinding], format: String) throws -> (name: String, data: Data) {
         switch format {

@@ -28,12 +28,15 @@ struct Build: ParsableCommand {
         // Taken first, so a second build into this folder waits before it reads what this one writes.
         let lock = try OutputLock(folder: output)
         defer { lock.release() }
-        // Each group of files is written as soon as it is made, while Graphviz draws the rest;
-        // every folder a group goes into is checked before its first file is written.
-        var writer = OutputWriter(root: output)
+        // Each group of files is written as soon as it is made, while Graphviz draws the rest.
+        // A page too large to hold whole is written piece by piece as it is made.
+        let writer = OutputWriter(root: output)
         let run = try Run(.everything(title: site.title), deliver: { files in
             try writer.check(Array(files.keys))
             try writer.write(files, under: "")
+        }, stream: writer.stream, check: { folders in
+            // Every folder checked before the first file is written (a linked folder is refused).
+            try writer.check(folders.map { "\($0)/-" })
         }) { workspaces in
             var workspace = try workspaces.load([input])
             workspace.previousOutput = { FileManager.default.contents(atPath: "\(output)/\($0)") }

@@ -6,14 +6,19 @@ import Glibc
 /// Writes generated files under one root folder only, each atomically (a temporary file in
 /// the same folder, then a rename), so a reader never sees half a file. A file that already
 /// holds exactly the new bytes is left as it is (its modification time too), so regenerating
-/// an unchanged output rewrites nothing.
-struct OutputWriter {
+/// an unchanged output rewrites nothing. A build hands it files from two threads at once (a
+/// page streamed while the next view's tables are written): what it keeps is under a lock.
+final class OutputWriter: @unchecked Sendable {
     let root: String
+    private let lock = NSLock()
     /// Every file of this run, written or found up to date.
-    private(set) var written: [String] = []
+    private var writtenPaths: [String] = []
     /// Those that were already up to date.
-    private(set) var unchanged = 0
+    private var unchangedCount = 0
     private var folders: Set<String> = []
+
+    var written: [String] { lock.withLock { writtenPaths } }
+    var unchanged: Int { lock.withLock { unchangedCount } }
 
     init(root: String) {
         self.root = root
@@ -68,9 +73,19 @@ struct OutputWriter {
     /// Test hook (`PORTOLAN_FAULT_KILL_AFTER_TEMP=N`): the process kills itself with SIGKILL once
     /// its Nth temporary file is written and before it is renamed, as a crash or `kill -9` would.
     nonisolated(unsafe) private static var temporaryFiles = 0
+    private static let temporaryLock = NSLock()
+
+    /// Counts a temporary file about to be renamed (and kills the process there, under the hook).
+    private static func countTemporary() {
+        let count = temporaryLock.withLock {
+            temporaryFiles += 1
+            return temporaryFiles
+        }
+        if let killAfter, count >= killAfter { kill(getpid(), SIGKILL) }
+    }
     private static let killAfter = ProcessInfo.processInfo.environment["PORTOLAN_FAULT_KILL_AFTER_TEMP"].flatMap { Int($0) }
 
-    mutating func write(_ text: String, to relativePath: String) throws {
+    func write(_ text: String, to relativePath: String) throws {
         try write(Data(text.utf8), to: relativePath)
     }
 
@@ -82,7 +97,7 @@ struct OutputWriter {
     private var placed: [Int: [String]] = [:]
 
     /// Files by path relative to `folder` (empty: the root), in path order.
-    mutating func write(_ files: [String: Data], under folder: String) throws {
+    func write(_ files: [String: Data], under folder: String) throws {
         for path in files.keys.sorted() {
             try write(files[path]!, to: folder.isEmpty ? path : "\(folder)/\(path)")
         }
@@ -90,13 +105,75 @@ struct OutputWriter {
 
     /// Writes `data` (a file already up to date is left alone); a large file with the same bytes
     /// as one placed before (compared on disk) is a hard link to it when the file system allows.
-    mutating func write(_ data: Data, to relativePath: String) throws {
+    func write(_ data: Data, to relativePath: String) throws {
+        let (url, folder) = try prepare(relativePath)
+        let large = data.count >= Self.linkedSize
+        if Self.holds(url.path, data) {
+            record(relativePath, unchanged: true, placedSize: large ? data.count : nil)
+            return
+        }
+        if large {
+            for twin in lock.withLock({ placed[data.count] ?? [] }) {
+                let twinPath = URL(fileURLWithPath: root).appendingPathComponent(twin).path
+                if Self.holds(twinPath, data), Self.link(twinPath, as: url.path, folder: folder) {
+                    record(relativePath, unchanged: false, placedSize: data.count)
+                    return
+                }
+            }
+        }
+        try Self.replace(url.path, with: data, folder: folder)
+        record(relativePath, unchanged: false, placedSize: large ? data.count : nil)
+    }
+
+    /// A file written piece by piece as `body` makes it (`Builder.run`'s `stream`): into a
+    /// temporary file beside the target, renamed over it once whole; removed if `body` throws.
+    /// A file that already holds exactly these bytes (compared piece by piece) is left as it is.
+    func stream(_ relativePath: String, _ body: (_ write: (Data) throws -> Void) throws -> Void) throws {
+        try check([relativePath])
+        let (url, folder) = try prepare(relativePath)
+        let temporary = Self.temporaryName(in: folder)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(path: url.path, reason: "cannot write: " + String(cString: strerror(errno))) }
+        var status = stat()
+        var existing: Int32 = -1
+        if lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG { existing = open(url.path, O_RDONLY | O_CLOEXEC) }
+        defer { if existing >= 0 { close(existing) } }
+        var same = existing >= 0
+        do {
+            try body { piece in
+                if let failure = Self.writeAll(descriptor, piece) { throw Failure(path: url.path, reason: "cannot write: " + failure) }
+                if same { same = Self.read(existing, equals: piece) }
+            }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        var failure = close(descriptor) != 0 ? String(cString: strerror(errno)) : nil
+        if failure == nil, same, Self.atEnd(existing) {
+            unlink(temporary)
+            record(relativePath, unchanged: true, placedSize: nil)
+            return
+        }
+        Self.countTemporary()
+        if failure == nil, rename(temporary, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw Failure(path: url.path, reason: "cannot write: " + failure)
+        }
+        record(relativePath, unchanged: false, placedSize: nil)
+    }
+
+    /// The target's URL and folder, its path checked to stay inside the root and its folder made.
+    private func prepare(_ relativePath: String) throws -> (url: URL, folder: String) {
         let parts = relativePath.split(separator: "/")
         guard !parts.isEmpty, !relativePath.hasPrefix("/"),
               parts.allSatisfy({ $0 != ".." && $0 != "." && !$0.contains(where: { $0.isNewline || $0 == "\0" }) })
         else { throw UnsafePath(path: relativePath) }
         let url = URL(fileURLWithPath: root).appendingPathComponent(relativePath)
         let folder = url.deletingLastPathComponent().path
+        lock.lock()
+        defer { lock.unlock() }
         if !folders.contains(folder) {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -105,20 +182,39 @@ struct OutputWriter {
             }
             folders.insert(folder)
         }
-        written.append(relativePath)
-        let large = data.count >= Self.linkedSize
-        defer { if large { placed[data.count, default: []].append(relativePath) } }
-        if Self.holds(url.path, data) {
-            unchanged += 1
-            return
-        }
-        if large {
-            for twin in placed[data.count] ?? [] {
-                let twinPath = URL(fileURLWithPath: root).appendingPathComponent(twin).path
-                if Self.holds(twinPath, data), Self.link(twinPath, as: url.path, folder: folder) { return }
+        return (url, folder)
+    }
+
+    private func record(_ relativePath: String, unchanged: Bool, placedSize: Int?) {
+        lock.lock()
+        defer { lock.unlock() }
+        writtenPaths.append(relativePath)
+        if unchanged { unchangedCount += 1 }
+        if let placedSize { placed[placedSize, default: []].append(relativePath) }
+    }
+
+    /// Whether the next bytes of `descriptor` are exactly `piece`'s.
+    private static func read(_ descriptor: Int32, equals piece: Data) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: min(piece.count, 1 << 20))
+        var offset = 0
+        while offset < piece.count {
+            let want = min(buffer.count, piece.count - offset)
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, want) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return false }
+            let equal = buffer.withUnsafeBytes { mine in
+                piece.withUnsafeBytes { memcmp(mine.baseAddress!, $0.baseAddress! + offset, got) == 0 }
             }
+            guard equal else { return false }
+            offset += got
         }
-        try Self.replace(url.path, with: data, folder: folder)
+        return true
+    }
+
+    /// Whether `descriptor` has no more bytes.
+    private static func atEnd(_ descriptor: Int32) -> Bool {
+        var byte: UInt8 = 0
+        return Glibc.read(descriptor, &byte, 1) == 0
     }
 
     /// A hard link to `existing` made beside `path`, then renamed over it. False (nothing left
@@ -126,13 +222,28 @@ struct OutputWriter {
     private static func link(_ existing: String, as path: String, folder: String) -> Bool {
         let temporary = temporaryName(in: folder)
         guard Glibc.link(existing, temporary) == 0 else { return false }
-        temporaryFiles += 1
-        if let killAfter, temporaryFiles >= killAfter { kill(getpid(), SIGKILL) }
+        countTemporary()
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }
         return true
+    }
+
+    /// Writes every byte; the system's reason when it cannot.
+    private static func writeAll(_ descriptor: Int32, _ data: Data) -> String? {
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += count
+            }
+            return nil
+        }
     }
 
     private static func temporaryName(in folder: String) -> String {
@@ -153,22 +264,9 @@ struct OutputWriter {
         let temporary = temporaryName(in: folder)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot write: " + String(cString: strerror(errno))) }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += count
-            }
-        }
+        var failure = writeAll(descriptor, data)
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        temporaryFiles += 1
-        if let killAfter, temporaryFiles >= killAfter { kill(getpid(), SIGKILL) }
+        countTemporary()
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)

@@ -10,13 +10,16 @@ struct Run {
     var workspaces: Workspaces
 
     /// `deliver`: see `Builder.run`.
-    init(_ request: Request, deliver: (([String: Data]) throws -> Void)? = nil, load: (inout Workspaces) throws -> Workspace) throws {
+    /// `check`: given every folder the build may write into, before the build starts.
+    init(_ request: Request, deliver: (([String: Data]) throws -> Void)? = nil, stream: Streaming? = nil,
+         check: (([String]) throws -> Void)? = nil, load: (inout Workspaces) throws -> Workspace) throws {
         let builder = Builder(request)
         var workspaces = Workspaces()
         let started = DispatchTime.now().uptimeNanoseconds
         let workspace = try load(&workspaces)
+        try check?(builder.folders(workspace))
         let read = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        result = try builder.run(workspace, deliver: deliver)
+        result = try builder.run(workspace, deliver: deliver, stream: stream)
         result.timings.insert(("read", read), at: 0)
         if let total = result.timings.indices.last { result.timings[total].seconds += read }
         self.workspaces = workspaces
@@ -42,7 +45,7 @@ struct Run {
     /// Writes files under a folder: one writer at a time (the folder's lock), every folder
     /// checked before the first file is written. Returns (written, already up to date).
     static func write(_ files: [String: Data], to folder: String) throws -> (written: Int, unchanged: Int) {
-        var writer = OutputWriter(root: folder)
+        let writer = OutputWriter(root: folder)
         try writer.check(Array(files.keys))
         let lock = try OutputLock(folder: folder)
         defer { lock.release() }
@@ -55,7 +58,7 @@ struct Run {
         guard let output else { return Console.out(data) }
         if Workspaces.isDirectory(output) { throw Failure(output, "is a folder; name a file to write") }
         let url = URL(fileURLWithPath: output)
-        var writer = OutputWriter(root: url.deletingLastPathComponent().path)
+        let writer = OutputWriter(root: url.deletingLastPathComponent().path)
         try writer.check([url.lastPathComponent])
         try writer.write(data, to: url.lastPathComponent)
     }

@@ -32,8 +32,30 @@ public enum MarkdownDocs {
 
     /// One page's `pages/<slug>/index.md` and its downloads.
     public static func pageFiles(_ page: SitePage) throws -> [String: Data] {
+        var files = [path(page): try pageBytes(page, pieces: nil)]
+        files.merge(downloads(page)) { first, _ in first }
+        return files
+    }
+
+    /// `pageFiles`, but the page's own file (`path(page)`) is handed to `pieces` a few megabytes
+    /// at a time as it is made, not returned: the downloads only.
+    public static func pageFiles(_ page: SitePage, pieces: (Data) throws -> Void) throws -> [String: Data] {
+        _ = try withoutActuallyEscaping(pieces) { try pageBytes(page, pieces: $0) }
+        return downloads(page)
+    }
+
+    /// Where a page is written: `pages/<slug>/index.md`.
+    public static func path(_ page: SitePage) -> String {
+        "pages/\(page.slug)/index.md"
+    }
+
+    private static func pageBytes(_ page: SitePage, pieces: ((Data) throws -> Void)?) throws -> Data {
         let library = try SiteResources.library(folder: folder, names: templates)
-        var files = ["pages/\(page.slug)/index.md": try library.pageSplicing("page", context(page), large: ["connectionsTable", "findingsList"])]
+        return try library.pageSplicing("page", context(page), large: ["connectionsTable", "findingsList"], pieces: pieces)
+    }
+
+    private static func downloads(_ page: SitePage) -> [String: Data] {
+        var files: [String: Data] = [:]
         for download in page.downloads where !download.writtenByCaller {
             files["pages/\(page.slug)/\(download.file)"] = download.data
         }
@@ -89,7 +111,7 @@ public enum MarkdownDocs {
             "countsTable": counts,
             "intro": page.intro.map(MarkdownTable.inline),
             // Written into the page row by row (`Splice`): a large view has hundreds of thousands.
-            "connectionsTable": Splice { MarkdownTable.write(header: connectionHeader, rows: connectionRows, into: &$0) },
+            "connectionsTable": Splice { MarkdownTable.write(header: connectionHeader, rows: connectionRows, into: $0) },
             "hasServices": !serviceRows.isEmpty,
             "servicesTable": MarkdownTable.render(header: (isPlatform ? ["Product"] : []) + ["Service", "Description"], rows: serviceRows),
             "hasListening": !listeningRows.isEmpty,

@@ -10,7 +10,7 @@ public enum MarkdownTable {
     }
 
     /// `render`, written into bytes one row at a time (each row made only as it is written).
-    static func write<Rows: Sequence<[String]>>(header: [String], rows: Rows, into data: inout Data) {
+    static func write<Rows: Sequence<[String]>>(header: [String], rows: Rows, into data: PageBytes) {
         data.append(contentsOf: (line(header) + "\n|" + header.map { _ in " --- |" }.joined() + "\n").utf8)
         for row in rows {
             data.append(contentsOf: (line((0..<header.count).map { $0 < row.count ? row[$0] : "" }) + "\n").utf8)

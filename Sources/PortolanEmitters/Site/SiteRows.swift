@@ -37,13 +37,13 @@ enum SiteRows {
 
     /// The rows of the connections table, each ending in a line break.
     static func rows(_ graph: ComponentGraph, isPlatform: Bool, focusHref: (String) -> String) -> String {
-        var data = Data()
-        rows(graph, isPlatform: isPlatform, focusHref: focusHref, into: &data)
-        return String(decoding: data, as: UTF8.self)
+        let bytes = PageBytes()
+        rows(graph, isPlatform: isPlatform, focusHref: focusHref, into: bytes)
+        return String(decoding: bytes.data, as: UTF8.self)
     }
 
     /// The same, written into a page's bytes one row at a time.
-    static func rows(_ graph: ComponentGraph, isPlatform: Bool, focusHref: (String) -> String, into data: inout Data) {
+    static func rows(_ graph: ComponentGraph, isPlatform: Bool, focusHref: (String) -> String, into data: PageBytes) {
         for edge in graph.edges {
             var html = ""
             let connection = edge.connection
@@ -69,13 +69,13 @@ enum SiteRows {
 
     /// The items of the findings list, each ending in a line break.
     static func findings(_ findings: [SiteFinding]) -> String {
-        var data = Data()
-        self.findings(findings, into: &data)
-        return String(decoding: data, as: UTF8.self)
+        let bytes = PageBytes()
+        self.findings(findings, into: bytes)
+        return String(decoding: bytes.data, as: UTF8.self)
     }
 
     /// The same, written into a page's bytes one item at a time.
-    static func findings(_ findings: [SiteFinding], into data: inout Data) {
+    static func findings(_ findings: [SiteFinding], into data: PageBytes) {
         for finding in findings {
             var html = ""
             let severity = escape(finding.severity.rawValue)

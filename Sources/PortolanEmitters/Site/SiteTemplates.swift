@@ -56,40 +56,53 @@ extension MustacheLibrary {
     /// visible and escaped, as its writer promises); a String is made visible as the template
     /// would. A marker is an element no text can produce (texts are escaped); should one not
     /// appear exactly once, the page renders whole.
-    func pageSplicing(_ name: String, _ context: [String: Any], large keys: [String]) throws -> Data {
+    func pageSplicing(_ name: String, _ context: [String: Any], large keys: [String],
+                      pieces: ((Data) throws -> Void)? = nil) throws -> Data {
         var small = context
-        var pieces: [(marker: String, value: Any)] = []
+        var splices: [(marker: String, value: Any)] = []
         for key in keys {
             guard let value = context[key], value is String || value is Splice else { continue }
             let marker = "<portolan-splice-\(key)/>"
             small[key] = marker
-            pieces.append((marker, value))
+            splices.append((marker, value))
         }
         let rendered = try page(name, small)
-        var out = Data()
+        // Every marker found exactly once, in order, before anything is written.
+        var places: [Range<String.Index>] = []
         var rest = Substring(rendered)
-        for piece in pieces {
-            let found = rest.ranges(of: piece.marker)
-            guard found.count == 1, let range = found.first else { return try pageWhole(name, context) }
-            out.append(contentsOf: rest[..<range.lowerBound].utf8)
-            if let splice = piece.value as? Splice {
-                splice.write(&out)
-            } else if let text = piece.value as? String {
-                out.append(contentsOf: ControlCharacters.visible(text).utf8)
+        for splice in splices {
+            let found = rest.ranges(of: splice.marker)
+            guard found.count == 1, let range = found.first else {
+                let whole = try pageWhole(name, context)
+                guard let pieces else { return whole }
+                try pieces(whole)
+                return Data()
             }
+            places.append(range)
             rest = rest[range.upperBound...]
         }
-        out.append(contentsOf: rest.utf8)
-        return out
+        let out = PageBytes(handingPiecesTo: pieces)
+        var start = rendered.startIndex
+        for (splice, range) in zip(splices, places) {
+            out.append(contentsOf: rendered[start..<range.lowerBound].utf8)
+            if let splice = splice.value as? Splice {
+                splice.write(out)
+            } else if let text = splice.value as? String {
+                out.append(ControlCharacters.visible(text))
+            }
+            start = range.upperBound
+        }
+        out.append(contentsOf: rendered[start...].utf8)
+        return try out.finish()
     }
 
     /// The page rendered in one piece, each `Splice` made a String first.
     private func pageWhole(_ name: String, _ context: [String: Any]) throws -> Data {
         let whole = context.mapValues { value -> Any in
             guard let splice = value as? Splice else { return value }
-            var data = Data()
-            splice.write(&data)
-            return String(decoding: data, as: UTF8.self)
+            let bytes = PageBytes()
+            splice.write(bytes)
+            return String(decoding: bytes.data, as: UTF8.self)
         }
         return Data(try page(name, whole).utf8)
     }
@@ -98,5 +111,5 @@ extension MustacheLibrary {
 /// A large value of a page's context, written straight into the page's bytes where the template
 /// puts it (`pageSplicing`); what it writes must already be visible and escaped for the page.
 struct Splice {
-    let write: (inout Data) -> Void
+    let write: (PageBytes) -> Void
 }

@@ -60,9 +60,29 @@ public enum StaticSite {
     /// `focus` maps component names to their focus page's slug (`FocusPages.links`), for the links.
     public static func pageFiles(_ page: SitePage, all: [SiteLink], focus: [String: String] = [:],
                                  options: Options = Options()) throws -> [String: Data] {
+        var files = [path(page): try pageBytes(page, all: all, focus: focus, options: options, pieces: nil)]
+        files.merge(downloads(page)) { first, _ in first }
+        return files
+    }
+
+    /// `pageFiles`, but the page's own file (`path(page)`) is handed to `pieces` a few megabytes
+    /// at a time as it is made (a million rows' page is 940 MB), not returned: the downloads only.
+    public static func pageFiles(_ page: SitePage, all: [SiteLink], focus: [String: String] = [:],
+                                 options: Options = Options(), pieces: (Data) throws -> Void) throws -> [String: Data] {
+        _ = try withoutActuallyEscaping(pieces) { try pageBytes(page, all: all, focus: focus, options: options, pieces: $0) }
+        return downloads(page)
+    }
+
+    private static func pageBytes(_ page: SitePage, all: [SiteLink], focus: [String: String], options: Options,
+                                  pieces: ((Data) throws -> Void)?) throws -> Data {
         let library = try SiteResources.library(folder: "Templates", names: templates)
         let context = SiteContexts.page(page, all: all, focus: focus, options: options)
-        var files = [path(page): try library.pageSplicing("page", context, large: ["rowsHTML", "listeningHTML", "findingsHTML"])]
+        return try library.pageSplicing("page", context, large: ["rowsHTML", "listeningHTML", "findingsHTML"], pieces: pieces)
+    }
+
+    /// The files beside a page that the caller did not write.
+    private static func downloads(_ page: SitePage) -> [String: Data] {
+        var files: [String: Data] = [:]
         for download in page.downloads where !download.writtenByCaller {
             files["\(page.slug)/\(download.file)"] = download.data
         }
