@@ -133,25 +133,32 @@ public final class Builder: @unchecked Sendable {
             pages[index] = outcome.page
             pageTime += outcome.seconds
         }
-        for (position, index) in order.enumerated() {
-            let view = views[index]
-            let tablesStarted = Clock.now
-            let tables = try self.tables(view, at: position, inventory: inventory, products: products,
-                                         workspace: workspace, outbox: outbox, into: &result)
-            tableTime += Clock.seconds(since: tablesStarted)
-            guard let drawings else { continue }
-            // Each view's diagram files and page are made once Graphviz has drawn it, on a thread
-            // of their own while this one makes the next view's tables; one page at a time.
+        do {
+            for (position, index) in order.enumerated() {
+                let view = views[index]
+                let tablesStarted = Clock.now
+                let tables = try self.tables(view, at: position, inventory: inventory, products: products,
+                                             workspace: workspace, outbox: outbox, into: &result)
+                tableTime += Clock.seconds(since: tablesStarted)
+                guard let drawings else { continue }
+                // Each view's diagram files and page are made once Graphviz has drawn it, on a thread
+                // of their own while this one makes the next view's tables; one page at a time.
+                try finishPage()
+                let request = self.request
+                making = (index, Background { [self] in
+                    try self.page(view, at: position, tables: tables, drawings: drawings, request: request, lint: lint,
+                                  links: links, focusLinks: focusLinks, outbox: outbox)
+                })
+            }
+            startLintFiles()
             try finishPage()
-            let request = self.request
-            making = (index, Background { [self] in
-                try self.page(view, at: position, tables: tables, drawings: drawings, request: request, lint: lint,
-                              links: links, focusLinks: focusLinks, outbox: outbox)
-            })
+            try lintJob?.wait()
+        } catch {
+            // Nothing is handed over once `run` has returned: the other threads are waited for.
+            _ = try? making?.job.wait()
+            _ = try? lintJob?.wait()
+            throw error
         }
-        startLintFiles()
-        try finishPage()
-        try lintJob?.wait()
         result.diagnostics += lookAlikes + lintDiagnostics
         result.diagnostics += notes.joined()
         clock.lap("tables and firewall sheets", seconds: tableTime, into: &result)

@@ -38,4 +38,52 @@ import Testing
                                                   "diagrams and pages (as Graphviz draws them)", "landscape and focus pages",
                                                   "site index", "total"])
     }
+
+    /// With `stream` too, each view's site page and Markdown page arrive piece by piece (a
+    /// million rows' site page is 940 MB), every other file through `deliver`; together they are
+    /// the files a build without either keeps, each once.
+    @Test func pagesAreStreamedAndEveryOtherFileDelivered() throws {
+        let lock = NSLock()
+        var delivered: [String: Data] = [:]
+        var streamed: [String: Data] = [:]
+        var twice: [String] = []
+        let result = try Builder(.everything()).run(BuilderTests.workspace(), deliver: { files in
+            lock.withLock {
+                for (path, data) in files {
+                    if delivered[path] != nil || streamed[path] != nil { twice.append(path) }
+                    delivered[path] = data
+                }
+            }
+        }, stream: { path, body in
+            var whole = Data()
+            try body { whole.append($0) }
+            lock.withLock {
+                if delivered[path] != nil || streamed[path] != nil { twice.append(path) }
+                streamed[path] = whole
+            }
+        })
+        let kept = try Builder(.everything()).run(BuilderTests.workspace())
+        #expect(result.files.isEmpty)
+        #expect(twice.isEmpty)
+        let slugs = kept.views.map(\.slug)
+        #expect(Set(streamed.keys) == Set(slugs.flatMap { ["site/\($0)/index.html", "docs/pages/\($0)/index.md"] }))
+        #expect(delivered.merging(streamed) { first, _ in first } == kept.files)
+        #expect(result.diagnostics.map(\.formatted) == kept.diagnostics.map(\.formatted))
+    }
+
+    /// A stream that fails (a full disk) fails the build with its error; the page it was
+    /// writing is not delivered some other way.
+    @Test func aFailingStreamFailsTheBuild() throws {
+        struct Full: Error {}
+        let lock = NSLock()
+        var delivered: Set<String> = []
+        #expect(throws: Full.self) {
+            _ = try Builder(.everything()).run(BuilderTests.workspace(), deliver: { files in
+                lock.withLock { delivered.formUnion(files.keys) }
+            }, stream: { path, body in
+                try body { _ in if path == "site/platform/index.html" { throw Full() } }
+            })
+        }
+        #expect(!delivered.contains("site/platform/index.html"))
+    }
 }
