@@ -146,3 +146,23 @@ final class Background<T: Sendable>: @unchecked Sendable {
         try outcome.wait().result.get()
     }
 }
+
+/// A value made once, by the first thread that asks for it; the others wait for it.
+final class Once<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: T?
+    private let make: @Sendable () -> T
+
+    init(_ make: @escaping @Sendable () -> T) {
+        self.make = make
+    }
+
+    var value: T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
+    }
+}

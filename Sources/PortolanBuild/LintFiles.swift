@@ -8,10 +8,34 @@ import PortolanModel
 enum LintFiles {
     static func run(_ model: Model, products: [Product], config: LintConfig) -> (findings: [LintFinding], silenced: [(silence: LintConfig.Silence, count: Int)]) {
         let result = Linter.run(products, config: config)
-        let findings = (Linter.readerFindings(model) + result.findings).sorted {
-            ($0.path, $0.line, $0.column, $0.rule, $0.message) < ($1.path, $1.line, $1.column, $1.rule, $1.message)
+        return (merged(Linter.readerFindings(model), result.findings), result.silenced)
+    }
+
+    static func listedBefore(_ a: LintFinding, _ b: LintFinding) -> Bool {
+        (a.path, a.line, a.column, a.rule, a.message) < (b.path, b.line, b.column, b.rule, b.message)
+    }
+
+    /// The reader's and the rules' findings in one list, in `listedBefore` order (the reader's
+    /// first among equals). The rules' come sorted by place already (pages aside): then the
+    /// few reader findings are merged in, not the whole list sorted again (500,000 findings of
+    /// a million rows).
+    static func merged(_ reader: [LintFinding], _ rules: [LintFinding]) -> [LintFinding] {
+        guard zip(rules, rules.dropFirst()).allSatisfy({ !listedBefore($1, $0) }) else {
+            return (reader + rules).sorted(by: listedBefore)
         }
-        return (findings, result.silenced)
+        let reader = reader.sorted(by: listedBefore)
+        var all: [LintFinding] = []
+        all.reserveCapacity(reader.count + rules.count)
+        var next = 0
+        for finding in rules {
+            while next < reader.count, !listedBefore(finding, reader[next]) {
+                all.append(reader[next])
+                next += 1
+            }
+            all.append(finding)
+        }
+        all += reader[next...]
+        return all
     }
 
     /// The file name of a format.

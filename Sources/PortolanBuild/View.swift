@@ -31,10 +31,18 @@ public struct View: Sendable {
     /// `Pages.downloads`) is one line here.
     func files(_ parts: Set<Request.Part>, inventory: Inventory, sheetTitle: String?,
                each: (_ name: String, _ data: Data) throws -> Void) throws -> FirewallSheet {
-        let sheet = FirewallRules.derive(products, inventory: inventory)
         let (scope, name, products, model) = (scope, name, products, model)
-        // Each file is made on its own (the emitters are pure), side by side.
+        // The sheet is derived by the first file that needs it, while the files that do not
+        // (the model, the Markdown table) are made beside it.
+        let derived = Once { FirewallRules.derive(products, inventory: inventory) }
+        // Each file is made on its own (the emitters are pure), side by side, in this order.
         var makers: [FileMaker] = []
+        if parts.contains(.firewall) {
+            makers.append(FileMaker("firewall.csv") { Data(FirewallCSV.render(derived.value).utf8) })
+        }
+        if parts.contains(.model) {
+            makers.append(FileMaker("model.json") { try ModelSerialization.jsonData(model) })
+        }
         if parts.contains(.tables) {
             makers.append(FileMaker("connections.md") {
                 Data((scope == .platform ? ConnectionTables.platform(products) : ConnectionTables.product(products[0])).utf8)
@@ -43,25 +51,21 @@ public struct View: Sendable {
         if parts.contains(.firewall) {
             let title = scope == .platform ? sheetTitle ?? "platform" : name
             makers += [
-                FileMaker("firewall.csv") { Data(FirewallCSV.render(sheet).utf8) },
-                FileMaker("firewall.xlsx") { try FirewallXLSX.data(sheet, title: title) },
-                FileMaker("firewall.md") { Data(FirewallMarkdown.render(sheet, title: title).utf8) },
-                FileMaker("firewall.json") { try FirewallJSON.data(sheet) },
-                FileMaker("terraform/aws/firewall.tf") { Data(TerraformAWS.render(sheet, title: title).utf8) },
-                FileMaker("terraform/azure/firewall.tf") { Data(TerraformAzure.render(sheet, title: title).utf8) },
-                FileMaker("terraform/gcp/firewall.tf") { Data(TerraformGCP.render(sheet, title: title).utf8) },
+                FileMaker("firewall.xlsx") { try FirewallXLSX.data(derived.value, title: title) },
+                FileMaker("firewall.md") { Data(FirewallMarkdown.render(derived.value, title: title).utf8) },
+                FileMaker("firewall.json") { try FirewallJSON.data(derived.value) },
+                FileMaker("terraform/aws/firewall.tf") { Data(TerraformAWS.render(derived.value, title: title).utf8) },
+                FileMaker("terraform/azure/firewall.tf") { Data(TerraformAzure.render(derived.value, title: title).utf8) },
+                FileMaker("terraform/gcp/firewall.tf") { Data(TerraformGCP.render(derived.value, title: title).utf8) },
             ]
         }
         if parts.contains(.policies) {
             makers += [
-                FileMaker("networkpolicies.yaml") { Data(NetworkPolicies.render(sheet, dns: inventory.dns).utf8) },
-                FileMaker("ciliumnetworkpolicies.yaml") { Data(CiliumPolicies.render(sheet, dns: inventory.dns).utf8) },
+                FileMaker("networkpolicies.yaml") { Data(NetworkPolicies.render(derived.value, dns: inventory.dns).utf8) },
+                FileMaker("ciliumnetworkpolicies.yaml") { Data(CiliumPolicies.render(derived.value, dns: inventory.dns).utf8) },
             ]
         }
-        if parts.contains(.model) {
-            makers.append(FileMaker("model.json") { try ModelSerialization.jsonData(model) })
-        }
         try sideBySide(makers, each: each)
-        return sheet
+        return derived.value
     }
 }
