@@ -142,13 +142,16 @@ public final class Builder: @unchecked Sendable {
                 tableTime += Clock.seconds(since: tablesStarted)
                 guard let drawings else { continue }
                 // Each view's diagram files and page are made once Graphviz has drawn it, on a thread
-                // of their own while this one makes the next view's tables; one page at a time.
+                // of their own while this one makes the next product's tables; one page at a time.
                 try finishPage()
                 let request = self.request
                 making = (index, Background { [self] in
                     try self.page(view, at: position, tables: tables, drawings: drawings, request: request, lint: lint,
                                   links: links, focusLinks: focusLinks, outbox: outbox)
                 })
+                // The platform's page lists every row of every product: made alone (its site
+                // and docs halves side by side), not beside a product's tables.
+                if view.scope == .platform { try finishPage() }
             }
             startLintFiles()
             try finishPage()
