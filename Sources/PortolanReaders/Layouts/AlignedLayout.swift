@@ -118,7 +118,7 @@ struct AlignedLayout: TableRecognizer {
     }
 
     /// The table's data lines (without blank lines, page furniture and repeated headers) and the line after it.
-    static func body(_ lines: [String], from start: Int, header: String) -> ([Int], Int) {
+    static func body(_ lines: Lines, from start: Int, header: String) -> ([Int], Int) {
         let headerKey = Text.collapseSpaces(header)
         var body: [Int] = []
         var i = start

@@ -95,7 +95,7 @@ struct CellPerLineLayout: TableRecognizer {
 
     /// Rows of exactly as many lines as the header has cells; a chunk whose port or protocol
     /// cell is not one ends the table.
-    static func counted(_ lines: [String], from start: Int, width: Int, roles: [Column?]) -> ([GridRow], Int) {
+    static func counted(_ lines: Lines, from start: Int, width: Int, roles: [Column?]) -> ([GridRow], Int) {
         var rows: [GridRow] = []
         var i = start
         let typed = roles.indices.filter { ShiftedRow.kind(of: roles[$0]) != .text }
@@ -111,7 +111,7 @@ struct CellPerLineLayout: TableRecognizer {
     }
 
     /// True when the first few cells after the header each stand alone between blank lines.
-    static func cellsEachAlone(_ lines: [String], from start: Int, count: Int) -> Bool {
+    static func cellsEachAlone(_ lines: Lines, from start: Int, count: Int) -> Bool {
         var i = start
         var groups = 0
         while i < lines.count, groups < count {
@@ -127,7 +127,7 @@ struct CellPerLineLayout: TableRecognizer {
     /// Rows from a stream of single cells: each column takes the next cell when it fits the
     /// column (a port, a protocol, text); a column whose cell does not fit lost it to a span.
     /// A row needs a port or protocol of its own; the first that has none ends the table.
-    static func stream(_ lines: [String], from start: Int, roles: [Column?], header: HeaderMatcher) -> ([GridRow], Int) {
+    static func stream(_ lines: Lines, from start: Int, roles: [Column?], header: HeaderMatcher) -> ([GridRow], Int) {
         var cells: [(line: Int, text: String)] = []
         var i = start
         while i < lines.count {
@@ -161,7 +161,7 @@ struct CellPerLineLayout: TableRecognizer {
     }
 
     /// The consecutive non-blank lines from `start`.
-    static func group(_ lines: [String], from start: Int) -> [Int] {
+    static func group(_ lines: Lines, from start: Int) -> [Int] {
         var out: [Int] = []
         var i = start
         while i < lines.count, !Text.isBlank(lines[i]), out.count <= 13 { out.append(i); i += 1 }

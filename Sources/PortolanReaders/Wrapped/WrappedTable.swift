@@ -32,11 +32,11 @@ enum WrappedTable {
     /// line it is and how many of its words a repeated header took. Words are split again when
     /// a row is taken apart, so a large table costs a few bytes a line (`RowSpan.row`).
     struct Body {
-        let source: [String]
+        let source: Lines
         /// 0-based source line, and words skipped at its start.
         var entries: [(line: Int32, skip: Int32)] = []
 
-        init(source: [String]) {
+        init(source: Lines) {
             self.source = source
         }
 
@@ -79,7 +79,7 @@ enum WrappedTable {
         }
     }
 
-    static func read(lines: [String], headerIndex: Int, headerColumns: [Column], subject: String?) -> Read {
+    static func read(lines: Lines, headerIndex: Int, headerColumns: [Column], subject: String?) -> Read {
         let firstRow = (headerIndex + 1..<lines.count).first { isRowStartCandidate(lines[$0]) } ?? lines.count
         let end = (firstRow..<lines.count).first { Text.trimmed(lines[$0]).hasPrefix("#") } ?? lines.count
         var headerWords = Text.words(TableHeader.cleanCell(lines[headerIndex]))
@@ -149,7 +149,7 @@ enum WrappedTable {
 
     /// Each row's anchor, left region and description. A row's lines exist only while it is
     /// taken apart, and the body is gone when this returns (large tables stay small).
-    static func dissectedRows(lines: [String], range: Range<Int>, headerKeys: [String], order: [Column]) -> [Part] {
+    static func dissectedRows(lines: Lines, range: Range<Int>, headerKeys: [String], order: [Column]) -> [Part] {
         let body = removingRepeatedHeaders(lines: lines, range: range, headerKeys: headerKeys)
         let rows = splitIntoRows(body, order: order)
         var parts: [Part] = []
@@ -219,7 +219,7 @@ enum WrappedTable {
     /// Takes out the header that a page break repeats, wherever it falls: a line that starts
     /// with the header's first words, and the header's remaining words on the lines after it.
     /// Words after the header on its last line stay as content.
-    static func removingRepeatedHeaders(lines: [String], range: Range<Int>, headerKeys: [String]) -> Body {
+    static func removingRepeatedHeaders(lines: Lines, range: Range<Int>, headerKeys: [String]) -> Body {
         var body = Body(source: lines)
         let probe = min(3, headerKeys.count)
         var i = range.lowerBound
