@@ -1,4 +1,7 @@
 /// One row of a connections table, with every field as the document writes it.
+///
+/// Stored in 144 bytes: the strings first, then the port cell, then the position as 32-bit
+/// numbers (a line, column or page past 2,147,483,647 is kept as that number).
 public struct Connection: Sendable, Hashable {
     /// The number as written ("12"); later stages compare it numerically where they can.
     public var number: String
@@ -6,18 +9,34 @@ public struct Connection: Sendable, Hashable {
     public var destination: String
     /// The protocol cell as written, or nil when the row has none.
     public var `protocol`: String?
-    public var ports: PortSpec
     /// The classification cell as written, or nil when the row has none.
     public var classification: String?
     /// "Data that travels on this connection".
     public var description: String
-    /// Where the row starts in its document (1-based).
-    public var line: Int
-    public var column: Int
-    /// The page, for documents that have pages (PDF); `line` is then the line within the page.
-    public var page: Int?
     /// Cells of columns that map to no role, by their header text, in table order: kept, never dropped.
     public var attributes: [Attribute]
+    public var ports: PortSpec
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    /// `Int32.min` for none.
+    private var storedPage: Int32
+
+    /// Where the row starts in its document (1-based).
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
+
+    /// The page, for documents that have pages (PDF); `line` is then the line within the page.
+    public var page: Int? {
+        get { storedPage == Int32.min ? nil : Int(storedPage) }
+        set { storedPage = newValue.map { max(Int32(clamping: $0), Int32.min + 1) } ?? Int32.min }
+    }
 
     public init(number: String, source: String, destination: String, protocol: String?,
                 ports: PortSpec, classification: String?, description: String,
@@ -26,13 +45,13 @@ public struct Connection: Sendable, Hashable {
         self.source = source
         self.destination = destination
         self.protocol = `protocol`
-        self.ports = ports
         self.classification = classification
         self.description = description
-        self.line = line
-        self.column = column
-        self.page = page
         self.attributes = attributes
+        self.ports = ports
+        self.storedLine = Int32(clamping: line)
+        self.storedColumn = Int32(clamping: column)
+        self.storedPage = page.map { max(Int32(clamping: $0), Int32.min + 1) } ?? Int32.min
     }
 
     public var classificationKind: ClassificationKind? {
@@ -60,10 +79,13 @@ extension Connection: Codable {
             text: try c.decodeIfPresent(String.self, forKey: .portText))
         classification = try c.decodeIfPresent(String.self, forKey: .classification)
         description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        attributes = try c.decodeIfPresent([Attribute].self, forKey: .attributes) ?? []
+        storedLine = 0
+        storedColumn = 1
+        storedPage = Int32.min
         line = try c.decodeIfPresent(Int.self, forKey: .line) ?? 0
         column = try c.decodeIfPresent(Int.self, forKey: .column) ?? 1
         page = try c.decodeIfPresent(Int.self, forKey: .page)
-        attributes = try c.decodeIfPresent([Attribute].self, forKey: .attributes) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
