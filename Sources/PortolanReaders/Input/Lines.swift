@@ -5,41 +5,47 @@
 public struct Lines: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
     /// Valid UTF-8 (`SourceText.decode` checked it).
     private let bytes: [UInt8]
-    /// Line `i` is `bytes[starts[i]..<ends[i]]`, without its line end.
-    private let starts: [Int]
+    /// Where each line starts, and after the last one where the text ends: line `i` is the
+    /// bytes from `offsets[i]` to `offsets[i + 1]` without the line end (LF, CRLF or CR) the
+    /// next line starts after. Four bytes a line; `wide` instead when the text is 4 GiB or more.
+    private let offsets: [UInt32]
+    private let wide: [Int]
+    /// For lines given as strings (which may hold line breaks of their own): where each ends.
     private let ends: [Int]
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { starts.count }
+    public var endIndex: Int { Swift.max((wide.isEmpty ? offsets.count : wide.count) - 1, 0) }
 
     /// Splits valid UTF-8 `bytes[from...]` on LF, CRLF or CR; a last line without a line end
     /// is a line, an empty text has none.
     init(utf8 bytes: [UInt8], from: Int = 0) {
-        var starts: [Int] = [], ends: [Int] = []
+        var starts: [Int] = []
+        var small: [UInt32] = []
+        let narrow = bytes.count < Int(UInt32.max)
+        func add(_ offset: Int) {
+            if narrow { small.append(UInt32(truncatingIfNeeded: offset)) } else { starts.append(offset) }
+        }
         bytes.withUnsafeBufferPointer { buffer in
             var breaks = 0
             for byte in buffer[from...] where byte == 0x0A || byte == 0x0D { breaks += 1 }
-            starts.reserveCapacity(breaks + 1)
-            ends.reserveCapacity(breaks + 1)
-            var start = from, i = from
+            if narrow { small.reserveCapacity(breaks + 2) } else { starts.reserveCapacity(breaks + 2) }
+            var i = from
+            if from < buffer.count { add(from) }
             while i < buffer.count {
                 let byte = buffer[i]
                 if byte == 0x0A || byte == 0x0D {
-                    starts.append(start)
-                    ends.append(i)
                     if byte == 0x0D, i + 1 < buffer.count, buffer[i + 1] == 0x0A { i += 1 }
-                    start = i + 1
+                    // A line starts after the break; the last break starts none.
+                    if i + 1 < buffer.count { add(i + 1) }
                 }
                 i += 1
             }
-            if start < buffer.count {
-                starts.append(start)
-                ends.append(buffer.count)
-            }
+            if from < buffer.count { add(buffer.count) }
         }
         self.bytes = bytes
-        self.starts = starts
-        self.ends = ends
+        self.offsets = small
+        self.wide = starts
+        self.ends = []
     }
 
     /// Lines given as strings, kept exactly (a line holding a line break stays one line).
@@ -50,23 +56,45 @@ public struct Lines: RandomAccessCollection, Sendable, Equatable, ExpressibleByA
             bytes.append(contentsOf: line.utf8)
             ends.append(bytes.count)
         }
+        starts.append(bytes.count)
         self.bytes = bytes
-        self.starts = starts
+        self.offsets = []
+        self.wide = starts
         self.ends = ends
+    }
+
+    /// Line `index`'s bytes, without its line end.
+    private func range(_ index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let start: Int, next: Int
+        if wide.isEmpty {
+            start = Int(offsets[index])
+            next = Int(offsets[index + 1])
+        } else {
+            start = wide[index]
+            next = wide[index + 1]
+        }
+        if !ends.isEmpty { return start..<ends[index] }
+        var end = next
+        if end > start, buffer[end - 1] == 0x0A || buffer[end - 1] == 0x0D {
+            end -= 1
+            // CRLF is one line end: a CR just before the LF is this line's.
+            if buffer[end] == 0x0A, end > start, buffer[end - 1] == 0x0D { end -= 1 }
+        }
+        return start..<end
     }
 
     public init(arrayLiteral elements: String...) { self.init(elements) }
 
     public subscript(index: Int) -> String {
         bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[starts[index]..<ends[index]]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[range(index, in: buffer)]), as: UTF8.self)
         }
     }
 
     /// The line's bytes, without decoding it into a string.
     func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try bytes.withUnsafeBufferPointer { buffer in
-            try body(UnsafeBufferPointer(rebasing: buffer[starts[index]..<ends[index]]))
+            try body(UnsafeBufferPointer(rebasing: buffer[range(index, in: buffer)]))
         }
     }
 
