@@ -106,3 +106,38 @@ public struct Lines: RandomAccessCollection, Sendable, Equatable, ExpressibleByA
 
     public static func == (lhs: Lines, rhs: Lines) -> Bool { lhs.elementsEqual(rhs) }
 }
+
+/// Questions the layouts ask of every line, answered on its bytes without decoding it.
+extension Lines {
+    /// `Text.words(self[index])`.
+    func words(_ index: Int) -> [String] { withBytes(index) { Text.words(bytes: $0) } }
+
+    /// `Text.word(at: word, in: self[index])`.
+    func word(at word: Int, in index: Int) -> String? { withBytes(index) { Text.word(at: word, bytes: $0) } }
+
+    /// `Text.isBlank(self[index])`.
+    func isBlank(_ index: Int) -> Bool {
+        let ascii: Bool? = withBytes(index) { line in
+            for byte in line where !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                return byte < 0x80 ? false : nil
+            }
+            return true
+        }
+        return ascii ?? Text.isBlank(self[index])
+    }
+
+    /// `Text.trimmed(self[index]).hasPrefix(prefix)` for an ASCII `prefix` byte.
+    func startsAfterSpaces(_ index: Int, with prefix: UInt8) -> Bool {
+        // The first byte after ASCII spaces, and whether the byte after it may join it into
+        // another character (a combining mark).
+        let found: (lead: UInt8, joined: Bool)? = withBytes(index) { line in
+            guard let at = line.firstIndex(where: { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }) else { return nil }
+            return (line[at], at + 1 < line.count && line[at + 1] >= 0x80)
+        }
+        guard let found else { return false }
+        if found.lead < 0x80, found.lead != prefix { return false }
+        if found.lead < 0x80, !found.joined { return true }
+        // Unicode white space that trimming takes away, or a character the prefix begins: the text decides.
+        return Text.trimmed(self[index]).hasPrefix(String(UnicodeScalar(prefix)))
+    }
+}

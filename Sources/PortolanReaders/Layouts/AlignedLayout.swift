@@ -10,7 +10,7 @@ struct AlignedLayout: TableRecognizer {
         guard Self.mayBeHeader(lines[index]) else { return nil }
         // The first data row comes within a few lines (a header may wrap).
         guard let firstRow = (index + 1..<min(lines.count, index + 6)).first(where: { Self.looksLikeRow(lines[$0]) }),
-              !(index + 1..<firstRow).contains(where: { Text.isBlank(lines[$0]) }) else { return nil }
+              !(index + 1..<firstRow).contains(where: { lines.isBlank($0) }) else { return nil }
         let (body, end) = Self.body(lines, from: firstRow, header: lines[index])
         let starts = Self.columnStarts(body.map { lines[$0] })
         guard starts.count >= 3 else { return nil }

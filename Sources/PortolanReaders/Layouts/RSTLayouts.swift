@@ -90,7 +90,8 @@ struct RSTGridLayout: TableRecognizer {
         var sawHeaderEnd = false
         var i = index + 1
         while i < lines.count {
-            let line = Text.trimmed(lines[i]).isEmpty ? "" : lines[i]
+            let raw = lines[i]
+            let line = Text.trimmed(raw).isEmpty ? "" : raw
             if line.hasPrefix("+") || Text.trimmed(line).hasPrefix("+") {
                 if let row = current { if inHeader { header.append(row) } else { rows.append(row) } }
                 open = [:]

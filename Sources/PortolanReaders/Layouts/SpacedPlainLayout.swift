@@ -15,8 +15,8 @@ struct SpacedPlainLayout: TableRecognizer {
         guard typed.contains(true) else { return nil }
         var rows: [GridRow] = []
         var i = index + 1
-        while i < context.lines.count, !Text.isBlank(context.lines[i]) {
-            let words = Text.words(context.lines[i])
+        while i < context.lines.count, !context.lines.isBlank(i) {
+            let words = context.lines.words(i)
             guard let cells = Self.split(words, roles: roles) else { break }
             let position = GridPosition(line: i + 1)
             rows.append(GridRow(cells: cells.map { GridCell($0, position: position) }, position: position))

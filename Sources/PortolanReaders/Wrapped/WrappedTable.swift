@@ -48,18 +48,18 @@ enum WrappedTable {
 
         func words(_ index: Int) -> ArraySlice<String> {
             let entry = entries[index]
-            let all = Text.words(source[Int(entry.line)])
+            let all = source.words(Int(entry.line))
             return all[min(Int(entry.skip), all.count)...]
         }
 
         /// True when the line has two words or more (after the first, when it is dropped).
         func hasTwoWords(_ index: Int, droppingFirstWord: Bool) -> Bool {
             let skip = Int(entries[index].skip) + (droppingFirstWord ? 1 : 0)
-            return Text.word(at: skip + 1, in: source[Int(entries[index].line)]) != nil
+            return source.word(at: skip + 1, in: Int(entries[index].line)) != nil
         }
 
         func firstWord(_ index: Int) -> String? {
-            Text.word(at: Int(entries[index].skip), in: source[Int(entries[index].line)])
+            source.word(at: Int(entries[index].skip), in: Int(entries[index].line))
         }
 
         func line(_ index: Int, droppingFirstWord: Bool = false) -> BodyLine {
@@ -80,10 +80,10 @@ enum WrappedTable {
     }
 
     static func read(lines: Lines, headerIndex: Int, headerColumns: [Column], subject: String?) -> Read {
-        let firstRow = (headerIndex + 1..<lines.count).first { isRowStartCandidate(lines[$0]) } ?? lines.count
-        let end = (firstRow..<lines.count).first { Text.trimmed(lines[$0]).hasPrefix("#") } ?? lines.count
+        let firstRow = (headerIndex + 1..<lines.count).first { lines.word(at: 0, in: $0).map(Text.isRowNumber) ?? false } ?? lines.count
+        let end = (firstRow..<lines.count).first { lines.startsAfterSpaces($0, with: UInt8(ascii: "#")) } ?? lines.count
         var headerWords = Text.words(TableHeader.cleanCell(lines[headerIndex]))
-        for i in headerIndex + 1..<firstRow { headerWords += Text.words(lines[i]) }
+        for i in headerIndex + 1..<firstRow { headerWords += lines.words(i) }
         let headerKeys = headerWords.map(headerKey)
         let order = anchorOrder(headerColumns: headerColumns, headerWords: headerWords)
 
@@ -225,14 +225,14 @@ enum WrappedTable {
         var i = range.lowerBound
         while i < range.upperBound {
             // Most lines are told apart by their first word alone, without splitting the rest.
-            let firstMatches = probe > 0 && Text.word(at: 0, in: lines[i]).map { hasHeaderKey($0, headerKeys[0]) } == true
-            var words = firstMatches ? Text.words(lines[i]) : []
+            let firstMatches = probe > 0 && lines.word(at: 0, in: i).map { hasHeaderKey($0, headerKeys[0]) } == true
+            var words = firstMatches ? lines.words(i) : []
             if firstMatches, words.count >= probe, Array(words[..<probe].map(headerKey)) == Array(headerKeys[..<probe]) {
                 var k = 0
                 var j = i
                 var skip = 0
                 consuming: while j < range.upperBound {
-                    words = Text.words(lines[j])
+                    words = lines.words(j)
                     var w = 0
                     while w < words.count, k < headerKeys.count, headerKey(words[w]) == headerKeys[k] {
                         w += 1
@@ -244,7 +244,7 @@ enum WrappedTable {
                     }
                     j += 1
                 }
-                if j < range.upperBound, skip < Text.words(lines[j]).count { body.append(sourceIndex: j, skipping: skip) }
+                if j < range.upperBound, skip < lines.words(j).count { body.append(sourceIndex: j, skipping: skip) }
                 i = j + 1
                 continue
             }

@@ -71,4 +71,23 @@ import Testing
         #expect(text.firstIndex(of: "row 2") == 3)
         #expect(text.prefix(2).joined(separator: "|") == "h|")
     }
+
+    @Test func questionsOnBytesAnswerAsOnTheText() {
+        let samples = ["", "   ", "\t\u{00A0} ", "\u{2003}", "  12 Voice\u{00A0}SIP\tCluster ", "# Heading", "  # Indented",
+                       "\u{00A0}# after a no-break space", "\u{2003}#em space", "#\u{0301} combining", "x # not first", "é"]
+        let text = Lines(utf8: Array(samples.joined(separator: "\n").utf8))
+        #expect(Array(text) == samples)
+        for (i, line) in samples.enumerated() {
+            #expect(text.words(i) == Text.words(line), "\(line)")
+            for n in 0..<4 { #expect(text.word(at: n, in: i) == Text.word(at: n, in: line), "\(line) \(n)") }
+            #expect(text.isBlank(i) == Text.isBlank(line), "\(line)")
+            #expect(text.startsAfterSpaces(i, with: UInt8(ascii: "#")) == Text.trimmed(line).hasPrefix("#"), "\(line)")
+        }
+        // Worked out by hand: blank lines, the headings, the words.
+        #expect(samples.indices.filter(text.isBlank) == [0, 1, 2, 3])
+        #expect(samples.indices.filter { text.startsAfterSpaces($0, with: UInt8(ascii: "#")) } == [5, 6, 7, 8])
+        #expect(text.words(4) == ["12", "Voice", "SIP", "Cluster"])
+        #expect(text.word(at: 2, in: 4) == "SIP")
+        #expect(text.word(at: 4, in: 4) == nil)
+    }
 }
