@@ -54,4 +54,44 @@ import Testing
         let bare = try JSONDecoder().decode(Connection.self, from: Data(#"{"number":"1","source":"A","destination":"B"}"#.utf8))
         #expect(bare.line == 0 && bare.column == 1 && bare.page == nil)
     }
+
+    @Test func protocolAndClassificationReadBackAsWritten() {
+        var c = connection()
+        #expect(c.protocol == "TCP" && c.classification == "Intra-cluster")
+        // Words that are not usual ones, in either field or both, and nil and empty.
+        for (proto, classification) in [("SQL over TCP", "Intra-cluster"), ("TCP", "Internal only"), ("RTP/RTCP or SRTP", "ingress (mostly)"),
+                                        (nil, nil), ("", ""), (nil, "Egress"), ("UDP", nil), ("tcp", "EGRESS")] as [(String?, String?)] {
+            c.protocol = proto
+            c.classification = classification
+            #expect(c.protocol == proto && c.classification == classification, "\(String(describing: proto)) \(String(describing: classification))")
+            let made = Connection(number: "1", source: "A", destination: "B", protocol: proto, ports: .absent,
+                                  classification: classification, description: "", line: 1)
+            #expect(made.protocol == proto && made.classification == classification)
+        }
+        // Setting one leaves the other.
+        c.protocol = "Something rare"
+        c.classification = "Also rare"
+        c.protocol = "HTTPS"
+        #expect(c.protocol == "HTTPS" && c.classification == "Also rare")
+        c.classification = "Egress"
+        c.protocol = "Rare again"
+        #expect(c.protocol == "Rare again" && c.classification == "Egress")
+    }
+
+    @Test func equalityIsTheValuesAsStrings() {
+        // The Kelvin sign is canonically equivalent to K: equal as Strings, so equal connections,
+        // though only the ASCII spelling is stored as a word.
+        var kelvin = connection(), ascii = connection()
+        kelvin.protocol = "\u{212A}afka"
+        ascii.protocol = "Kafka"
+        #expect(kelvin.protocol == ascii.protocol)
+        #expect(kelvin == ascii)
+        #expect(kelvin.hashValue == ascii.hashValue)
+        // Its bytes are kept as written.
+        #expect(Array(kelvin.protocol!.utf8) == Array("\u{212A}afka".utf8))
+        var other = connection()
+        other.classification = "Egress"
+        #expect(other != connection())
+        #expect(Set([connection(), connection(), other]).count == 2)
+    }
 }
