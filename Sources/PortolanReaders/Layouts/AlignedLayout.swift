@@ -12,7 +12,7 @@ struct AlignedLayout: TableRecognizer {
         guard let firstRow = (index + 1..<min(lines.count, index + 6)).first(where: { Self.looksLikeRow(lines[$0]) }),
               !(index + 1..<firstRow).contains(where: { lines.isBlank($0) }) else { return nil }
         let (body, end) = Self.body(lines, from: firstRow, header: lines[index])
-        let starts = Self.columnStarts(body.map { lines[$0] })
+        let starts = Self.columnStarts(body.lazy.map { lines[$0] })
         guard starts.count >= 3 else { return nil }
         // Header words may be centred over their cells: a word a little before a column's start is that column's.
         let headerRows = (index..<firstRow).map { Self.row(lines[$0], line: $0 + 1, starts: starts, slack: 3) }
@@ -156,12 +156,16 @@ struct AlignedLayout: TableRecognizer {
     }
 
     /// Where columns start: positions where cells of the row lines start, in a third of them or more.
-    static func columnStarts(_ lines: [String]) -> [Int] {
-        let rowLines = lines.filter(looksLikeRow)
-        guard !rowLines.isEmpty else { return [] }
+    /// One line at a time: the body's lines never stand whole as strings.
+    static func columnStarts(_ lines: some Sequence<String>) -> [Int] {
         var counts: [Int: Int] = [:]
-        for line in rowLines { for s in segments(line) { counts[s.start, default: 0] += 1 } }
-        let threshold = max(1, rowLines.count / 3)
+        var rowLines = 0
+        for line in lines where looksLikeRow(line) {
+            rowLines += 1
+            for s in segments(line) { counts[s.start, default: 0] += 1 }
+        }
+        guard rowLines > 0 else { return [] }
+        let threshold = max(1, rowLines / 3)
         var starts: [Int] = []
         for position in counts.keys.sorted() where counts[position]! >= threshold {
             if let last = starts.last, position - last <= 1 { continue }
