@@ -23,34 +23,41 @@ struct AlignedLayout: TableRecognizer {
         // a table without a port column starts rows at its protocol cells.
         let portColumns = roles.indices.filter { [.port, .portProtocol].contains(roles[$0]) }
         let keyColumns = portColumns.isEmpty ? roles.indices.filter { roles[$0] == .protocol } : portColumns
-        var rows: [GridRow] = []
-        for i in body {
-            let row = Self.row(lines[i], line: i + 1, starts: starts)
-            let texts = row.texts
-            let starts: Bool
-            if let numberIndex {
-                starts = Text.isRowNumber(Text.trimmed(texts[numberIndex]))
-            } else {
-                starts = keyColumns.contains { portColumns.isEmpty ? !Text.isBlank(texts[$0]) : texts[$0].contains(where: \.isNumber) } || rows.isEmpty
-            }
-            // "21000 through" / "21255 TCP": a port cell cut after a joining word goes on.
-            let open = rows.last.map { last in portColumns.contains { c in
-                let words = Text.words(last.cells[c].text.lowercased())
-                return ["through", "to", "and", "thru", "-", "–"].contains(words.last ?? "") || (words.last?.hasSuffix(",") ?? false)
-            } } ?? false
-            if (starts && !open) || rows.isEmpty {
-                rows.append(row)
-            } else {
-                // A wrapped cell goes on in its own column.
-                for (c, cell) in row.cells.enumerated() where !Text.isBlank(cell.text) {
-                    let previous = rows[rows.count - 1].cells[c].text
-                    rows[rows.count - 1].cells[c].text = Text.joinFragments([previous, cell.text])
+        // Rows given one at a time, each when the next one starts (a wrapped cell goes on in
+        // the lines after its row's first): the table never stands whole as a grid.
+        let stream = RowStream(most: body.count) { give in
+            var current: GridRow?
+            for i in body {
+                let row = Self.row(lines[i], line: i + 1, starts: starts)
+                let texts = row.texts
+                let starts: Bool
+                if let numberIndex {
+                    starts = Text.isRowNumber(Text.trimmed(texts[numberIndex]))
+                } else {
+                    starts = keyColumns.contains { portColumns.isEmpty ? !Text.isBlank(texts[$0]) : texts[$0].contains(where: \.isNumber) } || current == nil
+                }
+                // "21000 through" / "21255 TCP": a port cell cut after a joining word goes on.
+                let open = current.map { last in portColumns.contains { c in
+                    let words = Text.words(last.cells[c].text.lowercased())
+                    return ["through", "to", "and", "thru", "-", "–"].contains(words.last ?? "") || (words.last?.hasSuffix(",") ?? false)
+                } } ?? false
+                if (starts && !open) || current == nil {
+                    if let done = current { give(done) }
+                    current = row
+                } else {
+                    // A wrapped cell goes on in its own column.
+                    for (c, cell) in row.cells.enumerated() where !Text.isBlank(cell.text) {
+                        let previous = current!.cells[c].text
+                        current!.cells[c].text = Text.joinFragments([previous, cell.text])
+                    }
                 }
             }
+            if let done = current { give(done) }
+            return ([], end)
         }
-        let grid = Grid(layout: "aligned", header: headerRows, rows: rows, context: context.context(before: index),
+        let grid = Grid(layout: "aligned", header: headerRows, rows: [], context: context.context(before: index),
                         position: GridPosition(line: index + 1))
-        return Recognised(grid: grid, end: end)
+        return Recognised(grid: grid, end: end, stream: stream)
     }
 
     /// A line with at least two header words and a gap of two spaces.
