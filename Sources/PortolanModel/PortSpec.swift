@@ -18,9 +18,29 @@ public struct PortRange: Codable, Sendable, Hashable, Comparable, CustomStringCo
 /// A port cell: the ranges it names, whether the document marks it configurable (`*`),
 /// and the cell text as written. "N/A" or "Not known (...)" keep their text and give no ranges.
 public struct PortSpec: Codable, Sendable, Hashable {
+    // The text first and the flag last: 25 bytes, so a connection's numbers after it pack in.
+    public var text: String?
     public var ranges: [PortRange]
     public var configurable: Bool
-    public var text: String?
+
+    // The JSON keeps its order (ranges, configurable, text) whatever the stored order is.
+    enum CodingKeys: String, CodingKey {
+        case ranges, configurable, text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        ranges = try c.decode([PortRange].self, forKey: .ranges)
+        configurable = try c.decode(Bool.self, forKey: .configurable)
+        text = try c.decodeIfPresent(String.self, forKey: .text)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(ranges, forKey: .ranges)
+        try c.encode(configurable, forKey: .configurable)
+        try c.encodeIfPresent(text, forKey: .text)
+    }
 
     public init(ranges: [PortRange] = [], configurable: Bool = false, text: String? = nil) {
         self.ranges = ranges

@@ -2,7 +2,7 @@
 enum DocumentMetadata {
     /// The first Markdown heading that is not a section name, else a line ending in "Guide"
     /// near the top (a PDF's title line).
-    static func title(_ lines: [String]) -> String? {
+    static func title<L: RandomAccessCollection<String>>(_ lines: L) -> String? where L.Index == Int {
         let sectionWords: Set<String> = ["contents", "introduction", "architecture", "connections table",
                                           "included services", "related documentation", "rss"]
         for line in lines.prefix(60) {
@@ -20,7 +20,7 @@ enum DocumentMetadata {
 
     /// "from the point of view of X as a service in the network"; where X is blank, "Learn about
     /// X architecture"; else the title without "Private Edition Guide".
-    static func subject(_ lines: [String], title: String?, conventions: ReadingConventions = .genesys) -> String? {
+    static func subject<L: RandomAccessCollection<String>>(_ lines: L, title: String?, conventions: ReadingConventions = .genesys) -> String? {
         let prose = Text.collapseSpaces(lines.prefix(400).map { Text.stripTags($0) }.joined(separator: " ")
             .replacingAll("**", with: "").replacingAll("*", with: ""))
         for sentence in conventions.subjectSentences {
@@ -69,7 +69,7 @@ enum DocumentMetadata {
 
     /// The paragraphs under an "Introduction" heading, up to the next heading-like line (short,
     /// no closing punctuation) or table. Lines of one paragraph are joined; blank lines part them.
-    static func intro(_ lines: [String]) -> [String] {
+    static func intro<L: RandomAccessCollection<String>>(_ lines: L) -> [String] where L.Index == Int {
         guard let start = lines.firstIndex(where: { isHeading($0, named: "introduction") }) else { return [] }
         var paragraphs: [String] = []
         var current: [String] = []

@@ -71,12 +71,16 @@ public enum DocumentReader {
     }
 
     /// Notes that say a port is configurable ("Note 2: … The port is configurable …"), by number.
-    static func configurableNotes(_ lines: [String]) -> Set<Int> {
+    static func configurableNotes(_ lines: Lines) -> Set<Int> {
         var found: Set<Int> = []
-        for line in lines {
-            // Only lines whose first letter after spaces, quotes or brackets is an N.
-            guard let lead = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "(") }),
-                  lead == UInt8(ascii: "N") || lead == UInt8(ascii: "n") else { continue }
+        for index in lines.indices {
+            // Only lines whose first letter after spaces, quotes or brackets is an N, told on
+            // the line's bytes: most lines are never decoded.
+            let lead = lines.withBytes(index) { bytes in
+                bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "(") }
+            }
+            guard let lead, lead == UInt8(ascii: "N") || lead == UInt8(ascii: "n") else { continue }
+            let line = lines[index]
             var t = Substring(Text.trimmed(line))
             while let f = t.first, f == "\"" || f == "*" || f == "(" { t = t.dropFirst() }
             guard t.utf8.count < 400, t.lowercased().hasPrefix("note ") else { continue }
@@ -88,14 +92,26 @@ public enum DocumentReader {
     }
 
     /// A footnote such as "* Configurable ports": the document says what its stars mean.
-    static func declaresConfigurableMark(_ lines: [String]) -> Bool {
-        lines.contains { line in
-            guard let first = line.utf8.first, first == UInt8(ascii: "*") || first == UInt8(ascii: " ") || first == UInt8(ascii: "\\") else { return false }
-            let t = Text.trimmed(line)
-            guard t.hasPrefix("*") || t.hasPrefix("\\*"), t.count < 200 else { return false }
-            let lower = t.lowercased()
-            return ["configurable", "can be changed", "can be configured", "can be overridden", "changeable"].contains { lower.contains($0) }
+    static func declaresConfigurableMark(_ lines: Lines) -> Bool {
+        // The first byte decides for most lines, which are then never decoded.
+        lines.indices.contains { index in
+            lines.withBytes(index) { $0.first }.map(startsFootnote) == true && declaresConfigurableMark(line: lines[index])
         }
+    }
+
+    static func declaresConfigurableMark(_ lines: [String]) -> Bool {
+        lines.contains { line in line.utf8.first.map(startsFootnote) == true && declaresConfigurableMark(line: line) }
+    }
+
+    private static func startsFootnote(_ first: UInt8) -> Bool {
+        first == UInt8(ascii: "*") || first == UInt8(ascii: " ") || first == UInt8(ascii: "\\")
+    }
+
+    private static func declaresConfigurableMark(line: String) -> Bool {
+        let t = Text.trimmed(line)
+        guard t.hasPrefix("*") || t.hasPrefix("\\*"), t.count < 200 else { return false }
+        let lower = t.lowercased()
+        return ["configurable", "can be changed", "can be configured", "can be overridden", "changeable"].contains { lower.contains($0) }
     }
 
     /// Every reader's last step: a document with no table at all is an error (unless a worse

@@ -105,12 +105,20 @@ if arguments.count == 3, arguments[1] == "read" {
     runCase(arguments[2])
     exit(0)
 }
+/// How memory grows with the input: the peak above the runtime's (the peak reading a one-row
+/// document of the same layout) over the input's bytes. "Under 3x the input plus a constant"
+/// is this under 3.
+func slope(_ m: Measured, constantMiB: Double) -> Double {
+    (m.peakMiB - constantMiB) * 1_048_576 / Double(m.bytes)
+}
+
 if arguments.count == 3, let layout = Generator.Layout(rawValue: arguments[1]), let rows = Int(arguments[2]) {
     let m = measure(layout, rows: rows)
-    print(String(format: "%@ %d rows: %.1f MB, %.3f s CPU (%.1f MB/s), %.3f s wall (%.1f MB/s), peak %.1f MiB (%.1f before reading; the connections hold %.1f), peak/input %.1fx",
+    let constant = measure(layout, rows: 1).peakMiB
+    print(String(format: "%@ %d rows: %.1f MB, %.3f s CPU (%.1f MB/s), %.3f s wall (%.1f MB/s), peak %.1f MiB (%.1f before reading; the connections hold %.1f), peak/input %.1fx, slope %.2fx over a one-row document's %.1f MiB",
                  layout.rawValue, rows, Double(m.bytes) / 1e6, m.cpu, Double(m.bytes) / 1e6 / m.cpu, m.seconds,
                  Double(m.bytes) / 1e6 / m.seconds, m.peakMiB, m.beforeMiB,
-                 m.modelMiB, m.peakMiB * 1_048_576 / Double(m.bytes)))
+                 m.modelMiB, m.peakMiB * 1_048_576 / Double(m.bytes), slope(m, constantMiB: constant), constant))
     exit(0)
 }
 
@@ -121,9 +129,11 @@ let sizes = arguments.count > 1 ? arguments[1...].compactMap { Int($0) } : [1_00
 print("Parse time and peak memory (decode + read, release build, one process per case)")
 print("peak: the process's (runtime and document bytes included); model: what the connections read hold at the least")
 print("seconds and MB/s: CPU time of the reading (user + system; wall time on a busy machine stretches with the load), wall in brackets")
-print("layout    rows      MB     seconds   MB/s    (wall s)  rows/s     peak MiB  model MiB  peak/input  growth x10")
+print("slope: (peak - the peak reading a one-row document) / input bytes; the target is under 3")
+print("layout    rows      MB     seconds   MB/s    (wall s)  rows/s     peak MiB  model MiB  peak/input  slope  growth x10")
 for layout in Generator.Layout.allCases {
     var previous: Double?
+    let constant = measure(layout, rows: 1).peakMiB
     for rows in sizes {
         let m = measure(layout, rows: rows)
         precondition(m.connections == rows, "\(layout) \(rows): read \(m.connections) connections")
@@ -131,7 +141,7 @@ for layout in Generator.Layout.allCases {
         let name = layout.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
         print(name + String(format: " %-9d %-6.1f %-9.3f %-7.1f (%-6.3f)  %-10.0f %-9.1f %-10.1f %-11.1f ", rows, Double(m.bytes) / 1e6, m.cpu,
                             Double(m.bytes) / 1e6 / m.cpu, m.seconds, Double(rows) / m.cpu, m.peakMiB, m.modelMiB,
-                            m.peakMiB * 1_048_576 / Double(m.bytes)) + growth)
+                            m.peakMiB * 1_048_576 / Double(m.bytes)) + String(format: "%-6.2f ", slope(m, constantMiB: constant)) + growth)
         previous = m.cpu
     }
 }

@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func csvRecordsReadOnTheirBytes() throws {
-        let lines = ["1, A ,\"x, \"\"y\"\"\",\"two", "lines\"", "2,B"]
+        let lines: Lines = ["1, A ,\"x, \"\"y\"\"\",\"two", "lines\"", "2,B"]
         let (fields, next) = try #require(CSVRecord.read(lines, from: 0, separator: UInt8(ascii: ",")))
         #expect(fields == ["1", "A", "x, \"y\"", "two\nlines"])
         #expect(next == 2)

@@ -30,3 +30,32 @@ import Testing
         }
     }
 }
+
+/// Decoding keeps the caller's bytes and reads lines from them.
+@Suite struct SourceTextLineTests {
+    @Test func noFinalLineEndAndBlankText() throws {
+        #expect(Array(try SourceText.decode(Array("a\r\nb".utf8)).get().lines) == ["a", "b"])
+        // White space only, in any line ends and with a no-break space: empty.
+        #expect(throws: SourceText.DecodingProblem.empty) { try SourceText.decode(Array(" \r\n\t\r\u{00A0}\n".utf8)).get() }
+        // A byte order mark and nothing else: empty.
+        #expect(throws: SourceText.DecodingProblem.empty) { try SourceText.decode([0xEF, 0xBB, 0xBF]).get() }
+        // A non-ASCII letter is text.
+        #expect(Array(try SourceText.decode(Array(" \n é".utf8)).get().lines) == [" ", " é"])
+    }
+
+    @Test func invalidUTF8IsRefusedWherever() {
+        // A lone continuation byte at the start of line 3, column 1; after CRLF line ends.
+        #expect(throws: SourceText.DecodingProblem.invalidUTF8(line: 3, column: 1)) {
+            try SourceText.decode(Array("a\r\nb\r\n".utf8) + [0x80]).get()
+        }
+        // A truncated three-byte sequence at the end of the text.
+        #expect(throws: SourceText.DecodingProblem.invalidUTF8(line: 1, column: 2)) {
+            try SourceText.decode(Array("x".utf8) + [0xE2, 0x82]).get()
+        }
+    }
+
+    @Test func linesFromText() {
+        #expect(Array(SourceText(text: "a\rb\r\n\nc").lines) == ["a", "b", "", "c"])
+        #expect(Array(SourceText(lines: ["a\nb", "c"]).lines) == ["a\nb", "c"])
+    }
+}

@@ -2,7 +2,7 @@ import PortolanModel
 
 /// What a layout recogniser is given: the document's lines and how headers are recognised.
 struct LineContext {
-    let lines: [String]
+    let lines: Lines
     let header: HeaderMatcher
     let subject: String?
 

@@ -4,7 +4,7 @@ import PortolanModel
 /// the header words, cells spanning rows or columns, `<br>` and lists inside cells), the
 /// title, the subject sentence and the introduction.
 enum HTMLReader {
-    static func looksLikeHTML(path: String, lines: [String]) -> Bool {
+    static func looksLikeHTML(path: String, lines: Lines) -> Bool {
         let lower = path.lowercased()
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return true }
         guard let first = lines.first(where: { !Text.isBlank($0) }) else { return false }

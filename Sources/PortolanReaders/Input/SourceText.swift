@@ -2,41 +2,21 @@ import PortolanModel
 
 /// A document's text as lines, decoded from the bytes a user gave us.
 public struct SourceText: Sendable {
-    /// Lines without their line ends; `lines[0]` is line 1.
-    public let lines: [String]
+    /// Lines without their line ends; `lines[0]` is line 1. Byte ranges into the document's
+    /// bytes, each decoded when it is asked for.
+    public let lines: Lines
 
     public init(lines: [String]) {
+        self.lines = Lines(lines)
+    }
+
+    init(lines: Lines) {
         self.lines = lines
     }
 
     /// Splits text on LF, CRLF or CR.
     public init(text: String) {
-        self.lines = Self.split(Array(text.utf8)[...])
-    }
-
-    /// Lines of valid UTF-8 bytes, split on LF, CRLF or CR, each decoded on its own: no copy of
-    /// the whole text is made, which matters for the memory of a 50 MB document.
-    static func split(_ slice: ArraySlice<UInt8>) -> [String] {
-        // On the buffer itself: no index checks per byte.
-        slice.withUnsafeBufferPointer { bytes in
-            var breaks = 0
-            for byte in bytes where byte == 0x0A || byte == 0x0D { breaks += 1 }
-            var lines: [String] = []
-            lines.reserveCapacity(breaks + 1)
-            var start = 0
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte == 0x0A || byte == 0x0D {
-                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                    if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-                    start = i + 1
-                }
-                i += 1
-            }
-            if start < bytes.count { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
-            return lines
-        }
+        self.lines = Lines(utf8: Array(text.utf8))
     }
 
     /// Why bytes are not a document Portolan can read.
@@ -78,8 +58,9 @@ public struct SourceText: Sendable {
             let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
             return .failure(.invalidUTF8(line: line, column: bad - lineStart + 1))
         }
-        let lines = split(body)
-        if lines.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return .failure(.empty) }
+        // The caller's bytes, shared: the lines are ranges into them.
+        let lines = Lines(utf8: bytes, from: body.startIndex)
+        if lines.indices.allSatisfy({ isBlank(lines, $0) }) { return .failure(.empty) }
         return .success(SourceText(lines: lines))
     }
 
@@ -108,6 +89,18 @@ public struct SourceText: Sendable {
         }
         if text.allSatisfy(\.isWhitespace) { return .failure(.empty) }
         return .success(SourceText(text: text))
+    }
+
+    /// True when the line holds white space only: ASCII bytes decide on their own, the first
+    /// other byte hands the line to Characters.
+    private static func isBlank(_ lines: Lines, _ index: Int) -> Bool {
+        let ascii: Bool? = lines.withBytes(index) { line in
+            for byte in line where !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                return byte < 0x80 ? false : nil
+            }
+            return true
+        }
+        return ascii ?? lines[index].allSatisfy(\.isWhitespace)
     }
 
     private static func lineNumber(of index: Int, in bytes: [UInt8]) -> Int {

@@ -4,20 +4,7 @@ enum Text {
     static func words(_ line: some StringProtocol) -> [String] {
         // Bytes, where the text is stored contiguously: a space, a tab or a no-break space (C2 A0)
         // ends a word, as below.
-        if let found = line.utf8.withContiguousStorageIfAvailable({ bytes -> [String] in
-            var words: [String] = []
-            var start = 0, i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                let width = b == 0x20 || b == 0x09 ? 1 : b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0
-                if width == 0 { i += 1; continue }
-                if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
-                i += width
-                start = i
-            }
-            if bytes.count > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
-            return words
-        }) { return found }
+        if let found = line.utf8.withContiguousStorageIfAvailable({ Text.words(bytes: $0) }) { return found }
         // Unicode scalars, not Characters: the same answer for these separators, much faster.
         var words: [String] = []
         var current = String.UnicodeScalarView()
@@ -29,6 +16,22 @@ enum Text {
             }
         }
         if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// `words` of valid UTF-8 bytes.
+    static func words(bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var words: [String] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let width = b == 0x20 || b == 0x09 ? 1 : b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0
+            if width == 0 { i += 1; continue }
+            if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+            i += width
+            start = i
+        }
+        if bytes.count > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
         return words
     }
 
@@ -73,24 +76,27 @@ enum Text {
     /// the line has fewer words.
     static func word(at index: Int, in line: String) -> String? {
         var line = line
-        return line.withUTF8 { bytes -> String? in
-            var n = 0, i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                let width = b == 0x20 || b == 0x09 ? 1 : b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0
-                if width > 0 { i += width; continue }
-                var end = i + 1
-                while end < bytes.count {
-                    let e = bytes[end]
-                    if e == 0x20 || e == 0x09 || (e == 0xC2 && end + 1 < bytes.count && bytes[end + 1] == 0xA0) { break }
-                    end += 1
-                }
-                if n == index { return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self) }
-                n += 1
-                i = end
+        return line.withUTF8 { word(at: index, bytes: $0) }
+    }
+
+    /// `word(at:in:)` of valid UTF-8 bytes.
+    static func word(at index: Int, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var n = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let width = b == 0x20 || b == 0x09 ? 1 : b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0
+            if width > 0 { i += width; continue }
+            var end = i + 1
+            while end < bytes.count {
+                let e = bytes[end]
+                if e == 0x20 || e == 0x09 || (e == 0xC2 && end + 1 < bytes.count && bytes[end + 1] == 0xA0) { break }
+                end += 1
             }
-            return nil
+            if n == index { return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self) }
+            n += 1
+            i = end
         }
+        return nil
     }
 
     /// `words.joined(separator: " ")`, without the generic join's cost for the usual one or two words.

@@ -26,6 +26,9 @@ struct RowInterpreter {
         self.configurable = configurable
     }
 
+    /// Equal cells of the table's rows share one storage.
+    private var sharing = Interner()
+
     /// The last row's cells, for cells a lost rowspan took out of a shifted row.
     private var previousTexts: [String] = []
 
@@ -185,7 +188,7 @@ struct RowInterpreter {
         // The connection is made whole, with its attributes and page, so it is never copied to be changed.
         cells.attributes = attributes.map { Attribute(name: $0.name, value: ControlText.visible($0.value)) }
         cells.page = row.position.page
-        let (connection, found) = RowBuilder.connection(cells)
+        let (connection, found) = RowBuilder.connection(cells, sharing: &sharing)
         return (connection, diagnostics + found)
     }
 

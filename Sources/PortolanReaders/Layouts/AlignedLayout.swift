@@ -10,9 +10,9 @@ struct AlignedLayout: TableRecognizer {
         guard Self.mayBeHeader(lines[index]) else { return nil }
         // The first data row comes within a few lines (a header may wrap).
         guard let firstRow = (index + 1..<min(lines.count, index + 6)).first(where: { Self.looksLikeRow(lines[$0]) }),
-              !(index + 1..<firstRow).contains(where: { Text.isBlank(lines[$0]) }) else { return nil }
+              !(index + 1..<firstRow).contains(where: { lines.isBlank($0) }) else { return nil }
         let (body, end) = Self.body(lines, from: firstRow, header: lines[index])
-        let starts = Self.columnStarts(body.map { lines[$0] })
+        let starts = Self.columnStarts(body.lazy.map { lines[$0] })
         guard starts.count >= 3 else { return nil }
         // Header words may be centred over their cells: a word a little before a column's start is that column's.
         let headerRows = (index..<firstRow).map { Self.row(lines[$0], line: $0 + 1, starts: starts, slack: 3) }
@@ -23,34 +23,41 @@ struct AlignedLayout: TableRecognizer {
         // a table without a port column starts rows at its protocol cells.
         let portColumns = roles.indices.filter { [.port, .portProtocol].contains(roles[$0]) }
         let keyColumns = portColumns.isEmpty ? roles.indices.filter { roles[$0] == .protocol } : portColumns
-        var rows: [GridRow] = []
-        for i in body {
-            let row = Self.row(lines[i], line: i + 1, starts: starts)
-            let texts = row.texts
-            let starts: Bool
-            if let numberIndex {
-                starts = Text.isRowNumber(Text.trimmed(texts[numberIndex]))
-            } else {
-                starts = keyColumns.contains { portColumns.isEmpty ? !Text.isBlank(texts[$0]) : texts[$0].contains(where: \.isNumber) } || rows.isEmpty
-            }
-            // "21000 through" / "21255 TCP": a port cell cut after a joining word goes on.
-            let open = rows.last.map { last in portColumns.contains { c in
-                let words = Text.words(last.cells[c].text.lowercased())
-                return ["through", "to", "and", "thru", "-", "–"].contains(words.last ?? "") || (words.last?.hasSuffix(",") ?? false)
-            } } ?? false
-            if (starts && !open) || rows.isEmpty {
-                rows.append(row)
-            } else {
-                // A wrapped cell goes on in its own column.
-                for (c, cell) in row.cells.enumerated() where !Text.isBlank(cell.text) {
-                    let previous = rows[rows.count - 1].cells[c].text
-                    rows[rows.count - 1].cells[c].text = Text.joinFragments([previous, cell.text])
+        // Rows given one at a time, each when the next one starts (a wrapped cell goes on in
+        // the lines after its row's first): the table never stands whole as a grid.
+        let stream = RowStream(most: body.count) { give in
+            var current: GridRow?
+            for i in body {
+                let row = Self.row(lines[i], line: i + 1, starts: starts)
+                let texts = row.texts
+                let starts: Bool
+                if let numberIndex {
+                    starts = Text.isRowNumber(Text.trimmed(texts[numberIndex]))
+                } else {
+                    starts = keyColumns.contains { portColumns.isEmpty ? !Text.isBlank(texts[$0]) : texts[$0].contains(where: \.isNumber) } || current == nil
+                }
+                // "21000 through" / "21255 TCP": a port cell cut after a joining word goes on.
+                let open = current.map { last in portColumns.contains { c in
+                    let words = Text.words(last.cells[c].text.lowercased())
+                    return ["through", "to", "and", "thru", "-", "–"].contains(words.last ?? "") || (words.last?.hasSuffix(",") ?? false)
+                } } ?? false
+                if (starts && !open) || current == nil {
+                    if let done = current { give(done) }
+                    current = row
+                } else {
+                    // A wrapped cell goes on in its own column.
+                    for (c, cell) in row.cells.enumerated() where !Text.isBlank(cell.text) {
+                        let previous = current!.cells[c].text
+                        current!.cells[c].text = Text.joinFragments([previous, cell.text])
+                    }
                 }
             }
+            if let done = current { give(done) }
+            return ([], end)
         }
-        let grid = Grid(layout: "aligned", header: headerRows, rows: rows, context: context.context(before: index),
+        let grid = Grid(layout: "aligned", header: headerRows, rows: [], context: context.context(before: index),
                         position: GridPosition(line: index + 1))
-        return Recognised(grid: grid, end: end)
+        return Recognised(grid: grid, end: end, stream: stream)
     }
 
     /// A line with at least two header words and a gap of two spaces.
@@ -118,7 +125,7 @@ struct AlignedLayout: TableRecognizer {
     }
 
     /// The table's data lines (without blank lines, page furniture and repeated headers) and the line after it.
-    static func body(_ lines: [String], from start: Int, header: String) -> ([Int], Int) {
+    static func body(_ lines: Lines, from start: Int, header: String) -> ([Int], Int) {
         let headerKey = Text.collapseSpaces(header)
         var body: [Int] = []
         var i = start
@@ -156,12 +163,16 @@ struct AlignedLayout: TableRecognizer {
     }
 
     /// Where columns start: positions where cells of the row lines start, in a third of them or more.
-    static func columnStarts(_ lines: [String]) -> [Int] {
-        let rowLines = lines.filter(looksLikeRow)
-        guard !rowLines.isEmpty else { return [] }
+    /// One line at a time: the body's lines never stand whole as strings.
+    static func columnStarts(_ lines: some Sequence<String>) -> [Int] {
         var counts: [Int: Int] = [:]
-        for line in rowLines { for s in segments(line) { counts[s.start, default: 0] += 1 } }
-        let threshold = max(1, rowLines.count / 3)
+        var rowLines = 0
+        for line in lines where looksLikeRow(line) {
+            rowLines += 1
+            for s in segments(line) { counts[s.start, default: 0] += 1 }
+        }
+        guard rowLines > 0 else { return [] }
+        let threshold = max(1, rowLines / 3)
         var starts: [Int] = []
         for position in counts.keys.sorted() where counts[position]! >= threshold {
             if let last = starts.last, position - last <= 1 { continue }

@@ -5,7 +5,7 @@ import PortolanModel
 struct CellPerLineLayout: TableRecognizer {
     func recognise(at index: Int, in context: LineContext) -> Recognised? {
         let lines = context.lines
-        guard index == 0 || Text.isBlank(lines[index - 1]) || !Text.isBlank(lines[index]) else { return nil }
+        guard index == 0 || lines.isBlank(index - 1) || !lines.isBlank(index) else { return nil }
         if let services = Self.services(at: index, in: context) { return services }
         var header = Self.group(lines, from: index)
         // Rows straight under the header, no blank lines: the header is the lines that name columns.
@@ -39,7 +39,7 @@ struct CellPerLineLayout: TableRecognizer {
             i = lines.count
         }
         while i < lines.count {
-            if Text.isBlank(lines[i]) { i += 1; continue }
+            if lines.isBlank(i) { i += 1; continue }
             let group = Self.group(lines, from: i)
             let cells = group.map { Text.trimmed(lines[$0]) }
             guard cells.count <= headerCells.count, cells.contains(where: { ShiftedRow.kind($0) != .text }),
@@ -60,7 +60,7 @@ struct CellPerLineLayout: TableRecognizer {
     /// description lines in turn; indented or bulleted lines continue the description.
     static func services(at index: Int, in context: LineContext) -> Recognised? {
         let lines = context.lines
-        guard index + 2 < lines.count, !Text.isBlank(lines[index]), !Text.isBlank(lines[index + 1]) else { return nil }
+        guard index + 2 < lines.count, !lines.isBlank(index), !lines.isBlank(index + 1) else { return nil }
         let header = [Text.trimmed(lines[index]), Text.trimmed(lines[index + 1])]
         guard header.allSatisfy({ $0.count <= 40 && !$0.contains("\t") && !$0.contains("|") }) else { return nil }
         let before = context.context(before: index)
@@ -72,7 +72,7 @@ struct CellPerLineLayout: TableRecognizer {
         }
         var rows: [GridRow] = []
         var i = index + 2
-        while i + 1 < lines.count, !Text.isBlank(lines[i]), !isBullet(lines[i]), !startsHeader(i + 1), !startsHeader(i) {
+        while i + 1 < lines.count, !lines.isBlank(i), !isBullet(lines[i]), !startsHeader(i + 1), !startsHeader(i) {
             let name = Text.trimmed(lines[i])
             var lead = Text.trimmed(lines[i + 1])
             var items: [String] = []
@@ -95,13 +95,13 @@ struct CellPerLineLayout: TableRecognizer {
 
     /// Rows of exactly as many lines as the header has cells; a chunk whose port or protocol
     /// cell is not one ends the table.
-    static func counted(_ lines: [String], from start: Int, width: Int, roles: [Column?]) -> ([GridRow], Int) {
+    static func counted(_ lines: Lines, from start: Int, width: Int, roles: [Column?]) -> ([GridRow], Int) {
         var rows: [GridRow] = []
         var i = start
         let typed = roles.indices.filter { ShiftedRow.kind(of: roles[$0]) != .text }
         while i + width <= lines.count {
             let chunk = (i..<(i + width))
-            guard chunk.allSatisfy({ !Text.isBlank(lines[$0]) }) else { break }
+            guard chunk.allSatisfy({ !lines.isBlank($0) }) else { break }
             let cells = chunk.map { Text.trimmed(lines[$0]) }
             guard !typed.isEmpty, typed.allSatisfy({ ShiftedRow.kind(cells[$0]) != .text || PortForms.splitProtocol(cells[$0]).protocol != "" }) else { break }
             rows.append(GridRow(cells: zip(chunk, cells).map { GridCell(CellMarkup.render($1), position: GridPosition(line: $0 + 1)) }, position: GridPosition(line: i + 1)))
@@ -111,11 +111,11 @@ struct CellPerLineLayout: TableRecognizer {
     }
 
     /// True when the first few cells after the header each stand alone between blank lines.
-    static func cellsEachAlone(_ lines: [String], from start: Int, count: Int) -> Bool {
+    static func cellsEachAlone(_ lines: Lines, from start: Int, count: Int) -> Bool {
         var i = start
         var groups = 0
         while i < lines.count, groups < count {
-            if Text.isBlank(lines[i]) { i += 1; continue }
+            if lines.isBlank(i) { i += 1; continue }
             let g = group(lines, from: i)
             if g.count > 1 { return false }
             groups += 1
@@ -127,11 +127,11 @@ struct CellPerLineLayout: TableRecognizer {
     /// Rows from a stream of single cells: each column takes the next cell when it fits the
     /// column (a port, a protocol, text); a column whose cell does not fit lost it to a span.
     /// A row needs a port or protocol of its own; the first that has none ends the table.
-    static func stream(_ lines: [String], from start: Int, roles: [Column?], header: HeaderMatcher) -> ([GridRow], Int) {
+    static func stream(_ lines: Lines, from start: Int, roles: [Column?], header: HeaderMatcher) -> ([GridRow], Int) {
         var cells: [(line: Int, text: String)] = []
         var i = start
         while i < lines.count {
-            if !Text.isBlank(lines[i]) { cells.append((i, Text.trimmed(lines[i]))) }
+            if !lines.isBlank(i) { cells.append((i, Text.trimmed(lines[i]))) }
             i += 1
         }
         var rows: [GridRow] = []
@@ -161,10 +161,10 @@ struct CellPerLineLayout: TableRecognizer {
     }
 
     /// The consecutive non-blank lines from `start`.
-    static func group(_ lines: [String], from start: Int) -> [Int] {
+    static func group(_ lines: Lines, from start: Int) -> [Int] {
         var out: [Int] = []
         var i = start
-        while i < lines.count, !Text.isBlank(lines[i]), out.count <= 13 { out.append(i); i += 1 }
+        while i < lines.count, !lines.isBlank(i), out.count <= 13 { out.append(i); i += 1 }
         return out
     }
 }

@@ -28,25 +28,36 @@ struct RSTSimpleLayout: TableRecognizer {
         let before = context.context(before: index)
         let services = context.header.isServices(headerTexts, context: before)
         guard services || context.header.connectionRoles(headerTexts) != nil else { return nil }
-        var rows: [GridRow] = []
-        var i = headerEnd + 1
-        while i < lines.count {
-            let line = lines[i]
-            if Self.border(line, of: "=") != nil { i += 1; break }
-            if Text.isBlank(line) || Self.border(line, of: "-") != nil { i += 1; continue }
-            let row = Self.cut(line, line: i + 1, columns: columns)
-            if Text.isBlank(row.cells[0].text), let last = rows.indices.last {
-                for (c, cell) in row.cells.enumerated() where !Text.isBlank(cell.text) {
-                    rows[last].cells[c].text = Text.joinFragments([rows[last].cells[c].text, cell.text])
-                }
-            } else {
-                rows.append(row)
+        // Rows given one at a time, each when the next one starts (a row whose first column is
+        // blank continues the row above): the table never stands whole as a grid.
+        let stream = RowStream(most: max(lines.count - headerEnd - 1, 0)) { give in
+            var current: GridRow?
+            func finish(_ row: GridRow) {
+                var row = row
+                for c in row.cells.indices { row.cells[c].text = CellMarkup.render(row.cells[c].text) }
+                give(row)
             }
-            i += 1
+            var i = headerEnd + 1
+            while i < lines.count {
+                let line = lines[i]
+                if Self.border(line, of: "=") != nil { i += 1; break }
+                if Text.isBlank(line) || Self.border(line, of: "-") != nil { i += 1; continue }
+                let row = Self.cut(line, line: i + 1, columns: columns)
+                if Text.isBlank(row.cells[0].text), current != nil {
+                    for (c, cell) in row.cells.enumerated() where !Text.isBlank(cell.text) {
+                        current!.cells[c].text = Text.joinFragments([current!.cells[c].text, cell.text])
+                    }
+                } else {
+                    if let done = current { finish(done) }
+                    current = row
+                }
+                i += 1
+            }
+            if let done = current { finish(done) }
+            return ([], i)
         }
-        for r in rows.indices { for c in rows[r].cells.indices { rows[r].cells[c].text = CellMarkup.render(rows[r].cells[c].text) } }
-        let grid = Grid(layout: "rst", header: headerRows, rows: rows, context: before, position: GridPosition(line: index + 1))
-        return Recognised(grid: grid, end: i)
+        let grid = Grid(layout: "rst", header: headerRows, rows: [], context: before, position: GridPosition(line: index + 1))
+        return Recognised(grid: grid, end: headerEnd + 1, stream: stream)
     }
 
     /// The column ranges of a border line made of runs of `mark` parted by spaces.
@@ -90,7 +101,8 @@ struct RSTGridLayout: TableRecognizer {
         var sawHeaderEnd = false
         var i = index + 1
         while i < lines.count {
-            let line = Text.trimmed(lines[i]).isEmpty ? "" : lines[i]
+            let raw = lines[i]
+            let line = Text.trimmed(raw).isEmpty ? "" : raw
             if line.hasPrefix("+") || Text.trimmed(line).hasPrefix("+") {
                 if let row = current { if inHeader { header.append(row) } else { rows.append(row) } }
                 open = [:]

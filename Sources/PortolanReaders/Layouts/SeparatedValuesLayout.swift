@@ -45,7 +45,7 @@ struct SeparatedValuesLayout: TableRecognizer {
 enum CSVRecord {
     /// The record's fields and the index of the line after it; nil when a quote never closes
     /// within 200 lines (then it is not a record of this layout).
-    static func read(_ lines: [String], from start: Int, separator: UInt8) -> ([String], Int)? {
+    static func read(_ lines: Lines, from start: Int, separator: UInt8) -> ([String], Int)? {
         var fields: [String] = []
         // One buffer for every field, kept at its capacity between fields.
         var field: [UInt8] = []

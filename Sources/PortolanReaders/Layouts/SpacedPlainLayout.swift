@@ -13,19 +13,27 @@ struct SpacedPlainLayout: TableRecognizer {
         let roles = ColumnInterpreter.oneColumnPerRole(found, headers: headers)
         let typed = roles.map { $0 == .protocol || $0 == .port || $0 == .portProtocol }
         guard typed.contains(true) else { return nil }
-        var rows: [GridRow] = []
-        var i = index + 1
-        while i < context.lines.count, !Text.isBlank(context.lines[i]) {
-            let words = Text.words(context.lines[i])
-            guard let cells = Self.split(words, roles: roles) else { break }
+        let lines = context.lines
+        // The row on line `i`, if the table goes on there.
+        func row(_ i: Int) -> GridRow? {
+            guard i < lines.count, !lines.isBlank(i), let cells = Self.split(lines.words(i), roles: roles) else { return nil }
             let position = GridPosition(line: i + 1)
-            rows.append(GridRow(cells: cells.map { GridCell($0, position: position) }, position: position))
-            i += 1
+            return GridRow(cells: cells.map { GridCell($0, position: position) }, position: position)
         }
-        guard !rows.isEmpty else { return nil }
+        guard row(index + 1) != nil else { return nil }
+        // Rows given one at a time as they are split: the table never stands whole as a grid.
+        let stream = RowStream(most: max(lines.count - index - 1, 0)) { give in
+            var i = index + 1
+            while let found = row(i) {
+                give(found)
+                i += 1
+            }
+            return ([], i)
+        }
         let position = GridPosition(line: index + 1)
         let header = GridRow(cells: headers.map { GridCell($0, position: position) }, position: position)
-        return Recognised(grid: Grid(layout: "plain", header: [header], rows: rows, context: context.context(before: index), position: position), end: i)
+        return Recognised(grid: Grid(layout: "plain", header: [header], rows: [], context: context.context(before: index), position: position),
+                          end: index + 1, stream: stream)
     }
 
     /// The header's cells: the longest run of words (up to three) that names a role, then the next.

@@ -98,7 +98,7 @@ struct CellTable {
         case otherTable
     }
 
-    let lines: [String]
+    let lines: Lines
     let splitter: CellSplitter
     /// Whether a line without separators may continue the last cell when more rows follow it
     /// (numbered tables broken by page breaks); in other tables such a line ends the table.

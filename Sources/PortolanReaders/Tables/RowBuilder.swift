@@ -25,8 +25,15 @@ enum RowBuilder {
         var attributes: [Attribute] = []
     }
 
-    /// `raw` is consumed: its strings move into the connection without a copy of the cells.
+    /// A row on its own (nothing shared with other rows).
     static func connection(_ raw: consuming Cells) -> (Connection, [Diagnostic]) {
+        var sharing = Interner()
+        return connection(raw, sharing: &sharing)
+    }
+
+    /// `raw` is consumed: its strings move into the connection without a copy of the cells.
+    /// `sharing`: the table's, so equal cells of its rows share their storage.
+    static func connection(_ raw: consuming Cells, sharing: inout Interner) -> (Connection, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         // Control characters mean nothing in a table and can act on a terminal: they go.
         var cells = raw
@@ -50,14 +57,14 @@ enum RowBuilder {
         clean(&cells.classification, "Classification")
         clean(&cells.description, "Data")
         if !cleaned.isEmpty { warn("control characters were removed from the \(cleaned.joined(separator: ", ")) cell\(cleaned.count > 1 ? "s" : "")", code: "control-characters") }
-        let source = Text.collapseSpaces(cells.source)
-        let destination = Text.collapseSpaces(cells.destination)
-        let proto = Text.collapseSpaces(cells.protocol)
-        let classification = Text.collapseSpaces(cells.classification)
+        let source = sharing.string(Text.collapseSpaces(cells.source))
+        let destination = sharing.string(Text.collapseSpaces(cells.destination))
+        let proto = sharing.string(Text.collapseSpaces(cells.protocol))
+        let classification = sharing.string(Text.collapseSpaces(cells.classification))
         if source.isEmpty { warn("the Source cell is empty", code: "empty-source") }
         if destination.isEmpty { warn("the Destination cell is empty", code: "empty-destination") }
         if proto.isEmpty { warn("the Protocol cell is empty", code: "empty-protocol") }
-        var port = PortCell.parse(cells.port, starMeansConfigurable: cells.configurable)
+        var port = sharing.port(cells.port, starMeansConfigurable: cells.configurable)
         if cells.noteSaysConfigurable, !port.spec.ranges.isEmpty { port.spec.configurable = true }
         // ICMP has types and codes, not ports.
         if proto.lowercased().hasPrefix("icmp"), port.spec.text != nil {
@@ -71,8 +78,17 @@ enum RowBuilder {
             protocol: proto.isEmpty ? nil : proto, ports: port.spec,
             classification: classification.isEmpty ? nil : classification,
             description: Text.collapseSpaces(cells.description), line: cells.line, column: cells.column, page: cells.page,
-            attributes: cells.attributes)
+            attributes: shared(cells.attributes, &sharing))
         return (connection, diagnostics)
+    }
+
+    private static func shared(_ attributes: [Attribute], _ sharing: inout Interner) -> [Attribute] {
+        var attributes = attributes
+        for i in attributes.indices {
+            attributes[i].name = sharing.string(attributes[i].name)
+            attributes[i].value = sharing.string(attributes[i].value)
+        }
+        return attributes
     }
 
     /// C0 controls (tab aside, which layouts use as a separator), DEL and C1 controls.

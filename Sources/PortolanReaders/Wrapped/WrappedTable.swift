@@ -32,11 +32,11 @@ enum WrappedTable {
     /// line it is and how many of its words a repeated header took. Words are split again when
     /// a row is taken apart, so a large table costs a few bytes a line (`RowSpan.row`).
     struct Body {
-        let source: [String]
+        let source: Lines
         /// 0-based source line, and words skipped at its start.
         var entries: [(line: Int32, skip: Int32)] = []
 
-        init(source: [String]) {
+        init(source: Lines) {
             self.source = source
         }
 
@@ -48,18 +48,18 @@ enum WrappedTable {
 
         func words(_ index: Int) -> ArraySlice<String> {
             let entry = entries[index]
-            let all = Text.words(source[Int(entry.line)])
+            let all = source.words(Int(entry.line))
             return all[min(Int(entry.skip), all.count)...]
         }
 
         /// True when the line has two words or more (after the first, when it is dropped).
         func hasTwoWords(_ index: Int, droppingFirstWord: Bool) -> Bool {
             let skip = Int(entries[index].skip) + (droppingFirstWord ? 1 : 0)
-            return Text.word(at: skip + 1, in: source[Int(entries[index].line)]) != nil
+            return source.word(at: skip + 1, in: Int(entries[index].line)) != nil
         }
 
         func firstWord(_ index: Int) -> String? {
-            Text.word(at: Int(entries[index].skip), in: source[Int(entries[index].line)])
+            source.word(at: Int(entries[index].skip), in: Int(entries[index].line))
         }
 
         func line(_ index: Int, droppingFirstWord: Bool = false) -> BodyLine {
@@ -79,11 +79,11 @@ enum WrappedTable {
         }
     }
 
-    static func read(lines: [String], headerIndex: Int, headerColumns: [Column], subject: String?) -> Read {
-        let firstRow = (headerIndex + 1..<lines.count).first { isRowStartCandidate(lines[$0]) } ?? lines.count
-        let end = (firstRow..<lines.count).first { Text.trimmed(lines[$0]).hasPrefix("#") } ?? lines.count
+    static func read(lines: Lines, headerIndex: Int, headerColumns: [Column], subject: String?) -> Read {
+        let firstRow = (headerIndex + 1..<lines.count).first { lines.word(at: 0, in: $0).map(Text.isRowNumber) ?? false } ?? lines.count
+        let end = (firstRow..<lines.count).first { lines.startsAfterSpaces($0, with: UInt8(ascii: "#")) } ?? lines.count
         var headerWords = Text.words(TableHeader.cleanCell(lines[headerIndex]))
-        for i in headerIndex + 1..<firstRow { headerWords += Text.words(lines[i]) }
+        for i in headerIndex + 1..<firstRow { headerWords += lines.words(i) }
         let headerKeys = headerWords.map(headerKey)
         let order = anchorOrder(headerColumns: headerColumns, headerWords: headerWords)
 
@@ -149,7 +149,7 @@ enum WrappedTable {
 
     /// Each row's anchor, left region and description. A row's lines exist only while it is
     /// taken apart, and the body is gone when this returns (large tables stay small).
-    static func dissectedRows(lines: [String], range: Range<Int>, headerKeys: [String], order: [Column]) -> [Part] {
+    static func dissectedRows(lines: Lines, range: Range<Int>, headerKeys: [String], order: [Column]) -> [Part] {
         let body = removingRepeatedHeaders(lines: lines, range: range, headerKeys: headerKeys)
         let rows = splitIntoRows(body, order: order)
         var parts: [Part] = []
@@ -219,20 +219,20 @@ enum WrappedTable {
     /// Takes out the header that a page break repeats, wherever it falls: a line that starts
     /// with the header's first words, and the header's remaining words on the lines after it.
     /// Words after the header on its last line stay as content.
-    static func removingRepeatedHeaders(lines: [String], range: Range<Int>, headerKeys: [String]) -> Body {
+    static func removingRepeatedHeaders(lines: Lines, range: Range<Int>, headerKeys: [String]) -> Body {
         var body = Body(source: lines)
         let probe = min(3, headerKeys.count)
         var i = range.lowerBound
         while i < range.upperBound {
             // Most lines are told apart by their first word alone, without splitting the rest.
-            let firstMatches = probe > 0 && Text.word(at: 0, in: lines[i]).map { hasHeaderKey($0, headerKeys[0]) } == true
-            var words = firstMatches ? Text.words(lines[i]) : []
+            let firstMatches = probe > 0 && lines.word(at: 0, in: i).map { hasHeaderKey($0, headerKeys[0]) } == true
+            var words = firstMatches ? lines.words(i) : []
             if firstMatches, words.count >= probe, Array(words[..<probe].map(headerKey)) == Array(headerKeys[..<probe]) {
                 var k = 0
                 var j = i
                 var skip = 0
                 consuming: while j < range.upperBound {
-                    words = Text.words(lines[j])
+                    words = lines.words(j)
                     var w = 0
                     while w < words.count, k < headerKeys.count, headerKey(words[w]) == headerKeys[k] {
                         w += 1
@@ -244,7 +244,7 @@ enum WrappedTable {
                     }
                     j += 1
                 }
-                if j < range.upperBound, skip < Text.words(lines[j]).count { body.append(sourceIndex: j, skipping: skip) }
+                if j < range.upperBound, skip < lines.words(j).count { body.append(sourceIndex: j, skipping: skip) }
                 i = j + 1
                 continue
             }

@@ -1,0 +1,36 @@
+import PortolanModel
+
+/// Equal cells of one table's rows given one storage: a source, protocol or classification
+/// that a thousand rows repeat is one string, and a port cell that they repeat is read once
+/// and its ranges are one array. Values are what they were; only their copies are shared.
+/// Strings of up to 15 UTF-8 bytes are stored inside the `String` itself, so they are left as
+/// they are. At most `capacity` distinct values of each kind are kept (a column whose every
+/// cell differs would gain nothing from more); later ones are looked up, not added.
+struct Interner {
+    static let capacity = 4096
+
+    private var strings: Set<String> = []
+    private var ports: [PortKey: PortCell.Parsed] = [:]
+
+    private struct PortKey: Hashable {
+        var written: String
+        var starMeansConfigurable: Bool
+    }
+
+    /// `text`, or an equal string read before.
+    mutating func string(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        if let index = strings.firstIndex(of: text) { return strings[index] }
+        if strings.count < Self.capacity { strings.insert(text) }
+        return text
+    }
+
+    /// `PortCell.parse(written, starMeansConfigurable:)`, read once for equal cells.
+    mutating func port(_ written: String, starMeansConfigurable: Bool) -> PortCell.Parsed {
+        let key = PortKey(written: written, starMeansConfigurable: starMeansConfigurable)
+        if let found = ports[key] { return found }
+        let parsed = PortCell.parse(written, starMeansConfigurable: starMeansConfigurable)
+        if ports.count < Self.capacity { ports[key] = parsed }
+        return parsed
+    }
+}

@@ -1,0 +1,70 @@
+@testable import PortolanReaders
+import PortolanModel
+import Testing
+
+/// Equal cells share storage (`Interner`); values never change.
+@Suite struct InternerTests {
+    /// The address of a string's bytes, where it has its own storage.
+    private func storage(_ s: String) -> UnsafeRawPointer? {
+        s.utf8.withContiguousStorageIfAvailable { $0.baseAddress.map(UnsafeRawPointer.init) } ?? nil
+    }
+
+    /// A string built at run time (not a literal), so each call has storage of its own.
+    private func fresh(_ parts: [String]) -> String { parts.joined(separator: " ") }
+
+    @Test func equalLongStringsShareOneStorage() {
+        var sharing = Interner()
+        let first = fresh(["Voice", "SIP", "Cluster", "Service"])
+        let second = fresh(["Voice", "SIP", "Cluster", "Service"])
+        #expect(storage(first) != storage(second))
+        let a = sharing.string(first), b = sharing.string(second)
+        #expect(a == "Voice SIP Cluster Service" && b == a)
+        #expect(storage(b) == storage(first))
+        // A different string is itself.
+        let other = sharing.string(fresh(["Voice", "SIP", "Cluster", "Services"]))
+        #expect(other == "Voice SIP Cluster Services")
+        #expect(storage(other) != storage(first))
+    }
+
+    @Test func shortStringsAndTheEmptyStringAreAsGiven() {
+        var sharing = Interner()
+        // Up to 15 UTF-8 bytes live inside the String: nothing to share.
+        #expect(sharing.string(fresh(["Config", "Service"])) == "Config Service")
+        #expect(sharing.string("") == "")
+        #expect(sharing.string(fresh(["Intra-cluster"])) == "Intra-cluster")
+    }
+
+    @Test func pastItsCapacityTheTableOnlyLooksUp() {
+        var sharing = Interner()
+        for i in 0..<Interner.capacity { _ = sharing.string("a cell of row number \(i)") }
+        let kept = fresh(["a", "cell", "of", "row", "number", "7"])
+        #expect(storage(sharing.string(kept)) != storage(kept))  // found: the first one's storage
+        let late = fresh(["a", "cell", "past", "the", "capacity"])
+        #expect(storage(sharing.string(late)) == storage(late))
+        let again = fresh(["a", "cell", "past", "the", "capacity"])
+        #expect(storage(sharing.string(again)) == storage(again))  // not added, so not shared
+        #expect(sharing.string(again) == "a cell past the capacity")
+    }
+
+    @Test func equalPortCellsGiveTheSameReading() {
+        var sharing = Interner()
+        let first = sharing.port("5050, 8888*", starMeansConfigurable: true)
+        let second = sharing.port(fresh(["5050,", "8888*"]), starMeansConfigurable: true)
+        #expect(first.spec == PortSpec(ranges: [PortRange(5050), PortRange(8888)], configurable: true, text: "5050, 8888*"))
+        #expect(second.spec == first.spec)
+        #expect(first.spec.ranges.withUnsafeBufferPointer { $0.baseAddress } == second.spec.ranges.withUnsafeBufferPointer { $0.baseAddress })
+        // Whether a star means configurable is part of the key.
+        let footnote = sharing.port("5050, 8888*", starMeansConfigurable: false)
+        #expect(footnote.spec.configurable == false)
+        #expect(footnote.spec.ranges == first.spec.ranges)
+        // Problems come with the reading, every time.
+        #expect(sharing.port("70000", starMeansConfigurable: true).problems == ["port '70000' is outside 1-65535"])
+        #expect(sharing.port("70000", starMeansConfigurable: true).problems == ["port '70000' is outside 1-65535"])
+        // Every reading is the one PortCell.parse gives.
+        for cell in ["", "N/A", "9092/9093*", "20000-45000", "443 (default)", "see note 2"] {
+            let shared = sharing.port(cell, starMeansConfigurable: true)
+            let direct = PortCell.parse(cell, starMeansConfigurable: true)
+            #expect(shared.spec == direct.spec && shared.problems == direct.problems, "\(cell)")
+        }
+    }
+}
