@@ -137,17 +137,21 @@ public final class Builder: @unchecked Sendable {
             for (position, index) in order.enumerated() {
                 let view = views[index]
                 let tablesStarted = Clock.now
-                let tables = try self.tables(view, at: position, inventory: inventory, products: products,
-                                             workspace: workspace, outbox: outbox, into: &result)
+                // Beside a page, one table file at a time: the cores are busy either way, and
+                // the two hold less (a product of half a million rows: a 240 MB model.json).
+                let tables = try self.tables(view, at: position, width: making == nil ? ProcessInfo.processInfo.activeProcessorCount : 1,
+                                             inventory: inventory, products: products, workspace: workspace, outbox: outbox, into: &result)
                 tableTime += Clock.seconds(since: tablesStarted)
                 guard let drawings else { continue }
                 // Each view's diagram files and page are made once Graphviz has drawn it, on a thread
                 // of their own while this one makes the next product's tables; one page at a time.
                 try finishPage()
                 let request = self.request
+                // Beside the next product's tables, the page's site and docs halves one after the other.
+                let alone = view.scope == .platform || position == order.count - 1
                 making = (index, Background { [self] in
                     try self.page(view, at: position, tables: tables, drawings: drawings, request: request, lint: lint,
-                                  links: links, focusLinks: focusLinks, outbox: outbox)
+                                  links: links, focusLinks: focusLinks, halvesSideBySide: alone, outbox: outbox)
                 })
                 // The platform's page lists every row of every product: made alone (its site
                 // and docs halves side by side), not beside a product's tables.
@@ -192,7 +196,7 @@ public final class Builder: @unchecked Sendable {
     /// A view's table files (each handed over as soon as it is made: a million rows' model.json
     /// alone is 460 MB), with the page's copies once the drawing is sure to be made; until then
     /// they wait and are returned (the platform's drawing is usually made long before).
-    private func tables(_ view: View, at position: Int, inventory: Inventory, products: [Product], workspace: Workspace,
+    private func tables(_ view: View, at position: Int, width: Int, inventory: Inventory, products: [Product], workspace: Workspace,
                         outbox: Outbox, into result: inout BuildResult) throws -> ViewTables {
         var tables = ViewTables()
         let viewParts: Set<Request.Part> = [.tables, .firewall, .policies, .model]
@@ -200,8 +204,10 @@ public final class Builder: @unchecked Sendable {
         guard !parts.isEmpty else { return tables }
         let sheetTitle = request.sheetTitledByProducts ? products.map(\.name).joined(separator: ", ") : nil
         let besides = request.makesPages && drawings != nil
-        let sheet = try view.files(parts, inventory: inventory, sheetTitle: sheetTitle) { name, data in
-            tables.sizes[name] = data.count
+        let sheet = try view.files(parts, inventory: inventory, sheetTitle: sheetTitle, width: width,
+                                   streamModel: modelStream(view, at: position, parts: parts, outbox: outbox)) { name, data, size in
+            tables.sizes[name] = size
+            guard let data else { return }
             var files: [String: Data] = [:]
             if request.parts.contains(Self.part(of: name)) { files["\(view.slug)/\(name)"] = data }
             if besides {
@@ -220,10 +226,42 @@ public final class Builder: @unchecked Sendable {
         return tables
     }
 
+    /// Where a view's model.json is streamed as it is made (a million rows' is 480 MB), with its
+    /// copies beside the pages, when the caller takes streams and whether the page is made is
+    /// already known; nil (made whole) otherwise.
+    private func modelStream(_ view: View, at position: Int, parts: Set<Request.Part>, outbox: Outbox) -> StreamFile? {
+        guard outbox.streams, parts.contains(.model) else { return nil }
+        var paths = request.parts.contains(.model) ? ["\(view.slug)/model.json"] : []
+        if request.makesPages, let drawings {
+            switch Self.drawn(drawings, at: position) {
+            case true?:
+                paths += Pages.besidePages(["model.json": Data()], slug: view.slug, site: request.parts.contains(.site),
+                                           docs: request.parts.contains(.docs)).keys.sorted()
+            case false?: break
+            case nil: return nil
+            }
+        }
+        guard !paths.isEmpty else { return nil }
+        let all = paths
+        return { _, body in
+            var size = 0
+            try outbox.stream(all) { write in
+                try withoutActuallyEscaping(write) { write in
+                    try body { piece in
+                        size += piece.count
+                        try write(piece)
+                    }
+                }
+            }
+            return size
+        }
+    }
+
     /// A view's diagram files and its site and docs pages, once Graphviz has drawn it (nothing
     /// but the drawing's notes when it failed).
     private func page(_ view: View, at position: Int, tables: ViewTables, drawings: Produced<Drawing>, request: Request,
-                      lint: [LintFinding], links: [SiteLink], focusLinks: [String: String], outbox: Outbox) throws -> PageOutcome {
+                      lint: [LintFinding], links: [SiteLink], focusLinks: [String: String], halvesSideBySide: Bool,
+                      outbox: Outbox) throws -> PageOutcome {
         let started = Clock.now
         let drawing: Drawing
         do {
@@ -249,20 +287,28 @@ public final class Builder: @unchecked Sendable {
             Memory.giveBack()
             let options = StaticSite.Options(title: request.title)
             let (site, docs) = (request.parts.contains(.site), request.parts.contains(.docs))
-            // The site page and its Markdown twin side by side, each streamed as it is made.
-            _ = try both({
+            // The site page and its Markdown twin (side by side when the page is made alone),
+            // each streamed as it is made.
+            let sitePage: @Sendable () throws -> Void = {
                 guard site else { return }
-                let downloads = try outbox.stream("site/\(StaticSite.path(made))") { write in
+                let downloads = try outbox.stream(["site/\(StaticSite.path(made))"]) { write in
                     try StaticSite.pageFiles(made, all: links, focus: focusLinks, options: options, pieces: write)
                 }
                 try outbox.send(Self.prefixed(downloads, under: "site"))
-            }, {
+            }
+            let docsPage: @Sendable () throws -> Void = {
                 guard docs else { return }
-                let downloads = try outbox.stream("docs/\(MarkdownDocs.path(made))") { write in
+                let downloads = try outbox.stream(["docs/\(MarkdownDocs.path(made))"]) { write in
                     try MarkdownDocs.pageFiles(made, pieces: write)
                 }
                 try outbox.send(Self.prefixed(downloads, under: "docs"))
-            })
+            }
+            if halvesSideBySide {
+                _ = try both(sitePage, docsPage)
+            } else {
+                try sitePage()
+                try docsPage()
+            }
             // The indexes need each page's counts and the names of its downloads, not their bytes.
             var page = made
             page.downloads = page.downloads.map { SiteDownload(file: $0.file, label: $0.label, data: Data()) }

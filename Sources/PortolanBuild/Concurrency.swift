@@ -80,11 +80,16 @@ struct FileMaker: Sendable {
 /// Makes every named file side by side (on as many threads as there are cores) and hands each to
 /// `each` on the calling thread as soon as it is made (in the order they finish), so the caller
 /// can let it go before the last is made; then throws the first error, in the order given.
-func sideBySide(_ makers: [FileMaker], each: (_ name: String, _ data: Data) throws -> Void) throws {
+/// `width` files at most are made at once (in the order given), fewer to hold less.
+func sideBySide(_ makers: [FileMaker], width: Int = ProcessInfo.processInfo.activeProcessorCount,
+                each: (_ name: String, _ data: Data) throws -> Void) throws {
     let finished = Finished(count: makers.count)
+    let next = Counter()
     DispatchQueue.global().async {
-        DispatchQueue.concurrentPerform(iterations: makers.count) { index in
-            finished.add(index, Result(catching: makers[index].make))
+        DispatchQueue.concurrentPerform(iterations: max(1, min(width, makers.count))) { _ in
+            while let index = next.take(below: makers.count) {
+                finished.add(index, Result(catching: makers[index].make))
+            }
         }
     }
     var errors: [(index: Int, error: Error)] = []
@@ -164,5 +169,19 @@ final class Once<T: Sendable>: @unchecked Sendable {
         let value = make()
         made = value
         return value
+    }
+}
+
+/// The next number to take, for threads sharing a list of work.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below end: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < end else { return nil }
+        next += 1
+        return next - 1
     }
 }

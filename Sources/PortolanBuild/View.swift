@@ -29,8 +29,11 @@ public struct View: Sendable {
     /// calling thread) as soon as it is made, so a million rows' model.json need not wait, held,
     /// for the sheets: adding a file to every view's folder (and to its page's downloads, see
     /// `Pages.downloads`) is one line here.
-    func files(_ parts: Set<Request.Part>, inventory: Inventory, sheetTitle: String?,
-               each: (_ name: String, _ data: Data) throws -> Void) throws -> FirewallSheet {
+    /// `streamModel`, if given, writes model.json as it is made (it returns the bytes written):
+    /// `each` is then given its size and no bytes.
+    func files(_ parts: Set<Request.Part>, inventory: Inventory, sheetTitle: String?, width: Int,
+               streamModel: StreamFile? = nil,
+               each: (_ name: String, _ data: Data?, _ size: Int) throws -> Void) throws -> FirewallSheet {
         let (scope, name, products, model) = (scope, name, products, model)
         // The sheet is derived by the first file that needs it, while the files that do not
         // (the model, the Markdown table) are made beside it.
@@ -40,8 +43,17 @@ public struct View: Sendable {
         if parts.contains(.firewall) {
             makers.append(FileMaker("firewall.csv") { Data(FirewallCSV.render(derived.value).utf8) })
         }
+        let streamed = Streamed()
         if parts.contains(.model) {
-            makers.append(FileMaker("model.json") { try ModelSerialization.jsonData(model) })
+            makers.append(FileMaker("model.json") {
+                if let streamModel {
+                    do {
+                        streamed.size = try streamModel("model.json") { write in try ModelSerialization.writeJSON(model, pieces: write) }
+                        return Data()
+                    } catch is ModelSerialization.NotStreamable {}
+                }
+                return try ModelSerialization.jsonData(model)
+            })
         }
         if parts.contains(.tables) {
             makers.append(FileMaker("connections.md") {
@@ -65,7 +77,27 @@ public struct View: Sendable {
                 FileMaker("ciliumnetworkpolicies.yaml") { Data(CiliumPolicies.render(derived.value, dns: inventory.dns).utf8) },
             ]
         }
-        try sideBySide(makers, each: each)
+        try sideBySide(makers, width: width) { name, data in
+            if name == "model.json", let size = streamed.size {
+                try each(name, nil, size)
+            } else {
+                try each(name, data, data.count)
+            }
+        }
         return derived.value
+    }
+}
+
+/// Writes a file as it is made (`body` hands on its pieces) and returns how many bytes it had.
+typealias StreamFile = @Sendable (_ name: String, _ body: (_ write: (Data) throws -> Void) throws -> Void) throws -> Int
+
+/// The size of a file streamed by a maker, read once the maker is done.
+private final class Streamed: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes: Int?
+
+    var size: Int? {
+        get { lock.withLock { bytes } }
+        set { lock.withLock { bytes = newValue } }
     }
 }

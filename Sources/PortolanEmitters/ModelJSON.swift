@@ -16,6 +16,19 @@ public enum ModelSerialization {
         return try foundationJSON(value)
     }
 
+    /// Raised by `writeJSON` for a value only Foundation can write (no Portolan type): the
+    /// pieces handed on so far are not a file; `jsonData` makes it whole.
+    public struct NotStreamable: Error {}
+
+    /// `jsonData`'s bytes handed to `pieces` a few megabytes at a time as they are made.
+    public static func writeJSON<T: Encodable>(_ value: T, pieces: (Data) throws -> Void) throws {
+        do {
+            try JSONBytes.encode(value, finalNewline: true, pieces: pieces)
+        } catch is JSONBytes.Unsupported {
+            throw NotStreamable()
+        }
+    }
+
     /// `JSONEncoder`'s bytes and a final newline: what `JSONBytes` must equal.
     static func foundationJSON<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()

@@ -128,8 +128,29 @@ final class OutputWriter: @unchecked Sendable {
     /// A file written piece by piece as `body` makes it (`Builder.run`'s `stream`): into a
     /// temporary file beside the target, renamed over it once whole; removed if `body` throws.
     /// A file that already holds exactly these bytes (compared piece by piece) is left as it is.
-    func stream(_ relativePath: String, _ body: (_ write: (Data) throws -> Void) throws -> Void) throws {
-        try check([relativePath])
+    /// The same bytes under each further path: hard links to the first (compared on disk, left
+    /// alone when already the same), copied where no link can be made.
+    func stream(_ relativePaths: [String], _ body: (_ write: (Data) throws -> Void) throws -> Void) throws {
+        guard let first = relativePaths.first else { return }
+        try check(relativePaths)
+        try stream(first, body)
+        let firstPath = URL(fileURLWithPath: root).appendingPathComponent(first).path
+        guard relativePaths.count > 1 else { return }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: firstPath), options: .alwaysMapped)
+        for copy in relativePaths.dropFirst() {
+            let (url, folder) = try prepare(copy)
+            if Self.holds(url.path, bytes) {
+                record(copy, unchanged: true, placedSize: nil)
+            } else if Self.link(firstPath, as: url.path, folder: folder) {
+                record(copy, unchanged: false, placedSize: nil)
+            } else {
+                try Self.replace(url.path, with: bytes, folder: folder)
+                record(copy, unchanged: false, placedSize: nil)
+            }
+        }
+    }
+
+    private func stream(_ relativePath: String, _ body: (_ write: (Data) throws -> Void) throws -> Void) throws {
         let (url, folder) = try prepare(relativePath)
         let temporary = Self.temporaryName(in: folder)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

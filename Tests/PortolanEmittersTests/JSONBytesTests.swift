@@ -35,6 +35,38 @@ import Testing
         #expect(try ModelSerialization.jsonData(findings) == ModelSerialization.foundationJSON(findings))
     }
 
+    /// Handed on in pieces (`writeJSON`, how a million rows' model.json is written), the bytes
+    /// are `jsonData`'s: here 12,000 rows, over 4 MB, in several pieces none larger than 4 MiB.
+    @Test func piecesPutTogetherAreTheWholeFile() throws {
+        let products = try Self.seeds()
+        let connections = products.flatMap(\.documents).flatMap(\.connections)
+        var document = products[0].documents[0]
+        document.connections = (0..<12_000).map { index in
+            var row = connections[index % connections.count]
+            row.number = String(index + 1)
+            row.description += " \"\(index)\"\n"
+            return row
+        }
+        let model = Model(documents: [document])
+        var pieces: [Data] = []
+        try ModelSerialization.writeJSON(model) { pieces.append($0) }
+        let whole = try ModelSerialization.jsonData(model)
+        #expect(whole.count > 4 << 20)
+        #expect(pieces.count >= 2)
+        #expect(pieces.allSatisfy { $0.count <= 4 << 20 && !$0.isEmpty })
+        #expect(pieces.reduce(into: Data()) { $0.append($1) } == whole)
+        // A piece that cannot be handed on ends the writing with its error.
+        struct Full: Error {}
+        var handed = 0
+        #expect(throws: Full.self) {
+            try ModelSerialization.writeJSON(model) { _ in
+                handed += 1
+                throw Full()
+            }
+        }
+        #expect(handed == 1)
+    }
+
     struct Tricky: Encodable {
         var text = "quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} backspace \u{8} feed \u{C} nul \u{0} del \u{7F} line sep \u{2028} é 😀"
         var empty: [String] = []

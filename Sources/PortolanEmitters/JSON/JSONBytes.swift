@@ -20,6 +20,18 @@ enum JSONBytes {
         return output.data
     }
 
+    /// The same bytes handed to `pieces` a few megabytes at a time as they are written (a
+    /// million rows' model is 480 MB). Throws `Unsupported` (after some pieces, maybe) where
+    /// `encode` would.
+    static func encode<T: Encodable>(_ value: T, finalNewline: Bool = false, pieces: (Data) throws -> Void) throws {
+        try withoutActuallyEscaping(pieces) { pieces in
+            let output = Output(pieces: pieces)
+            try write(value, depth: 0, into: output)
+            if finalNewline { output.append(0x0A) }
+            try output.finish()
+        }
+    }
+
     /// Where every value of one encoding goes, in order: bytes in a buffer of its own, grown
     /// by doubling and handed to the `Data` without a copy (appending to a `Data` byte run by
     /// byte run costs an exclusivity check and a representation switch each time, a fifth of
@@ -29,8 +41,29 @@ enum JSONBytes {
         private var count = 0
         private var capacity = 0
         var unsupported = false
+        /// Where full pieces go, if anywhere; and what handing one on threw.
+        private let pieces: ((Data) throws -> Void)?
+        private var failure: Error?
+        static let pieceSize = 4 << 20
+
+        init(pieces: ((Data) throws -> Void)? = nil) {
+            self.pieces = pieces
+        }
 
         deinit { free(base) }
+
+        /// Hands on what is written so far, and throws what handing on threw.
+        func finish() throws {
+            handOn()
+            if let failure { throw failure }
+            if unsupported { throw Unsupported() }
+        }
+
+        private func handOn() {
+            guard let pieces, let written = base, count > 0, failure == nil, !unsupported else { return }
+            do { try pieces(Data(bytes: written, count: count)) } catch { failure = error }
+            count = 0
+        }
 
         /// The bytes written so far; the output is empty afterwards.
         var data: Data {
@@ -43,6 +76,7 @@ enum JSONBytes {
         }
 
         private func reserve(_ more: Int) {
+            if pieces != nil, count + more > Self.pieceSize, count > 0 { handOn() }
             guard count + more > capacity else { return }
             let wanted = max(capacity * 2, count + more, 4096)
             guard let grown = realloc(base, wanted) else { fatalError("out of memory writing JSON") }
