@@ -135,18 +135,39 @@ final class OutputWriter: @unchecked Sendable {
         try check(relativePaths)
         try stream(first, body)
         let firstPath = URL(fileURLWithPath: root).appendingPathComponent(first).path
-        guard relativePaths.count > 1 else { return }
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: firstPath), options: .alwaysMapped)
         for copy in relativePaths.dropFirst() {
             let (url, folder) = try prepare(copy)
-            if Self.holds(url.path, bytes) {
+            if Self.sameFiles(url.path, firstPath) {
                 record(copy, unchanged: true, placedSize: nil)
             } else if Self.link(firstPath, as: url.path, folder: folder) {
                 record(copy, unchanged: false, placedSize: nil)
             } else {
-                try Self.replace(url.path, with: bytes, folder: folder)
+                try Self.replace(url.path, with: try Data(contentsOf: URL(fileURLWithPath: firstPath)), folder: folder)
                 record(copy, unchanged: false, placedSize: nil)
             }
+        }
+    }
+
+    /// Whether two regular files hold the same bytes: one file under two names, or compared a
+    /// megabyte at a time (not mapped: a mapped file counts in the process's memory).
+    private static func sameFiles(_ path: String, _ other: String) -> Bool {
+        var a = stat(), b = stat()
+        guard lstat(path, &a) == 0, lstat(other, &b) == 0, a.st_mode & S_IFMT == S_IFREG, b.st_mode & S_IFMT == S_IFREG,
+              a.st_size == b.st_size else { return false }
+        if a.st_dev == b.st_dev, a.st_ino == b.st_ino { return true }
+        let first = open(path, O_RDONLY | O_CLOEXEC), second = open(other, O_RDONLY | O_CLOEXEC)
+        defer {
+            if first >= 0 { close(first) }
+            if second >= 0 { close(second) }
+        }
+        guard first >= 0, second >= 0 else { return false }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(first, $0.baseAddress!, $0.count) }
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else { return false }
+            if got == 0 { return atEnd(second) }
+            guard read(second, equals: Data(buffer[0..<got])) else { return false }
         }
     }
 
@@ -275,8 +296,11 @@ final class OutputWriter: @unchecked Sendable {
     private static func holds(_ path: String, _ data: Data) -> Bool {
         var status = stat()
         guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == data.count else { return false }
-        // Mapped, not read: a large file is compared in the page cache without a copy.
-        return (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) == data
+        // Read a megabyte at a time, not mapped: a mapped file counts in the process's memory.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return read(descriptor, equals: data) && atEnd(descriptor)
     }
 
     /// A new file beside the target, written whole, then renamed over it (rename replaces a
