@@ -80,8 +80,11 @@ enum Pages {
         var rowByLine: [String: [Int: Place]] = [:]
         for (index, product) in products.enumerated() {
             if productByName[product.name] == nil { productByName[product.name] = index }
+            // Room made once (a million rows would otherwise grow each index twenty times).
+            rowByNumber[index] = Dictionary(minimumCapacity: product.documents.reduce(0) { $0 + $1.connections.count })
             for (documentIndex, document) in product.documents.enumerated() {
                 if productByPath[document.path] == nil { productByPath[document.path] = index }
+                if rowByLine[document.path] == nil { rowByLine[document.path] = Dictionary(minimumCapacity: document.connections.count) }
                 for (rowIndex, connection) in document.connections.enumerated() {
                     let place = Place(product: index, document: documentIndex, row: rowIndex)
                     if rowByLine[document.path, default: [:]][connection.line] == nil {
@@ -96,7 +99,7 @@ enum Pages {
         // The first edge of each (product, row): found by the row's number and place, then
         // compared whole (hashing every row's every cell costs more than the rest together).
         struct EdgeKey: Hashable { var slug: String; var number: String; var line: Int; var column: Int }
-        var edgesAt: [EdgeKey: [Int]] = [:]
+        var edgesAt: [EdgeKey: [Int]] = Dictionary(minimumCapacity: graph.edges.count)
         for (index, edge) in graph.edges.enumerated() {
             let key = EdgeKey(slug: edge.productSlug, number: edge.connection.number, line: edge.connection.line, column: edge.connection.column)
             if !(edgesAt[key]?.contains { graph.edges[$0].connection == edge.connection } ?? false) {

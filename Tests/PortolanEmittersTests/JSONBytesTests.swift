@@ -67,6 +67,26 @@ import Testing
         #expect(handed == 1)
     }
 
+    /// Connections written directly (not through their `encode(to:)`) equal Foundation's too:
+    /// with and without page, attributes, protocol, classification and port text.
+    @Test func connectionsEncodeAsFoundationDoes() throws {
+        let rows = [
+            Connection(number: "1", source: "A \"quoted\"", destination: "B\\C", protocol: nil,
+                       ports: PortSpec(), classification: nil, description: "", line: 3),
+            Connection(number: "2a", source: "é 😀", destination: "x/y", protocol: "HTTPS",
+                       ports: PortSpec(ranges: [PortRange(443), PortRange(8000, 8080)], configurable: true, text: "443, 8000-8080*"),
+                       classification: "Egress", description: "tab\there\nnext", line: 7, column: 12, page: 2,
+                       attributes: [Attribute(name: "Notes", value: "kept"), Attribute(name: "", value: "\u{1}")]),
+            Connection(number: "", source: "", destination: "", protocol: "Kafka", ports: PortSpec(text: "see notes"),
+                       classification: "Intra-cluster", description: "d", line: 0, page: 0),
+        ]
+        #expect(try ModelSerialization.jsonData(rows) == ModelSerialization.foundationJSON(rows))
+        var document = Document(path: "a.txt")
+        document.connections = rows
+        let model = Model(documents: [document])
+        #expect(try ModelSerialization.jsonData(model) == ModelSerialization.foundationJSON(model))
+    }
+
     struct Tricky: Encodable {
         var text = "quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} backspace \u{8} feed \u{C} nul \u{0} del \u{7F} line sep \u{2028} é 😀"
         var empty: [String] = []

@@ -1,4 +1,5 @@
 import Foundation
+import PortolanModel
 
 /// Foundation's `JSONEncoder` output with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`,
 /// byte for byte, written straight into one `Data`: no boxed values, no dynamic casts for the
@@ -160,6 +161,7 @@ enum JSONBytes {
         if T.self == String.self { return output.string(value as! String) }
         if T.self == Int.self { return output.integer(value as! Int) }
         if T.self == Bool.self { return output.bool(value as! Bool) }
+        if T.self == Connection.self { return try connection(value as! Connection, depth: depth, into: output) }
         let encoder = JSONByteEncoder(depth: depth, output: output)
         try value.encode(to: encoder)
         try encoder.finish()

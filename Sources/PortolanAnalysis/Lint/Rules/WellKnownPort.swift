@@ -42,13 +42,33 @@ public enum WellKnownPort: LintRule {
 
     public static func check(_ context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
+        var memo = Memo()
         for row in context.rows {
-            findings += check(row)
+            findings += check(row, memo: &memo)
         }
         return findings
     }
 
+    /// The service each protocol or destination text names, worked out once per text (a large
+    /// table writes the same few on every row).
+    struct Memo {
+        var services: [String: Int?] = [:]
+
+        mutating func service(_ text: String) -> (words: [String], name: String, ports: [Int])? {
+            if let known = services[text] { return known.map { WellKnownPort.services[$0] } }
+            let words = ComponentKnowledge.words(text)
+            let index = WellKnownPort.services.firstIndex { entry in entry.words.contains { ComponentKnowledge.contains(words, phrase: $0) } }
+            services[text] = .some(index)
+            return index.map { WellKnownPort.services[$0] }
+        }
+    }
+
     static func check(_ row: LintRow) -> [LintFinding] {
+        var memo = Memo()
+        return check(row, memo: &memo)
+    }
+
+    static func check(_ row: LintRow, memo: inout Memo) -> [LintFinding] {
         let connection = row.connection
         guard let written = connection.protocol, !written.isEmpty, connection.ports.isKnown else { return [] }
         let family = ProtocolFamily(written: written)
@@ -66,12 +86,10 @@ public enum WellKnownPort: LintRule {
         // A datastore or broker off its default port without `*`: named by the protocol, or by the
         // destination when the protocol is plain TCP.
         if !connection.ports.configurable {
-            let protocolWords = ComponentKnowledge.words(written)
-            var service = services.first { entry in entry.words.contains { ComponentKnowledge.contains(protocolWords, phrase: $0) } }
+            var service = memo.service(written)
             var via = ""
             if service == nil, family == .tcp || family == .other {
-                let destination = ComponentKnowledge.words(connection.destination)
-                service = services.first { entry in entry.words.contains { ComponentKnowledge.contains(destination, phrase: $0) } }
+                service = memo.service(connection.destination)
                 via = service == nil ? "" : " (the destination is '\(connection.destination)')"
             }
             if let service {
