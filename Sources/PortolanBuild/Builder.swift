@@ -109,6 +109,53 @@ public final class Builder: @unchecked Sendable {
         try steps.diff(request, products: products, inventory: inventory, into: &result)
         try outbox.send(result.files)
         result.files = [:]
+        let links = views.map { SiteLink(name: $0.name, slug: $0.slug) }
+        let platform = all.last!.graph
+        let focusLinks = request.parts.contains(.site) && drawings != nil ? FocusPages.links(platform: platform) : [:]
+        let made = try tablesAndPages(views, order: order, lint: lint, products: products, inventory: inventory,
+                                      workspace: workspace, links: links, focusLinks: focusLinks, outbox: outbox, into: &result)
+        let pages = made.pages
+        result.diagnostics += lookAlikes + lintDiagnostics
+        result.diagnostics += made.notes.joined()
+        clock.lap("tables and firewall sheets", seconds: made.tableTime, into: &result)
+        clock.lap("diagrams and pages (as Graphviz draws them)", seconds: made.pageTime, into: &result)
+        guard drawings != nil else {
+            result.files = outbox.takeKept()
+            clock.finish(into: &result)
+            return result
+        }
+        let landscape = try extraDrawings(platform: platform, links: links, focusLinks: focusLinks, into: &result)
+        try outbox.send(result.files)
+        result.files = [:]
+        clock.lap("landscape and focus pages", into: &result)
+        if request.makesPages {
+            let options = StaticSite.Options(title: request.title)
+            if request.parts.contains(.site) {
+                add(try StaticSite.indexFiles(pages.compactMap { $0 }, landscape: landscape, options: options), under: "site", to: &result)
+            }
+            if request.parts.contains(.docs) { add(try MarkdownDocs.indexFiles(pages.compactMap { $0 }, options: options), under: "docs", to: &result) }
+        }
+        try outbox.send(result.files)
+        result.files = outbox.takeKept()
+        clock.lap("site index", into: &result)
+        clock.finish(into: &result)
+        return result
+    }
+
+    /// What making every view's tables and page leaves: each view's page (for the indexes, without
+    /// its bytes) and notes, and the time the tables and the pages took (the two overlap).
+    struct ViewsMade {
+        var pages: [SitePage?]
+        var notes: [[Located]]
+        var tableTime = 0.0
+        var pageTime = 0.0
+    }
+
+    /// Each view's tables, in drawing order, then its diagram files and page once Graphviz has
+    /// drawn it; then the lint files.
+    private func tablesAndPages(_ views: [View], order: [Int], lint: [LintFinding], products: [Product], inventory: Inventory,
+                                workspace: Workspace, links: [SiteLink], focusLinks: [String: String], outbox: Outbox,
+                                into result: inout BuildResult) throws -> ViewsMade {
         // The lint files are made on a thread of their own beside the last view's page, once
         // every view's tables are made (a million rows' lint.sarif is 350 MB, the platform's
         // model.json 480: the two are not held together).
@@ -118,20 +165,15 @@ public final class Builder: @unchecked Sendable {
             lintJob = Background { [self] in try outbox.send(try self.lintFiles(lint, products: products)) }
         }
 
-        let links = views.map { SiteLink(name: $0.name, slug: $0.slug) }
-        let platform = all.last!.graph
-        let focusLinks = request.parts.contains(.site) && drawings != nil ? FocusPages.links(platform: platform) : [:]
-        var pages: [SitePage?] = Array(repeating: nil, count: views.count)
-        var notes: [[Located]] = Array(repeating: [], count: views.count)
-        var tableTime = 0.0, pageTime = 0.0
+        var made = ViewsMade(pages: Array(repeating: nil, count: views.count), notes: Array(repeating: [], count: views.count))
         var making: (index: Int, job: Background<PageOutcome>)?
         func finishPage() throws {
             guard let (index, job) = making else { return }
             making = nil
             let outcome = try job.wait()
-            notes[index] = outcome.notes
-            pages[index] = outcome.page
-            pageTime += outcome.seconds
+            made.notes[index] = outcome.notes
+            made.pages[index] = outcome.page
+            made.pageTime += outcome.seconds
         }
         do {
             for (position, index) in order.enumerated() {
@@ -141,7 +183,7 @@ public final class Builder: @unchecked Sendable {
                 // the two hold less (a product of half a million rows: a 240 MB model.json).
                 let tables = try self.tables(view, at: position, width: making == nil ? ProcessInfo.processInfo.activeProcessorCount : 1,
                                              inventory: inventory, products: products, workspace: workspace, outbox: outbox, into: &result)
-                tableTime += Clock.seconds(since: tablesStarted)
+                made.tableTime += Clock.seconds(since: tablesStarted)
                 guard let drawings else { continue }
                 // Each view's diagram files and page are made once Graphviz has drawn it, on a thread
                 // of their own while this one makes the next product's tables; one page at a time.
@@ -166,31 +208,7 @@ public final class Builder: @unchecked Sendable {
             _ = try? lintJob?.wait()
             throw error
         }
-        result.diagnostics += lookAlikes + lintDiagnostics
-        result.diagnostics += notes.joined()
-        clock.lap("tables and firewall sheets", seconds: tableTime, into: &result)
-        clock.lap("diagrams and pages (as Graphviz draws them)", seconds: pageTime, into: &result)
-        guard drawings != nil else {
-            result.files = outbox.takeKept()
-            clock.finish(into: &result)
-            return result
-        }
-        let landscape = try extraDrawings(platform: platform, links: links, focusLinks: focusLinks, into: &result)
-        try outbox.send(result.files)
-        result.files = [:]
-        clock.lap("landscape and focus pages", into: &result)
-        if request.makesPages {
-            let options = StaticSite.Options(title: request.title)
-            if request.parts.contains(.site) {
-                add(try StaticSite.indexFiles(pages.compactMap { $0 }, landscape: landscape, options: options), under: "site", to: &result)
-            }
-            if request.parts.contains(.docs) { add(try MarkdownDocs.indexFiles(pages.compactMap { $0 }, options: options), under: "docs", to: &result) }
-        }
-        try outbox.send(result.files)
-        result.files = outbox.takeKept()
-        clock.lap("site index", into: &result)
-        clock.finish(into: &result)
-        return result
+        return made
     }
 
     /// A view's table files (each handed over as soon as it is made: a million rows' model.json
