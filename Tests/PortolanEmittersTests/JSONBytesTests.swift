@@ -87,6 +87,18 @@ import Testing
         #expect(try ModelSerialization.jsonData(model) == ModelSerialization.foundationJSON(model))
     }
 
+    /// What Foundation leaves raw but a terminal obeys: C1 controls and bidirectional controls
+    /// are written as \u escapes (a file name "a<RLO>c" must not turn the JSON around); other
+    /// characters of the same UTF-8 lead bytes (U+00A0, U+2028, U+2030, Arabic) stay as they are.
+    @Test func hiddenControlsAreEscaped() throws {
+        let text = "a\u{202E}b\u{2066}c\u{200F}d\u{61C}e\u{85}f\u{9F}g \u{A0}\u{2028}\u{2030}\u{627}\u{1B}"
+        let data = try ModelSerialization.jsonData([text])
+        #expect(String(decoding: data, as: UTF8.self)
+            == "[\n  \"a\\u202eb\\u2066c\\u200fd\\u061ce\\u0085f\\u009fg \u{A0}\u{2028}\u{2030}\u{627}\\u001b\"\n]\n")
+        // Read back, the same text.
+        #expect(try JSONDecoder().decode([String].self, from: data) == [text])
+    }
+
     struct Tricky: Encodable {
         var text = "quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} backspace \u{8} feed \u{C} nul \u{0} del \u{7F} line sep \u{2028} é 😀"
         var empty: [String] = []

@@ -2,7 +2,7 @@ import Foundation
 import PortolanModel
 
 /// Foundation's `JSONEncoder` output with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`,
-/// byte for byte, written straight into one `Data`: no boxed values, no dynamic casts for the
+/// byte for byte (but for the C1 and bidirectional controls it escapes, see `Output.string`), written straight into one `Data`: no boxed values, no dynamic casts for the
 /// special types Foundation checks each value against, and no copy of a value's bytes into its
 /// parent's. An object's members are kept as writers until its keys are sorted, then each writes
 /// its value in place; an array's elements are written as they come. Floating-point numbers
@@ -123,15 +123,43 @@ enum JSONBytes {
         static let spaces = [UInt8](repeating: 0x20, count: 64)
 
         /// A JSON string: `"` and `\` escaped, control characters as \b \f \n \r \t or \u00XX
-        /// (lowercase hex); `/`, DEL and every other character as they are.
+        /// (lowercase hex); `/`, DEL and every other character as they are, but for what
+        /// Foundation leaves raw and a terminal obeys: C1 controls (U+0080-009F) and
+        /// bidirectional controls (`isBidiControl`) are written as \uXXXX too.
         func string(_ text: String) {
             append(0x22)
             var text = text
             text.withUTF8 { bytes in
                 var start = 0
-                for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    // The length of a hidden multi-byte control starting here, and its value.
+                    var hidden: (length: Int, value: UInt32)?
+                    if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                        hidden = (2, UInt32(bytes[index + 1]))
+                    } else if byte == 0xD8, index + 1 < bytes.count, bytes[index + 1] == 0x9C {
+                        hidden = (2, 0x061C)
+                    } else if byte == 0xE2, index + 2 < bytes.count {
+                        let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        if Unicode.Scalar(value)?.isBidiControl == true { hidden = (3, value) }
+                    }
+                    guard byte < 0x20 || byte == 0x22 || byte == 0x5C || hidden != nil else {
+                        index += 1
+                        continue
+                    }
                     if index > start { append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-                    start = index + 1
+                    let hex = Array("0123456789abcdef".utf8)
+                    func escaped(_ value: UInt32) {
+                        [0x5C, 0x75, hex[Int(value >> 12 & 0xF)], hex[Int(value >> 8 & 0xF)], hex[Int(value >> 4 & 0xF)],
+                         hex[Int(value & 0xF)]].withUnsafeBufferPointer { append($0) }
+                    }
+                    if let hidden {
+                        escaped(hidden.value)
+                        index += hidden.length
+                        start = index
+                        continue
+                    }
                     switch byte {
                     case 0x22: append("\\\"")
                     case 0x5C: append("\\\\")
@@ -140,10 +168,10 @@ enum JSONBytes {
                     case 0x0A: append("\\n")
                     case 0x0D: append("\\r")
                     case 0x09: append("\\t")
-                    default:
-                        let hex = Array("0123456789abcdef".utf8)
-                        [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]].withUnsafeBufferPointer { append($0) }
+                    default: escaped(UInt32(byte))
                     }
+                    index += 1
+                    start = index
                 }
                 if bytes.count > start { append(UnsafeBufferPointer(rebasing: bytes[start...])) }
             }
