@@ -19,10 +19,7 @@ public struct Connection: Sendable, Hashable {
     public var ports: PortSpec
     private var protocolCode: UInt8
     private var classificationCode: UInt8
-    private var storedLine: Int32
-    private var storedColumn: Int32
-    /// `Int32.min` for none.
-    private var storedPage: Int32
+    private var position: SourcePosition
 
     /// The protocol cell as written, or nil when the row has none.
     public var `protocol`: String? {
@@ -53,19 +50,19 @@ public struct Connection: Sendable, Hashable {
 
     /// Where the row starts in its document (1-based).
     public var line: Int {
-        get { Int(storedLine) }
-        set { storedLine = Int32(clamping: newValue) }
+        get { position.line }
+        set { position.line = newValue }
     }
 
     public var column: Int {
-        get { Int(storedColumn) }
-        set { storedColumn = Int32(clamping: newValue) }
+        get { position.column }
+        set { position.column = newValue }
     }
 
     /// The page, for documents that have pages (PDF); `line` is then the line within the page.
     public var page: Int? {
-        get { storedPage == Int32.min ? nil : Int(storedPage) }
-        set { storedPage = newValue.map { max(Int32(clamping: $0), Int32.min + 1) } ?? Int32.min }
+        get { position.page }
+        set { position.page = newValue }
     }
 
     public init(number: String, source: String, destination: String, protocol: String?,
@@ -80,9 +77,7 @@ public struct Connection: Sendable, Hashable {
         self.ports = ports
         self.protocolCode = ConnectionWords.none
         self.classificationCode = ConnectionWords.none
-        self.storedLine = Int32(clamping: line)
-        self.storedColumn = Int32(clamping: column)
-        self.storedPage = page.map { max(Int32(clamping: $0), Int32.min + 1) } ?? Int32.min
+        self.position = SourcePosition(line: line, column: column, page: page)
         setWords(`protocol`, classification)
     }
 
@@ -93,8 +88,7 @@ public struct Connection: Sendable, Hashable {
     public static func == (lhs: Connection, rhs: Connection) -> Bool {
         lhs.number == rhs.number && lhs.source == rhs.source && lhs.destination == rhs.destination
             && lhs.protocol == rhs.protocol && lhs.ports == rhs.ports && lhs.classification == rhs.classification
-            && lhs.description == rhs.description && lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn
-            && lhs.storedPage == rhs.storedPage && lhs.attributes == rhs.attributes
+            && lhs.description == rhs.description && lhs.position == rhs.position && lhs.attributes == rhs.attributes
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -105,9 +99,7 @@ public struct Connection: Sendable, Hashable {
         hasher.combine(ports)
         hasher.combine(classification)
         hasher.combine(description)
-        hasher.combine(storedLine)
-        hasher.combine(storedColumn)
-        hasher.combine(storedPage)
+        hasher.combine(position)
         hasher.combine(attributes)
     }
 }

@@ -12,6 +12,12 @@ import Testing
                    line: line, column: column, page: page)
     }
 
+    /// The layout the type's comment promises (a million rows hold a million of them).
+    @Test func aConnectionTakes120Bytes() {
+        #expect(MemoryLayout<Connection>.size <= 120)
+        #expect(MemoryLayout<SourcePosition>.size == 12)
+    }
+
     @Test func positionsReadBackAsGiven() {
         var c = connection()
         #expect(c.line == 12 && c.column == 3 && c.page == nil)
