@@ -85,6 +85,15 @@ enum WrappedTable {
         var splitter = NameSplit(known: [])
         if let subject = plan.subject { splitter.known.insert(Names.key(subject)) }
         var choices = [Int32](repeating: unchosen, count: plan.rowCount)
+        // Each row's anchor as the first pass found it (`PackedSpot`).
+        var spots = [UInt32](repeating: PackedSpot.none, count: plan.rowCount)
+        func spot(_ index: Int, _ row: Row) -> AnchorSpot? {
+            if choices[index] == noAnchor { return nil }
+            if spots[index] != PackedSpot.none { return PackedSpot.unpack(spots[index], in: row, order: plan.order) }
+            let found = findAnchor(in: row, order: plan.order)
+            if let found { spots[index] = PackedSpot.pack(found) }
+            return found
+        }
         // A few passes learn all a document offers; the bound keeps huge tables linear.
         var learning = true
         var passes = 0
@@ -92,7 +101,8 @@ enum WrappedTable {
             learning = false
             passes += 1
             for index in choices.indices where choices[index] == unchosen {
-                let (region, anchor, _) = dissect(plan.row(index), order: plan.order)
+                let row = joiningBrokenClassification(plan.row(index))
+                let (region, anchor, _) = dissect(joined: row, at: spot(index, row), order: plan.order, describing: false)
                 guard anchor != nil else {
                     choices[index] = noAnchor
                     continue
@@ -109,8 +119,8 @@ enum WrappedTable {
 
         var diagnostics: [Diagnostic] = []
         for index in choices.indices {
-            let row = plan.row(index)
-            let (region, found, descriptionLines) = dissect(row, order: plan.order)
+            let row = joiningBrokenClassification(plan.row(index))
+            let (region, found, descriptionLines) = dissect(joined: row, at: spot(index, row), order: plan.order, describing: true)
             var source = "", destination = ""
             if found == nil {
                 // Without its cells the row cannot be split with any confidence: keep the words whole.
@@ -303,27 +313,33 @@ enum WrappedTable {
     /// words after it (the description, as line fragments).
     static func dissect(_ row: Row, order: [Column]) -> (NameSplit.Region, AnchorFields?, [String]) {
         let row = joiningBrokenClassification(row)
-        // The first line whose window has two or more fields; else one with a classification.
-        var anchorLine: Int?
-        var anchor: Anchor?
+        return dissect(joined: row, at: findAnchor(in: row, order: order), order: order, describing: true)
+    }
+
+    /// Where a row's anchor stands: its line in the row and its window there.
+    typealias AnchorSpot = (line: Int, anchor: Anchor)
+
+    /// The first line whose window has two or more fields; else one with a classification or a
+    /// port. `row`: after `joiningBrokenClassification`.
+    static func findAnchor(in row: Row, order: [Column]) -> AnchorSpot? {
         // The anchor stands within the row's first lines; further down is another row's text.
         let searched = row.lines.prefix(40)
         for (index, line) in searched.enumerated() {
-            if let found = Anchor.find(in: line.words, order: order), found.fieldCount >= 2 {
-                anchorLine = index
-                anchor = found
-                break
+            if let found = Anchor.find(in: line.words, order: order), found.fieldCount >= 2 { return (index, found) }
+        }
+        for (index, line) in searched.enumerated() {
+            if let found = Anchor.find(in: line.words, order: order), found.classification != nil || !found.portWords.isEmpty {
+                return (index, found)
             }
         }
-        if anchor == nil {
-            for (index, line) in searched.enumerated() {
-                if let found = Anchor.find(in: line.words, order: order), found.classification != nil || !found.portWords.isEmpty {
-                    anchorLine = index
-                    anchor = found
-                    break
-                }
-            }
-        }
+        return nil
+    }
+
+    /// `dissect` with the anchor already found (`row`: after `joiningBrokenClassification`).
+    /// Without `describing`, the description is not made and a port cut at a separator is not
+    /// followed onto the next words (the region and whether there is an anchor are the same).
+    static func dissect(joined row: Row, at spot: AnchorSpot?, order: [Column], describing: Bool) -> (NameSplit.Region, AnchorFields?, [String]) {
+        let anchorLine = spot?.line, anchor = spot?.anchor
         guard let anchorLine, let anchor else {
             // No anchor: the first block holds the names, the rest is kept as the description.
             let all = blocks(of: row.lines)
@@ -336,6 +352,7 @@ enum WrappedTable {
         let region = NameSplit.Region(blocks: blocks(of: before))
 
         var fields = AnchorFields(protocol: anchor.protocol, portWords: anchor.portWords, classification: anchor.classification)
+        if !describing { return (region, fields, []) }
         // Words after the window, line by line.
         var after: [[String]] = [Array(anchorWords[anchor.end...])]
         after += row.lines[(anchorLine + 1)...].map(\.words)
