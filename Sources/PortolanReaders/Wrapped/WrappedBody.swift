@@ -25,15 +25,52 @@ extension WrappedTable {
 
         /// The body line's source line (0-based) and the words skipped at its start.
         func entry(_ index: Int) -> (line: Int, skip: Int) {
-            // The last run that starts at or before the line.
-            var low = 0, high = runs.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if Int(runs[middle].start) <= index { low = middle } else { high = middle - 1 }
+            var cursor = 0
+            return entry(index, cursor: &cursor)
+        }
+
+        /// `entry(index)`, trying first the run `cursor` names (the run of the line asked
+        /// before) and the one after it, as a walk down the body asks; `cursor` is left at the
+        /// line's run.
+        func entry(_ index: Int, cursor: inout Int) -> (line: Int, skip: Int) {
+            func holds(_ run: Int) -> Bool {
+                run < runs.count && Int(runs[run].start) <= index && (run + 1 == runs.count || index < Int(runs[run + 1].start))
             }
-            let run = runs[low]
+            if !holds(cursor) {
+                if holds(cursor + 1) {
+                    cursor += 1
+                } else {
+                    // The last run that starts at or before the line.
+                    var low = 0, high = runs.count - 1
+                    while low < high {
+                        let middle = (low + high + 1) / 2
+                        if Int(runs[middle].start) <= index { low = middle } else { high = middle - 1 }
+                    }
+                    cursor = low
+                }
+            }
+            let run = runs[cursor]
             let offset = index - Int(run.start)
             return (Int(run.line) + offset, offset == 0 ? Int(run.skip) : 0)
+        }
+
+        /// The lines of a row, its first without its first word (the row's number).
+        func rowLines(_ range: Range<Int>) -> [BodyLine] {
+            var cursor = 0
+            var lines: [BodyLine] = []
+            lines.reserveCapacity(range.count)
+            for index in range {
+                let entry = entry(index, cursor: &cursor)
+                let all = source.words(entry.line)
+                let words = all[min(entry.skip + (index == range.lowerBound ? 1 : 0), all.count)...]
+                lines.append(BodyLine(line: entry.line + 1, words: Array(words)))
+            }
+            return lines
+        }
+
+        func firstWord(_ index: Int, cursor: inout Int) -> String? {
+            let entry = entry(index, cursor: &cursor)
+            return source.word(at: entry.skip, in: entry.line)
         }
 
         func words(_ index: Int) -> ArraySlice<String> {

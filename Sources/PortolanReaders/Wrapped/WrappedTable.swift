@@ -45,8 +45,7 @@ enum WrappedTable {
         func row(_ index: Int) -> Row {
             let start = Int(starts[index])
             let end = index + 1 < starts.count ? Int(starts[index + 1]) : body.count
-            return Row(number: body.firstWord(start) ?? "", line: body.entry(start).line + 1, column: 1,
-                       lines: (start..<end).map { body.line($0, droppingFirstWord: $0 == start) })
+            return Row(number: body.firstWord(start) ?? "", line: body.entry(start).line + 1, column: 1, lines: body.rowLines(start..<end))
         }
     }
 
@@ -271,8 +270,9 @@ enum WrappedTable {
             if droppingFirstWord { dropped[j] = found ? 1 : 0 } else { whole[j] = found ? 1 : 0 }
             return found
         }
+        var cursor = 0
         for index in 0..<body.count {
-            guard let first = body.firstWord(index), Text.isRowNumber(first), let n = Int(first) else { continue }
+            guard let first = body.firstWord(index, cursor: &cursor), Text.isRowNumber(first), let n = Int(first) else { continue }
             let expected = lastNumber.map { $0 + 1 }
             let accept: Bool
             if starts.isEmpty || expected == n {
