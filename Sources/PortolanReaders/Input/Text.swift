@@ -183,15 +183,19 @@ enum Text {
     /// "tenant-" + "related"), which the document wrote as one word.
     static func joinFragments(_ fragments: [String]) -> String {
         var out = ""
+        // Room for all the fragments and a space between each at once: joined one by one, a
+        // long cell (a wrapped description, a word a line) kept half its storage unused.
+        if fragments.count > 1 { out.reserveCapacity(fragments.reduce(fragments.count) { $0 + $1.utf8.count }) }
         for raw in fragments {
             let fragment = collapseSpaces(raw)
             guard !fragment.isEmpty else { continue }
-            if out.isEmpty {
+            if out.isEmpty, fragments.count == 1 {
                 out = fragment
-            } else if endsWithBreakablePunctuation(out) {
+            } else if out.isEmpty || endsWithBreakablePunctuation(out) {
                 out += fragment
             } else {
-                out += " " + fragment
+                out += " "
+                out += fragment
             }
         }
         return out
