@@ -344,7 +344,7 @@ enum WrappedTable {
             // No anchor: the first block holds the names, the rest is kept as the description.
             let all = blocks(of: row.lines)
             let region = NameSplit.Region(blocks: Array(all.prefix(1)))
-            return (region, nil, all.dropFirst().flatMap { $0 }.map { $0.joined(separator: " ") })
+            return (region, nil, all.dropFirst().flatMap { $0 }.map(Text.joinedWords))
         }
         var before = Array(row.lines[..<anchorLine])
         let anchorWords = row.lines[anchorLine].words
@@ -374,7 +374,7 @@ enum WrappedTable {
                 after[l].removeFirst()
             }
         }
-        let description = after.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }
+        let description = after.filter { !$0.isEmpty }.map(Text.joinedWords)
         return (region, fields, description)
     }
 
