@@ -8,6 +8,9 @@ extension WrappedTable {
         /// Where each run starts in the body, its first source line (0-based), and the words
         /// skipped at the start of that line (the rest of its lines skip none).
         private var runs: [(start: Int32, line: Int32, skip: Int32)] = []
+        /// For every 64 body lines, the run the first of them is in: a line's run is found
+        /// from there in a step or two, not by a search.
+        private var blockRuns: [Int32] = []
         private(set) var count = 0
 
         init(source: Lines) {
@@ -15,62 +18,31 @@ extension WrappedTable {
         }
 
         mutating func append(sourceIndex: Int, skipping: Int) {
-            if skipping == 0, let last = runs.last, Int(last.line) + (count - Int(last.start)) == sourceIndex {
-                count += 1
-                return
-            }
-            runs.append((Int32(count), Int32(sourceIndex), Int32(skipping)))
+            let continues = skipping == 0 && runs.last.map { Int($0.line) + (count - Int($0.start)) == sourceIndex } == true
+            if !continues { runs.append((Int32(count), Int32(sourceIndex), Int32(skipping))) }
+            if count & 63 == 0 { blockRuns.append(Int32(runs.count - 1)) }
             count += 1
         }
 
         /// The body line's source line (0-based) and the words skipped at its start.
         func entry(_ index: Int) -> (line: Int, skip: Int) {
-            var cursor = 0
-            return entry(index, cursor: &cursor)
-        }
-
-        /// `entry(index)`, trying first the run `cursor` names (the run of the line asked
-        /// before) and the one after it, as a walk down the body asks; `cursor` is left at the
-        /// line's run.
-        func entry(_ index: Int, cursor: inout Int) -> (line: Int, skip: Int) {
-            func holds(_ run: Int) -> Bool {
-                run < runs.count && Int(runs[run].start) <= index && (run + 1 == runs.count || index < Int(runs[run + 1].start))
-            }
-            if !holds(cursor) {
-                if holds(cursor + 1) {
-                    cursor += 1
-                } else {
-                    // The last run that starts at or before the line.
-                    var low = 0, high = runs.count - 1
-                    while low < high {
-                        let middle = (low + high + 1) / 2
-                        if Int(runs[middle].start) <= index { low = middle } else { high = middle - 1 }
-                    }
-                    cursor = low
-                }
-            }
-            let run = runs[cursor]
-            let offset = index - Int(run.start)
-            return (Int(run.line) + offset, offset == 0 ? Int(run.skip) : 0)
+            var run = Int(blockRuns[index >> 6])
+            while run + 1 < runs.count, Int(runs[run + 1].start) <= index { run += 1 }
+            let offset = index - Int(runs[run].start)
+            return (Int(runs[run].line) + offset, offset == 0 ? Int(runs[run].skip) : 0)
         }
 
         /// The lines of a row, its first without its first word (the row's number).
         func rowLines(_ range: Range<Int>) -> [BodyLine] {
-            var cursor = 0
             var lines: [BodyLine] = []
             lines.reserveCapacity(range.count)
             for index in range {
-                let entry = entry(index, cursor: &cursor)
+                let entry = entry(index)
                 let all = source.words(entry.line)
                 let words = all[min(entry.skip + (index == range.lowerBound ? 1 : 0), all.count)...]
                 lines.append(BodyLine(line: entry.line + 1, words: Array(words)))
             }
             return lines
-        }
-
-        func firstWord(_ index: Int, cursor: inout Int) -> String? {
-            let entry = entry(index, cursor: &cursor)
-            return source.word(at: entry.skip, in: entry.line)
         }
 
         func words(_ index: Int) -> ArraySlice<String> {

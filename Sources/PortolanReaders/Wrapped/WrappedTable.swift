@@ -270,9 +270,8 @@ enum WrappedTable {
             if droppingFirstWord { dropped[j] = found ? 1 : 0 } else { whole[j] = found ? 1 : 0 }
             return found
         }
-        var cursor = 0
         for index in 0..<body.count {
-            guard let first = body.firstWord(index, cursor: &cursor), Text.isRowNumber(first), let n = Int(first) else { continue }
+            guard let first = body.firstWord(index), Text.isRowNumber(first), let n = Int(first) else { continue }
             let expected = lastNumber.map { $0 + 1 }
             let accept: Bool
             if starts.isEmpty || expected == n {
