@@ -381,7 +381,9 @@ enum WrappedTable {
     static func joiningBrokenClassification(_ row: Row) -> Row {
         var row = row
         for index in row.lines.indices {
-            guard let last = row.lines[index].words.last, ["intra-", "inter-"].contains(last.lowercased()) else { continue }
+            // Most lines end otherwise than with a hyphen: told by the last byte, without lowercasing.
+            guard let last = row.lines[index].words.last, last.utf8.last == UInt8(ascii: "-"),
+                  ["intra-", "inter-"].contains(last.lowercased()) else { continue }
             guard let next = row.lines[(index + 1)...].firstIndex(where: { !$0.words.isEmpty }),
                   let first = row.lines[next].words.first, first.lowercased().hasPrefix("cluster") else { continue }
             row.lines[index].words[row.lines[index].words.count - 1] = last + first
