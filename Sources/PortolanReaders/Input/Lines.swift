@@ -7,14 +7,16 @@ public struct Lines: RandomAccessCollection, Sendable, Equatable, ExpressibleByA
     private let bytes: [UInt8]
     /// Where each line starts, and after the last one where the text ends: line `i` is the
     /// bytes from `offsets[i]` to `offsets[i + 1]` without the line end (LF, CRLF or CR) the
-    /// next line starts after. Four bytes a line; `wide` instead when the text is 4 GiB or more.
+    /// next line starts after. Four bytes a line; `wide` instead when the text is 4 GiB or more;
+    /// `packed` instead (two bytes a line) when every 128 lines start within 64 KiB.
     private let offsets: [UInt32]
     private let wide: [Int]
+    private let packed: PackedOffsets?
     /// For lines given as strings (which may hold line breaks of their own): where each ends.
     private let ends: [Int]
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { Swift.max((wide.isEmpty ? offsets.count : wide.count) - 1, 0) }
+    public var endIndex: Int { Swift.max((packed?.count ?? (wide.isEmpty ? offsets.count : wide.count)) - 1, 0) }
 
     /// Splits valid UTF-8 `bytes[from...]` on LF, CRLF or CR; a last line without a line end
     /// is a line, an empty text has none.
@@ -43,7 +45,8 @@ public struct Lines: RandomAccessCollection, Sendable, Equatable, ExpressibleByA
             if from < buffer.count { add(buffer.count) }
         }
         self.bytes = bytes
-        self.offsets = small
+        self.packed = PackedOffsets(small)
+        self.offsets = packed == nil ? small : []
         self.wide = starts
         self.ends = []
     }
@@ -60,13 +63,17 @@ public struct Lines: RandomAccessCollection, Sendable, Equatable, ExpressibleByA
         self.bytes = bytes
         self.offsets = []
         self.wide = starts
+        self.packed = nil
         self.ends = ends
     }
 
     /// Line `index`'s bytes, without its line end.
     private func range(_ index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let start: Int, next: Int
-        if wide.isEmpty {
+        if let packed {
+            start = packed[index]
+            next = packed[index + 1]
+        } else if wide.isEmpty {
             start = Int(offsets[index])
             next = Int(offsets[index + 1])
         } else {
@@ -140,4 +147,29 @@ extension Lines {
         // Unicode white space that trimming takes away, or a character the prefix begins: the text decides.
         return Text.trimmed(self[index]).hasPrefix(String(UnicodeScalar(prefix)))
     }
+}
+
+/// Ascending offsets in two bytes each: every 128th in full, the rest as the distance from it.
+/// A document of short lines (PDF text, a word a line) keeps half the bytes for its lines.
+struct PackedOffsets: Sendable {
+    private let blocks: [UInt32]
+    private let distances: [UInt16]
+    var count: Int { distances.count }
+
+    /// nil when some 128 offsets in a row span 64 KiB or more (long lines): kept in four bytes then.
+    init?(_ offsets: [UInt32]) {
+        var blocks: [UInt32] = [], distances: [UInt16] = []
+        blocks.reserveCapacity(offsets.count / 128 + 1)
+        distances.reserveCapacity(offsets.count)
+        for (i, offset) in offsets.enumerated() {
+            if i & 127 == 0 { blocks.append(offset) }
+            let distance = offset &- blocks[blocks.count - 1]
+            guard offset >= blocks[blocks.count - 1], distance <= UInt32(UInt16.max) else { return nil }
+            distances.append(UInt16(distance))
+        }
+        self.blocks = blocks
+        self.distances = distances
+    }
+
+    subscript(index: Int) -> Int { Int(blocks[index >> 7]) + Int(distances[index]) }
 }

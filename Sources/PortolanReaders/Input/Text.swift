@@ -178,20 +178,39 @@ enum Text {
         return s.utf8.contains { $0 == a || $0 == b }
     }
 
+    /// Words joined with single spaces, in storage of the joined length (`joined(separator:)`
+    /// leaves a long line's string with room to spare, which a kept cell holds for good).
+    static func joinedWords(_ words: some Collection<String>) -> String {
+        if words.count == 1 { return words.first! }
+        var out = ""
+        out.reserveCapacity(words.reduce(max(words.count - 1, 0)) { $0 + $1.utf8.count })
+        var first = true
+        for word in words {
+            if !first { out += " " }
+            out += word
+            first = false
+        }
+        return out
+    }
+
     /// Joins the fragments of one cell that a layout broke over lines: with a single space,
     /// except after a word that the break cut at `/` or a hyphen ("Check/Add/" + "Delete",
     /// "tenant-" + "related"), which the document wrote as one word.
     static func joinFragments(_ fragments: [String]) -> String {
         var out = ""
+        // Room for all the fragments and a space between each at once: joined one by one, a
+        // long cell (a wrapped description, a word a line) kept half its storage unused.
+        if fragments.count > 1 { out.reserveCapacity(fragments.reduce(fragments.count) { $0 + $1.utf8.count }) }
         for raw in fragments {
             let fragment = collapseSpaces(raw)
             guard !fragment.isEmpty else { continue }
-            if out.isEmpty {
+            if out.isEmpty, fragments.count == 1 {
                 out = fragment
-            } else if endsWithBreakablePunctuation(out) {
+            } else if out.isEmpty || endsWithBreakablePunctuation(out) {
                 out += fragment
             } else {
-                out += " " + fragment
+                out += " "
+                out += fragment
             }
         }
         return out

@@ -53,6 +53,9 @@ struct NameSplit {
         var margin: Int
         /// True when the blank-line structure alone decided it.
         var structural: Bool
+        /// After how many of the region's words the destination starts (0 when structural):
+        /// with the region, all it takes to make the choice again (`NameSplit.made`).
+        var split = 0
 
         var confident: Bool { structural || margin >= 4 }
     }
@@ -73,6 +76,15 @@ struct NameSplit {
     }
 
     enum Boundary { case withinLine, lineBreak, blockBreak }
+
+    /// A choice made before, again from its region and its split alone (`Choice.split`; 0 for
+    /// a structural one), without weighing anything: a large table keeps only the split of each
+    /// row between learning its names and giving its rows.
+    static func made(_ region: Region, split: Int) -> (source: String, destination: String) {
+        let nonEmptyBlocks = region.blocks.filter { !$0.flatMap { $0 }.isEmpty }
+        if nonEmptyBlocks.count == 2 { return (join(nonEmptyBlocks[0]), join(nonEmptyBlocks[1])) }
+        return joinSplit(lines: nonEmptyBlocks.flatMap { $0 }.filter { !$0.isEmpty }, at: split)
+    }
 
     mutating func choose(_ region: Region) -> Choice? {
         let nonEmptyBlocks = region.blocks.filter { !$0.flatMap { $0 }.isEmpty }
@@ -114,7 +126,7 @@ struct NameSplit {
         let margin = ranked.count > 1 ? best.score - ranked[1].score : 100
         let lines = nonEmptyBlocks.flatMap { $0 }.filter { !$0.isEmpty }
         let (source, destination) = Self.joinSplit(lines: lines, at: best.k)
-        return Choice(source: source, destination: destination, margin: margin, structural: false)
+        return Choice(source: source, destination: destination, margin: margin, structural: false, split: best.k)
     }
 
     private mutating func cachedScore(side words: [String]) -> Int {

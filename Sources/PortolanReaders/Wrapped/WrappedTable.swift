@@ -28,83 +28,86 @@ enum WrappedTable {
         var lines: [BodyLine]
     }
 
-    /// The table body after page-break headers were taken out: for each body line, the source
-    /// line it is and how many of its words a repeated header took. Words are split again when
-    /// a row is taken apart, so a large table costs a few bytes a line (`RowSpan.row`).
-    struct Body {
-        let source: Lines
-        /// 0-based source line, and words skipped at its start.
-        var entries: [(line: Int32, skip: Int32)] = []
+    /// A table's rows found, none taken apart yet: the body and the line each row starts on.
+    struct Plan {
+        let body: Body
+        /// The body line each row starts on (its first word is the row's number); a row ends
+        /// where the next one starts, the last at the body's end.
+        let starts: [Int32]
+        let order: [Column]
+        let subject: String?
+        /// The first line after the table.
+        let end: Int
 
-        init(source: Lines) {
-            self.source = source
-        }
+        var rowCount: Int { starts.count }
 
-        var count: Int { entries.count }
-
-        mutating func append(sourceIndex: Int, skipping: Int) {
-            entries.append((Int32(sourceIndex), Int32(skipping)))
-        }
-
-        func words(_ index: Int) -> ArraySlice<String> {
-            let entry = entries[index]
-            let all = source.words(Int(entry.line))
-            return all[min(Int(entry.skip), all.count)...]
-        }
-
-        /// True when the line has two words or more (after the first, when it is dropped).
-        func hasTwoWords(_ index: Int, droppingFirstWord: Bool) -> Bool {
-            let skip = Int(entries[index].skip) + (droppingFirstWord ? 1 : 0)
-            return source.word(at: skip + 1, in: Int(entries[index].line)) != nil
-        }
-
-        func firstWord(_ index: Int) -> String? {
-            source.word(at: Int(entries[index].skip), in: Int(entries[index].line))
-        }
-
-        func line(_ index: Int, droppingFirstWord: Bool = false) -> BodyLine {
-            let words = words(index)
-            return BodyLine(line: Int(entries[index].line) + 1, words: Array(droppingFirstWord ? words.dropFirst() : words))
+        /// The row's lines, its first without its number.
+        func row(_ index: Int) -> Row {
+            let start = Int(starts[index])
+            let end = index + 1 < starts.count ? Int(starts[index + 1]) : body.count
+            return Row(number: body.firstWord(start) ?? "", line: body.entry(start).line + 1, column: 1, lines: body.rowLines(start..<end))
         }
     }
 
-    /// A row as the range of body lines it spans; its first line starts with its number.
-    struct RowSpan {
-        var number: String
-        var lines: Range<Int>
-
-        func row(_ body: Body) -> Row {
-            Row(number: number, line: Int(body.entries[lines.lowerBound].line) + 1, column: 1,
-                lines: lines.map { body.line($0, droppingFirstWord: $0 == lines.lowerBound) })
-        }
-    }
-
-    static func read(lines: Lines, headerIndex: Int, headerColumns: [Column], subject: String?) -> Read {
+    static func plan(lines: Lines, headerIndex: Int, headerColumns: [Column], subject: String?) -> Plan {
         let firstRow = (headerIndex + 1..<lines.count).first { lines.word(at: 0, in: $0).map(Text.isRowNumber) ?? false } ?? lines.count
         let end = (firstRow..<lines.count).first { lines.startsAfterSpaces($0, with: UInt8(ascii: "#")) } ?? lines.count
         var headerWords = Text.words(TableHeader.cleanCell(lines[headerIndex]))
         for i in headerIndex + 1..<firstRow { headerWords += lines.words(i) }
         let headerKeys = headerWords.map(headerKey)
         let order = anchorOrder(headerColumns: headerColumns, headerWords: headerWords)
+        let body = removingRepeatedHeaders(lines: lines, range: firstRow..<end, headerKeys: headerKeys)
+        return Plan(body: body, starts: splitIntoRows(body, order: order), order: order, subject: subject, end: end)
+    }
 
-        var read = Read(end: end)
-        var parts = dissectedRows(lines: lines, range: firstRow..<end, headerKeys: headerKeys, order: order)
-        if parts.isEmpty { return read }
+    static func read(lines: Lines, headerIndex: Int, headerColumns: [Column], subject: String?) -> Read {
+        let plan = plan(lines: lines, headerIndex: headerIndex, headerColumns: headerColumns, subject: subject)
+        var read = Read(end: plan.end)
+        read.rows.reserveCapacity(plan.rowCount)
+        read.diagnostics = rows(plan) { read.rows.append($0) }
+        return read
+    }
 
+    /// A row that has not been chosen a split yet, and one without an anchor (never chosen);
+    /// any other value is the split of the confident choice learnt for it.
+    private static let unchosen: Int32 = -2
+    private static let noAnchor: Int32 = -1
+
+    /// Learns the names the document states, then gives each row, in order, as it is taken
+    /// apart; returns what was noticed. Only a number a row is kept between the two (the split
+    /// learnt for it): each row is taken apart again when it is given, so no row's words stand
+    /// beside the connections.
+    static func rows(_ plan: Plan, _ give: (GridRow) -> Void) -> [Diagnostic] {
+        if plan.starts.isEmpty { return [] }
         // Names the document states unambiguously: rows whose source and destination are
         // separate blocks, then splits that evidence makes sure, until nothing new is learnt.
         var splitter = NameSplit(known: [])
-        if let subject { splitter.known.insert(Names.key(subject)) }
-        var choices: [NameSplit.Choice?] = Array(repeating: nil, count: parts.count)
+        if let subject = plan.subject { splitter.known.insert(Names.key(subject)) }
+        var choices = [Int32](repeating: unchosen, count: plan.rowCount)
+        // Each row's anchor as the first pass found it (`PackedSpot`).
+        var spots = [UInt32](repeating: PackedSpot.none, count: plan.rowCount)
+        func spot(_ index: Int, _ row: Row) -> AnchorSpot? {
+            if choices[index] == noAnchor { return nil }
+            if spots[index] != PackedSpot.none { return PackedSpot.unpack(spots[index], in: row, order: plan.order) }
+            let found = findAnchor(in: row, order: plan.order)
+            if let found { spots[index] = PackedSpot.pack(found) }
+            return found
+        }
         // A few passes learn all a document offers; the bound keeps huge tables linear.
         var learning = true
         var passes = 0
         while learning && passes < 4 {
             learning = false
             passes += 1
-            for (index, part) in parts.enumerated() where choices[index] == nil && part.anchor != nil {
-                guard let choice = splitter.choose(part.region), choice.confident else { continue }
-                choices[index] = choice
+            for index in choices.indices where choices[index] == unchosen {
+                let row = joiningBrokenClassification(plan.row(index))
+                let (region, anchor, _) = dissect(joined: row, at: spot(index, row), order: plan.order, describing: false)
+                guard anchor != nil else {
+                    choices[index] = noAnchor
+                    continue
+                }
+                guard let choice = splitter.choose(region), choice.confident else { continue }
+                choices[index] = Int32(choice.split)
                 let newKeys = [Names.key(choice.source), Names.key(choice.destination)]
                 if !splitter.known.isSuperset(of: newKeys) {
                     splitter.known.formUnion(newKeys)
@@ -113,54 +116,36 @@ enum WrappedTable {
             }
         }
 
-        read.rows.reserveCapacity(parts.count)
-        for index in parts.indices {
-            // Each part is released once its connection is made, so both never stand in full.
-            let part = parts[index]
-            parts[index] = (part.row, NameSplit.Region(blocks: []), nil, "")
-            let row = part.row
+        var diagnostics: [Diagnostic] = []
+        for index in choices.indices {
+            let row = joiningBrokenClassification(plan.row(index))
+            let (region, found, descriptionLines) = dissect(joined: row, at: spot(index, row), order: plan.order, describing: true)
             var source = "", destination = ""
-            if part.anchor == nil {
+            if found == nil {
                 // Without its cells the row cannot be split with any confidence: keep the words whole.
-                source = NameSplit.join(part.region.blocks.flatMap { $0 })
-            } else if let choice = choices[index] ?? splitter.choose(part.region) {
+                source = NameSplit.join(region.blocks.flatMap { $0 })
+            } else if choices[index] >= 0 {
+                (source, destination) = NameSplit.made(region, split: Int(choices[index]))
+            } else if let choice = splitter.choose(region) {
                 source = choice.source
                 destination = choice.destination
                 if !choice.confident {
-                    read.diagnostics.append(Diagnostic(.note, "connection \(row.number): the boundary between source '\(source)' and destination '\(destination)' was inferred with little evidence; check it", line: row.line, column: row.column))
+                    diagnostics.append(Diagnostic(.note, "connection \(row.number): the boundary between source '\(source)' and destination '\(destination)' was inferred with little evidence; check it", line: row.line, column: row.column))
                 }
-            } else if !part.region.isEmpty {
-                source = NameSplit.join(part.region.blocks.flatMap { $0 })
-                read.diagnostics.append(Diagnostic(.warning, "connection \(row.number): cannot tell source from destination in '\(source)'", line: row.line, column: row.column))
+            } else if !region.isEmpty {
+                source = NameSplit.join(region.blocks.flatMap { $0 })
+                diagnostics.append(Diagnostic(.warning, "connection \(row.number): cannot tell source from destination in '\(source)'", line: row.line, column: row.column))
             }
-            if part.anchor == nil {
-                read.diagnostics.append(Diagnostic(.warning, "connection \(row.number): no protocol, port or classification found in the row", line: row.line, column: row.column))
+            if found == nil {
+                diagnostics.append(Diagnostic(.warning, "connection \(row.number): no protocol, port or classification found in the row", line: row.line, column: row.column))
             }
-            let anchor = part.anchor ?? AnchorFields()
+            let anchor = found ?? AnchorFields()
             let position = GridPosition(line: row.line, column: row.column)
             let texts = [row.number, source, destination, anchor.protocol ?? "", Text.joinFragments(anchor.portWords),
-                         anchor.classification ?? "", part.description]
-            read.rows.append(GridRow(cells: texts.map { GridCell($0, position: position) }, position: position))
+                         anchor.classification ?? "", Text.joinFragments(descriptionLines)]
+            give(GridRow(cells: texts.map { GridCell($0, position: position) }, position: position))
         }
-        return read
-    }
-
-    typealias Part = (row: Row, region: NameSplit.Region, anchor: AnchorFields?, description: String)
-
-    /// Each row's anchor, left region and description. A row's lines exist only while it is
-    /// taken apart, and the body is gone when this returns (large tables stay small).
-    static func dissectedRows(lines: Lines, range: Range<Int>, headerKeys: [String], order: [Column]) -> [Part] {
-        let body = removingRepeatedHeaders(lines: lines, range: range, headerKeys: headerKeys)
-        let rows = splitIntoRows(body, order: order)
-        var parts: [Part] = []
-        parts.reserveCapacity(rows.count)
-        for span in rows {
-            var row = span.row(body)
-            let (region, anchor, description) = dissect(row, order: order)
-            row.lines = []
-            parts.append((row, region, anchor, Text.joinFragments(description)))
-        }
-        return parts
+        return diagnostics
     }
 
     /// The order of the protocol, port and classification columns: as the header has them,
@@ -264,8 +249,11 @@ enum WrappedTable {
     /// Splits the body into rows at lines that start with the next row number. A line that
     /// starts with another number starts a row only when the row before is complete and the
     /// line's own row has an anchor (so a description line starting with a number stays put).
-    static func splitIntoRows(_ body: Body, order: [Column]) -> [RowSpan] {
-        var rows: [RowSpan] = []
+    static func splitIntoRows(_ body: Body, order: [Column]) -> [Int32] {
+        // Where each row starts, and the number of the last row and its first line.
+        var starts: [Int32] = []
+        var lastNumber: Int?
+        var currentStart = 0
         // Whether the current row's lines so far hold an anchor, and up to which body line that
         // was asked: once found it stays found as the row grows, so each line is asked once.
         var currentHasAnchor = false
@@ -284,9 +272,9 @@ enum WrappedTable {
         }
         for index in 0..<body.count {
             guard let first = body.firstWord(index), Text.isRowNumber(first), let n = Int(first) else { continue }
-            let expected = rows.last.flatMap { Int($0.number) }.map { $0 + 1 }
+            let expected = lastNumber.map { $0 + 1 }
             let accept: Bool
-            if rows.isEmpty || expected == n {
+            if starts.isEmpty || expected == n {
                 accept = true
             } else {
                 // The candidate's own lines: up to the next line that starts with a number.
@@ -295,20 +283,20 @@ enum WrappedTable {
                       !(body.firstWord(segment.upperBound).map(Text.isRowNumber) ?? false) {
                     segment = index..<(segment.upperBound + 1)
                 }
-                let current = rows[rows.count - 1]
                 if !currentHasAnchor, checkedUpTo < index {
-                    currentHasAnchor = (checkedUpTo..<index).contains { anchored($0, droppingFirstWord: $0 == current.lines.lowerBound) }
+                    currentHasAnchor = (checkedUpTo..<index).contains { anchored($0, droppingFirstWord: $0 == currentStart) }
                     checkedUpTo = index
                 }
                 accept = currentHasAnchor && segment.contains { anchored($0, droppingFirstWord: $0 == index) }
             }
             guard accept else { continue }
-            if !rows.isEmpty { rows[rows.count - 1].lines = rows[rows.count - 1].lines.lowerBound..<index }
-            rows.append(RowSpan(number: first, lines: index..<body.count))
+            starts.append(Int32(index))
+            lastNumber = n
+            currentStart = index
             currentHasAnchor = false
             checkedUpTo = index
         }
-        return rows
+        return starts
     }
 
 
@@ -324,32 +312,38 @@ enum WrappedTable {
     /// words after it (the description, as line fragments).
     static func dissect(_ row: Row, order: [Column]) -> (NameSplit.Region, AnchorFields?, [String]) {
         let row = joiningBrokenClassification(row)
-        // The first line whose window has two or more fields; else one with a classification.
-        var anchorLine: Int?
-        var anchor: Anchor?
+        return dissect(joined: row, at: findAnchor(in: row, order: order), order: order, describing: true)
+    }
+
+    /// Where a row's anchor stands: its line in the row and its window there.
+    typealias AnchorSpot = (line: Int, anchor: Anchor)
+
+    /// The first line whose window has two or more fields; else one with a classification or a
+    /// port. `row`: after `joiningBrokenClassification`.
+    static func findAnchor(in row: Row, order: [Column]) -> AnchorSpot? {
         // The anchor stands within the row's first lines; further down is another row's text.
         let searched = row.lines.prefix(40)
         for (index, line) in searched.enumerated() {
-            if let found = Anchor.find(in: line.words, order: order), found.fieldCount >= 2 {
-                anchorLine = index
-                anchor = found
-                break
+            if let found = Anchor.find(in: line.words, order: order), found.fieldCount >= 2 { return (index, found) }
+        }
+        for (index, line) in searched.enumerated() {
+            if let found = Anchor.find(in: line.words, order: order), found.classification != nil || !found.portWords.isEmpty {
+                return (index, found)
             }
         }
-        if anchor == nil {
-            for (index, line) in searched.enumerated() {
-                if let found = Anchor.find(in: line.words, order: order), found.classification != nil || !found.portWords.isEmpty {
-                    anchorLine = index
-                    anchor = found
-                    break
-                }
-            }
-        }
+        return nil
+    }
+
+    /// `dissect` with the anchor already found (`row`: after `joiningBrokenClassification`).
+    /// Without `describing`, the description is not made and a port cut at a separator is not
+    /// followed onto the next words (the region and whether there is an anchor are the same).
+    static func dissect(joined row: Row, at spot: AnchorSpot?, order: [Column], describing: Bool) -> (NameSplit.Region, AnchorFields?, [String]) {
+        let anchorLine = spot?.line, anchor = spot?.anchor
         guard let anchorLine, let anchor else {
             // No anchor: the first block holds the names, the rest is kept as the description.
             let all = blocks(of: row.lines)
             let region = NameSplit.Region(blocks: Array(all.prefix(1)))
-            return (region, nil, all.dropFirst().flatMap { $0 }.map { $0.joined(separator: " ") })
+            return (region, nil, all.dropFirst().flatMap { $0 }.map(Text.joinedWords))
         }
         var before = Array(row.lines[..<anchorLine])
         let anchorWords = row.lines[anchorLine].words
@@ -357,6 +351,7 @@ enum WrappedTable {
         let region = NameSplit.Region(blocks: blocks(of: before))
 
         var fields = AnchorFields(protocol: anchor.protocol, portWords: anchor.portWords, classification: anchor.classification)
+        if !describing { return (region, fields, []) }
         // Words after the window, line by line.
         var after: [[String]] = [Array(anchorWords[anchor.end...])]
         after += row.lines[(anchorLine + 1)...].map(\.words)
@@ -378,7 +373,7 @@ enum WrappedTable {
                 after[l].removeFirst()
             }
         }
-        let description = after.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }
+        let description = after.filter { !$0.isEmpty }.map(Text.joinedWords)
         return (region, fields, description)
     }
 
@@ -386,7 +381,9 @@ enum WrappedTable {
     static func joiningBrokenClassification(_ row: Row) -> Row {
         var row = row
         for index in row.lines.indices {
-            guard let last = row.lines[index].words.last, ["intra-", "inter-"].contains(last.lowercased()) else { continue }
+            // Most lines end otherwise than with a hyphen: told by the last byte, without lowercasing.
+            guard let last = row.lines[index].words.last, last.utf8.last == UInt8(ascii: "-"),
+                  ["intra-", "inter-"].contains(last.lowercased()) else { continue }
             guard let next = row.lines[(index + 1)...].firstIndex(where: { !$0.words.isEmpty }),
                   let first = row.lines[next].words.first, first.lowercased().hasPrefix("cluster") else { continue }
             row.lines[index].words[row.lines[index].words.count - 1] = last + first

@@ -91,3 +91,39 @@ import Testing
         #expect(text.word(at: 4, in: 4) == nil)
     }
 }
+
+/// Line offsets kept in two bytes a line (`PackedOffsets`) when every 128 lines span under
+/// 64 KiB, in four otherwise: the lines read the same either way.
+@Suite struct PackedLinesTests {
+    @Test func shortLinesAcrossManyBlocks() {
+        // 1,000 lines "0" … "999" (each 1-3 digits): eight 128-line blocks and a part.
+        let strings = (0..<1000).map(String.init)
+        let lines = Lines(utf8: Array(strings.joined(separator: "\n").utf8))
+        #expect(lines.count == 1000)
+        #expect(Array(lines) == strings)
+        #expect(lines[127] == "127" && lines[128] == "128" && lines[999] == "999")
+    }
+
+    @Test func offsetsPack() throws {
+        // 128 offsets a block: all five are in the first, measured from 0; 70,000 is too far.
+        #expect(PackedOffsets([0, 10, 65_535, 65_535, 70_000]) == nil)
+        let fits = try #require(PackedOffsets([0, 10, 65_535]))
+        #expect(fits.count == 3)
+        #expect((0..<3).map { fits[$0] } == [0, 10, 65_535])
+        // The 129th offset starts a block of its own, stored whole.
+        let across = try #require(PackedOffsets((0..<200).map { UInt32($0 * 500) }))
+        #expect(across[127] == 63_500)
+        #expect(across[128] == 64_000)
+        #expect(across[199] == 99_500)
+    }
+
+    @Test func aLongLineKeepsFourBytesALine() {
+        // A 70,000-byte line among short ones: 128 lines span more than 64 KiB.
+        let long = String(repeating: "x", count: 70_000)
+        let strings = ["a", long, "b", "c"] + (0..<300).map { "line \($0)" }
+        let lines = Lines(utf8: Array(strings.joined(separator: "\r\n").utf8))
+        #expect(Array(lines) == strings)
+        #expect(lines[1].utf8.count == 70_000)
+        #expect(lines.words(2) == ["b"])
+    }
+}
