@@ -156,9 +156,10 @@ public final class Builder: @unchecked Sendable {
     private func tablesAndPages(_ views: [View], order: [Int], lint: [LintFinding], products: [Product], inventory: Inventory,
                                 workspace: Workspace, links: [SiteLink], focusLinks: [String: String], outbox: Outbox,
                                 into result: inout BuildResult) throws -> ViewsMade {
-        // The lint files are made on a thread of their own beside the last view's page, once
-        // every view's tables are made (a million rows' lint.sarif is 350 MB, the platform's
-        // model.json 480: the two are not held together).
+        // The lint files are made on a thread of their own beside the platform's page (made
+        // alone, its findings index on one thread), once the platform's tables are made (a
+        // million rows' lint.sarif is 350 MB, the platform's model.json 480: the two are not
+        // held together); with no platform view, after the last view's tables.
         var lintJob: Background<Void>?
         func startLintFiles() {
             guard lintJob == nil else { return }
@@ -184,6 +185,8 @@ public final class Builder: @unchecked Sendable {
                 let tables = try self.tables(view, at: position, width: making == nil ? ProcessInfo.processInfo.activeProcessorCount : 1,
                                              inventory: inventory, products: products, workspace: workspace, outbox: outbox, into: &result)
                 made.tableTime += Clock.seconds(since: tablesStarted)
+                // Once the platform's tables are made, the lint files beside its page (made alone).
+                if view.scope == .platform { startLintFiles() }
                 guard let drawings else { continue }
                 // Each view's diagram files and page are made once Graphviz has drawn it, on a thread
                 // of their own while this one makes the next product's tables; one page at a time.
