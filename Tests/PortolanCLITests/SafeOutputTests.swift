@@ -68,8 +68,9 @@ import Testing
     }
 
     /// A build killed between writing a temporary file and renaming it (the fault hook kills
-    /// the process with SIGKILL after its 40th temporary file) leaves that file behind; the next
-    /// build removes it and its result is what a clean build makes.
+    /// the process with SIGKILL after its 40th temporary file) leaves that file behind, and the
+    /// one a page being streamed on the other thread had open, if any; the next build removes
+    /// them and its result is what a clean build makes.
     @Test func aKilledBuildsTemporaryFilesAreRemovedByTheNext() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -78,7 +79,7 @@ import Testing
                                  environment: ["PORTOLAN_FAULT_KILL_AFTER_TEMP": "40"])
         #expect(killed.signal == SIGKILL)
         let left = Self.files(under: "\(folder)/out").filter { $0.hasSuffix(".tmp") }
-        #expect(left.count == 1, "\(left)")
+        #expect((1...2).contains(left.count), "\(left)")
         #expect(left.allSatisfy { ($0 as NSString).lastPathComponent.hasPrefix(".portolan-") })
         // The files the killed build had renamed into place are up to date; the others are written.
         let again = try CLI.run(["build", "--input", "in", "--output", "out"], in: folder)
