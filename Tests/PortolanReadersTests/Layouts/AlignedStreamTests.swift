@@ -26,12 +26,7 @@ import Testing
     static func line(of n: Int) -> Int { 4 + (n - 1) + (n - 1) / 5 }
 
     @Test func aLongAlignedTableReadsItsRowsAsAShortOne() {
-        let long = DocumentReader.read(path: "long.txt", text: SourceText(text: Self.text(rows: 450)))
-        let short = DocumentReader.read(path: "short.txt", text: SourceText(text: Self.text(rows: 150)))
-        #expect(long.layout == "aligned" && short.layout == "aligned")
-        #expect(long.connections.count == 450)
-        #expect(short.connections.count == 150)
-        #expect(Array(long.connections.prefix(150)) == short.connections)
+        let long = longAndShort({ Self.text(rows: $0) }, ext: "txt", layout: "aligned").long
         // Worked out from the lines: row 5 took its continuation line; row 450 is the last.
         #expect(long.connections[4].description == "Data of row 5 and more of 5")
         #expect(long.connections[5].description == "Data of row 6")

@@ -30,12 +30,7 @@ import Testing
     }
 
     @Test func aLongSimpleTableReadsItsRowsAsAShortOne() {
-        let long = DocumentReader.read(path: "long.rst", text: SourceText(text: Self.text(rows: 450)))
-        let short = DocumentReader.read(path: "short.rst", text: SourceText(text: Self.text(rows: 150)))
-        #expect(long.layout == "rst" && short.layout == "rst")
-        #expect(long.connections.count == 450)
-        #expect(short.connections.count == 150)
-        #expect(Array(long.connections.prefix(150)) == short.connections)
+        let long = longAndShort({ Self.text(rows: $0) }, ext: "rst", layout: "rst").long
         #expect(long.connections[4].description == "Data of row 5 and more of 5")
         #expect(long.connections[449].number == "450")
         #expect(long.connections[449].source == "Service 2")

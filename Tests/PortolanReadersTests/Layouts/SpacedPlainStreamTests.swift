@@ -13,11 +13,7 @@ import Testing
     }
 
     @Test func aLongTableReadsItsRowsAsAShortOne() {
-        let long = DocumentReader.read(path: "long.txt", text: SourceText(text: Self.text(rows: 450)))
-        let short = DocumentReader.read(path: "short.txt", text: SourceText(text: Self.text(rows: 150)))
-        #expect(long.layout == "plain" && short.layout == "plain")
-        #expect(long.connections.count == 450)
-        #expect(Array(long.connections.prefix(150)) == short.connections)
+        let (long, short) = longAndShort({ Self.text(rows: $0) }, ext: "txt", layout: "plain")
         #expect(Array(long.diagnostics.prefix { $0.line ?? 0 <= 152 }) == short.diagnostics.filter { $0.line ?? 0 <= 152 })
         // Row 450 on line 452: "Custom Rule 2 TCP 8450 Voice SIP Cluster 8", read by the cells' content.
         let last = long.connections[449]

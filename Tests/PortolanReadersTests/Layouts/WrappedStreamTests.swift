@@ -45,12 +45,7 @@ import Testing
     }
 
     @Test func aLongWrappedTableReadsItsRowsAsAShortOne() {
-        let long = DocumentReader.read(path: "long.txt", text: SourceText(text: Self.wrapped(rows: 450)))
-        let short = DocumentReader.read(path: "short.txt", text: SourceText(text: Self.wrapped(rows: 150)))
-        #expect(long.layout == "wrapped" && short.layout == "wrapped")
-        #expect(long.connections.count == 450)
-        #expect(short.connections.count == 150)
-        #expect(Array(long.connections.prefix(150)) == short.connections)
+        let long = longAndShort({ Self.wrapped(rows: $0) }, ext: "txt", layout: "wrapped").long
         #expect(long.connections == Self.asOneGrid(Self.wrapped(rows: 450), headerLine: 3))
         // Worked out from the lines: 450 % 7 = 2, 450 % 4 = 2, even, 450 % 3 = 0.
         let last = long.connections[449]
