@@ -256,8 +256,8 @@ public final class Builder: @unchecked Sendable {
         if request.makesPages, let drawings {
             switch Self.drawn(drawings, at: position) {
             case true?:
-                paths += Pages.besidePages(["model.json": Data()], slug: view.slug, site: request.parts.contains(.site),
-                                           docs: request.parts.contains(.docs)).keys.sorted()
+                paths += Pages.besidePaths("model.json", slug: view.slug, site: request.parts.contains(.site),
+                                           docs: request.parts.contains(.docs))
             case false?: break
             case nil: return nil
             }
@@ -348,7 +348,12 @@ public final class Builder: @unchecked Sendable {
         var folders = ["site", "docs", "docs/pages"]
         for slug in slugs {
             for top in [slug, "site/\(slug)", "docs/pages/\(slug)"] {
-                folders += [top, "\(top)/terraform"] + ["aws", "azure", "gcp"].map { "\(top)/terraform/\($0)" }
+                // Each level of a nested folder ("terraform", then "terraform/aws").
+                let nested = Set(Pages.subfolders.flatMap { folder in
+                    let parts = folder.split(separator: "/")
+                    return parts.indices.map { parts[...$0].joined(separator: "/") }
+                })
+                folders += [top] + nested.sorted().map { "\(top)/\($0)" }
             }
         }
         return folders

@@ -20,12 +20,24 @@ enum Pages {
     /// written with the tables, so the page need not hold them.
     static func besidePages(_ tables: [String: Data], slug: String, site: Bool, docs: Bool) -> [String: Data] {
         var files: [String: Data] = [:]
-        for (file, _) in downloads {
-            guard let data = tables[file] else { continue }
-            if site { files["site/\(slug)/\(file)"] = data }
-            if docs { files["docs/pages/\(slug)/\(file)"] = data }
+        for (file, data) in tables {
+            for path in besidePaths(file, slug: slug, site: site, docs: docs) { files[path] = data }
         }
         return files
+    }
+
+    /// Where a view's table file is copied beside its pages (nowhere if the pages do not offer it).
+    static func besidePaths(_ file: String, slug: String, site: Bool, docs: Bool) -> [String] {
+        guard downloads.contains(where: { $0.file == file }) else { return [] }
+        return (site ? ["site/\(slug)/\(file)"] : []) + (docs ? ["docs/pages/\(slug)/\(file)"] : [])
+    }
+
+    /// Every folder under a view's own that its files go into ("terraform/aws").
+    static var subfolders: [String] {
+        Array(Set(downloads.compactMap { download -> String? in
+            let parts = download.file.split(separator: "/").dropLast()
+            return parts.isEmpty ? nil : parts.joined(separator: "/")
+        })).sorted()
     }
 
     /// What a page offers for download, from its folder's files, in this order.

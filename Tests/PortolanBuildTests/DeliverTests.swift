@@ -90,4 +90,44 @@ import Testing
         }
         #expect(!delivered.contains("site/platform/index.html"))
     }
+
+    /// Without pages, each view's model.json is streamed, always (no copies wait for a
+    /// drawing): the same bytes the kept build holds, and not delivered whole as well.
+    @Test func aModelWithoutPagesIsStreamed() throws {
+        let lock = NSLock()
+        var delivered: [String: Data] = [:]
+        var streamed: [String: Data] = [:]
+        let request = Request(parts: [.model])
+        _ = try Builder(request).run(BuilderTests.workspace(), deliver: { files in
+            lock.withLock { delivered.merge(files) { _, new in new } }
+        }, stream: { paths, body in
+            var whole = Data()
+            var pieces = 0
+            try body {
+                whole.append($0)
+                pieces += 1
+            }
+            #expect(pieces >= 1)
+            lock.withLock { for path in paths { streamed[path] = whole } }
+        })
+        let kept = try Builder(request).run(BuilderTests.workspace())
+        let models = kept.files.filter { $0.key.hasSuffix("/model.json") }
+        #expect(models.count == kept.views.count && !models.isEmpty)
+        #expect(streamed == models)
+        #expect(delivered.keys.filter { $0.hasSuffix("/model.json") }.isEmpty)
+    }
+
+    /// `folders` names every folder a build writes a file into (the CLI checks them all before
+    /// the first file): a new kind of folder must be added there.
+    @Test func foldersNameEveryFolderABuildWritesInto() throws {
+        let workspace = BuilderTests.workspace()
+        let builder = Builder(.everything())
+        let files = try builder.run(workspace).files.keys
+        let written = Set(files.compactMap { path -> String? in
+            let parts = path.split(separator: "/").dropLast()
+            return parts.isEmpty ? nil : parts.joined(separator: "/")
+        })
+        #expect(written.subtracting(builder.folders(workspace)).isEmpty, "\(written.subtracting(builder.folders(workspace)).sorted())")
+        #expect(written.contains("site/platform/terraform/aws"))
+    }
 }
