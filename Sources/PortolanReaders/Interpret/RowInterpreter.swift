@@ -86,8 +86,14 @@ struct RowInterpreter {
         if let previous, cells.source.isEmpty || cells.destination.isEmpty, columns.first(.party) == nil,
            !cells.protocol.isEmpty || !cells.port.isEmpty || columns.first(.portProtocol).map({ !Text.isBlank(texts[safe: $0] ?? "") }) ?? false {
             var inherited: [String] = []
-            if cells.source.isEmpty, !previous.source.isEmpty { cells.source = previous.source; inherited.append("Source") }
-            if cells.destination.isEmpty, !previous.destination.isEmpty { cells.destination = previous.destination; inherited.append("Destination") }
+            // Only a side the table has a column for: a side that comes from the heading or the
+            // table's own product is filled below, the same for every row.
+            if cells.source.isEmpty, !previous.source.isEmpty, columns.first(.source) != nil {
+                cells.source = previous.source; inherited.append("Source")
+            }
+            if cells.destination.isEmpty, !previous.destination.isEmpty, columns.first(.destination) != nil {
+                cells.destination = previous.destination; inherited.append("Destination")
+            }
             if !inherited.isEmpty {
                 diagnostics.append(Diagnostic(.note, "connection \(number): the \(inherited.joined(separator: " and ")) cell is blank; the row above's value was taken (a cell spanning rows)", line: line, column: column, page: row.position.page, code: "inherited-cell"))
             }

@@ -182,6 +182,27 @@ import Testing
         #expect(document.diagnostics.contains { $0.code == "inherited-cell" && $0.line == 4 })
     }
 
+    /// A side the table has no column for ("Inbound to Billing": the destination is the
+    /// heading's) is no blank cell: every row takes it from the heading, none with a note. Before,
+    /// every row after the first was noted as inheriting it (100,000 notes for 100,000 rows).
+    @Test func aSideWithoutAColumnIsNotInheritedFromTheRowAbove() {
+        let document = read("""
+            ## Inbound to Billing
+
+            | Source | Protocol | Port |
+            |---|---|---|
+            | Web | TCP | 443 |
+            | Batch | TCP | 8443 |
+            |  | UDP | 53 |
+            """)
+        #expect(document.connections.map(\.destination) == ["Billing", "Billing", "Billing"])
+        // The third row's blank Source is a cell of the table: it is inherited, with its note.
+        #expect(document.connections.map(\.source) == ["Web", "Batch", "Batch"])
+        let notes = document.diagnostics.filter { $0.code == "inherited-cell" }
+        #expect(notes.map(\.line) == [7])
+        #expect(notes.first?.message.contains("the Source cell is blank") == true)
+    }
+
     @Test func shiftedRowsArePlacedByTheirContent() {
         let above = ["TCP", "443", "Web"]
         let placed = ShiftedRow.realign(["8443", "Admin"], roles: [.protocol, .port, .description], above: above)
