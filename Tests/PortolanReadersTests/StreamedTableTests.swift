@@ -76,4 +76,59 @@ import Testing
         #expect(streamed.diagnostics == whole.diagnostics)
         #expect(streamed.connections[249].attributes.contains(Attribute(name: "Column 8", value: "late")))
     }
+    /// "Workload | Port | Protocol | Used by" with only the clients' column: the first column
+    /// names the listener when every row's first cell is a name. Row n's listener is
+    /// "Cart n % 5", its client "Web n % 3"; `odd` puts a port number in one row's first cell.
+    /// Rows up to `blankUntil` have a blank first cell.
+    static func listenerTable(rows: Int, odd: Int?, blankUntil: Int = 0) -> (text: String, grid: Grid) {
+        let header = ["Workload", "Port", "Protocol", "Used by"]
+        func cells(_ n: Int) -> [String] {
+            [n == odd ? "9999" : n <= blankUntil ? "" : "Cart \(n % 5)", String(2000 + n), "TCP", "Web \(n % 3)"]
+        }
+        let text = (["Shop ports", "", header.joined(separator: "\t")] + (1...rows).map { cells($0).joined(separator: "\t") })
+            .joined(separator: "\n")
+        let position = GridPosition(line: 3)
+        let gridRows = (1...rows).map { n in
+            let p = GridPosition(line: 3 + n)
+            return GridRow(cells: cells(n).map { GridCell($0, position: p) }, position: p)
+        }
+        let grid = Grid(layout: "tab", header: [GridRow(cells: header.map { GridCell($0, position: position) }, position: position)],
+                        rows: gridRows, context: ["Shop ports"], position: position)
+        return (text, grid)
+    }
+
+    /// The listener rule looks at every row's first cell; a long table is still read row by
+    /// row, and a row after the first 201 that is not a name (here row 250, a port number)
+    /// decides for the whole table, as in the whole grid: the first column is then no listener.
+    @Test(arguments: [nil, 250, 30])
+    func aListenerColumnIsDecidedByEveryRowOfALongTable(odd: Int?) {
+        let (text, grid) = Self.listenerTable(rows: 300, odd: odd)
+        let streamed = DocumentReader.read(path: "shop.txt", text: SourceText(text: text))
+        let whole = DocumentReader.read(path: "shop.txt", grids: [grid], title: streamed.title, subject: streamed.subject)
+        #expect(streamed.connections.count == 300)
+        #expect(streamed.connections == whole.connections)
+        #expect(streamed.diagnostics == whole.diagnostics)
+        #expect(streamed.connections[260].source == "Web 0")
+        if odd == nil {
+            #expect(streamed.connections.map(\.destination) == (1...300).map { "Cart \($0 % 5)" })
+        } else {
+            // No listener column: the table's own product ("Shop", from the title) is the other side.
+            #expect(Set(streamed.connections.map(\.destination)) == ["Shop"])
+            #expect(streamed.connections[260].attributes.contains(Attribute(name: "Workload", value: "Cart 1")))
+        }
+    }
+
+    /// The first 201 rows' first cells are blank, so they decide no listener column; later rows
+    /// name listeners, and the whole grid decides there is one: the table is read again as one.
+    /// With a port number after the names (`odd`), the whole grid decides there is none again.
+    @Test(arguments: [nil, 280])
+    func laterRowsThatNameListenersDecideForTheWholeTable(odd: Int?) {
+        let (text, grid) = Self.listenerTable(rows: 300, odd: odd, blankUntil: 220)
+        let streamed = DocumentReader.read(path: "shop.txt", text: SourceText(text: text))
+        let whole = DocumentReader.read(path: "shop.txt", grids: [grid], title: streamed.title, subject: streamed.subject)
+        #expect(streamed.connections.count == 300)
+        #expect(streamed.connections == whole.connections)
+        #expect(streamed.diagnostics == whole.diagnostics)
+        #expect(streamed.connections[260].destination == (odd == nil ? "Cart 1" : "Shop"))
+    }
 }

@@ -49,10 +49,6 @@ public enum ColumnInterpreter {
         switch prepare(grid, rowWidth: rowWidth, rowsComplete: true, options: options) {
         case .services: return ServiceRows.read(grid)
         case .notATable(let result): return result
-        case .needsAllRows:
-            // Only asked for when the rows are not complete; they are here.
-            assertionFailure("needsAllRows with every row given")
-            return Interpreted()
         case .rows(let prepared): reading = prepared
         }
         reading.reserve(grid.rows.count)
@@ -71,13 +67,13 @@ public enum ColumnInterpreter {
         case services
         /// Neither kind of table; nothing a row says changes that.
         case notATable(Interpreted)
-        /// The rule for a first column of listeners looks at every row, which are not all given yet.
-        case needsAllRows
         case rows(TableReading)
     }
 
     /// Decides the columns from the header, the widest row (`rowWidth`), the first 200 rows'
-    /// content and, when `rowsComplete`, every row's first cell ("Used by" tables).
+    /// content and every given row's first cell ("Used by" tables). When not `rowsComplete`,
+    /// the reading keeps what the first cells said (`ListenerColumn`), for the rows to come to
+    /// confirm.
     static func prepare(_ grid: Grid, rowWidth: Int, rowsComplete: Bool, options: Options) -> Prepared {
         let headerTexts = joinedHeader(grid.header, matcher: options.header)
         if options.header.isServices(headerTexts, context: grid.context) {
@@ -92,13 +88,13 @@ public enum ColumnInterpreter {
         let typedByContent = ContentTyping.fill(&roles, headers: headerTexts, rows: grid.rows, mapping: options.header.mapping)
         // "Service | Port | … | Used by": the first column names the listener when only the
         // clients have a column of their own.
-        if roles.contains(.source), !roles.contains(.destination), !roles.contains(.party), roles.first == .some(nil) {
-            guard rowsComplete else { return .needsAllRows }
-            if grid.rows.contains(where: { !Text.isBlank($0.cells.first?.text ?? "") }),
-               !grid.rows.contains(where: { ShiftedRow.kind($0.cells.first?.text ?? "") != .text }),
-               !options.header.mapping.isMapped(headerTexts.first ?? ""), HeaderVocabulary.role(headerTexts.first ?? "") == nil {
-                roles[0] = .destination
-            }
+        var listener: ListenerColumn?
+        if roles.contains(.source), !roles.contains(.destination), !roles.contains(.party), roles.first == .some(nil),
+           !options.header.mapping.isMapped(headerTexts.first ?? ""), HeaderVocabulary.role(headerTexts.first ?? "") == nil {
+            var evidence = ListenerColumn()
+            for row in grid.rows { evidence.add(row) }
+            if evidence.applies { roles[0] = .destination }
+            if !rowsComplete { listener = evidence }
         }
         let sides = HeadingSides.parse(grid.context)
         let found = Set(roles.compactMap { $0 })
@@ -135,8 +131,28 @@ public enum ColumnInterpreter {
             || headerTexts.contains { options.conventions.configurableMarkHeaders.contains(HeaderVocabulary.key($0)) }
         var builder = RowInterpreter(grid: grid, columns: columns, subject: options.subject, configurable: configurable)
         builder.configurableNotes = options.configurableNotes
-        return .rows(TableReading(builder: builder, columns: columns, headerTexts: headerTexts, position: grid.position,
-                                  diagnostics: diagnostics))
+        var reading = TableReading(builder: builder, columns: columns, headerTexts: headerTexts, position: grid.position,
+                                   diagnostics: diagnostics)
+        reading.listener = listener
+        return .rows(reading)
+    }
+
+    /// "Service | Port | … | Used by": the first column, headed by no role's word, names the
+    /// listener when the clients have a column and the listener none, and every row's first cell
+    /// is text (no port or protocol) and some row's is not blank. Kept row by row, so a table
+    /// read as its rows come can tell whether a later row decides otherwise.
+    struct ListenerColumn {
+        private var anyNamed = false
+        private var allText = true
+        /// What the rows so far decide.
+        private(set) var applies = false
+
+        mutating func add(_ row: GridRow) {
+            let first = row.cells.first?.text ?? ""
+            if !Text.isBlank(first) { anyNamed = true }
+            if allText, ShiftedRow.kind(first) != .text { allText = false }
+            applies = anyNamed && allText
+        }
     }
 
     /// One column per role, descriptions aside: the column whose header is the role's own word

@@ -11,6 +11,9 @@ extension ColumnInterpreter {
         let position: GridPosition
         var diagnostics: [Diagnostic]
         var connections: [Connection] = []
+        /// The listener rule as the first rows decided it, when the rows were not all given
+        /// (`StreamedTable` follows it with the rows to come).
+        var listener: ListenerColumn?
         /// The header's first word, lowercased once: a row repeating the header is not a row.
         private let firstHeader: String?
 
