@@ -12,7 +12,9 @@ public struct Product: Sendable, Hashable {
     /// The components a YAML model declares (kinds, aliases): the same for every product of a run.
     public var declared = DeclaredComponents()
 
-    public var connections: [Connection] { documents.flatMap(\.connections) }
+    /// Every document's connections in order (one document's array itself, shared, not copied:
+    /// a copy of half a million connections is a retain of every string they hold).
+    public var connections: [Connection] { documents.count == 1 ? documents[0].connections : documents.flatMap(\.connections) }
     public var services: [IncludedService] { documents.flatMap(\.services) }
 }
 
@@ -129,6 +131,11 @@ public enum Slug {
     }
 
     static func make(_ name: String, limit: Int) -> String {
+        // Already a slug (a row number, "5a"): itself, without asking Unicode of each letter.
+        if !name.isEmpty, name.utf8.count <= limit,
+           name.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) }) {
+            return name
+        }
         var out = ""
         var pendingHyphen = false
         var count = 0

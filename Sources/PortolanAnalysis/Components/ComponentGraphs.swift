@@ -35,63 +35,90 @@ public enum ComponentGraphs {
             }
         }
 
-        // Nodes in order of first appearance: connections first, then included services.
+        // Nodes in order of first appearance: connections first, then included services. A
+        // node is known by its index in `order`; each written name is resolved once per product.
         var order: [String] = []
-        var written: [String: Set<String>] = [:]
-        var asSource: [String: Int] = [:]
-        var asDestination: [String: Int] = [:]
-        var families: [String: Set<ProtocolFamily>] = [:]
-        func note(_ name: String, as writtenName: String) {
-            if written[name] == nil { order.append(name) }
-            written[name, default: []].insert(NameKey.tidy(writtenName))
+        var index: [String: Int] = [:]
+        var written: [Set<String>] = []
+        var asSource: [Int] = []
+        var asDestination: [Int] = []
+        var families: [Set<ProtocolFamily>] = []
+        func note(_ name: String, as writtenName: String) -> Int {
+            let node: Int
+            if let known = index[name] {
+                node = known
+            } else {
+                node = order.count
+                index[name] = node
+                order.append(name)
+                written.append([])
+                asSource.append(0)
+                asDestination.append(0)
+                families.append([])
+            }
+            written[node].insert(NameKey.tidy(writtenName))
+            return node
         }
-        var rows: [(product: Int, document: Int, row: Int, source: String, destination: String)] = []
+        var familyOf: [String: ProtocolFamily] = [:]
+        func family(_ written: String?) -> ProtocolFamily {
+            let key = written ?? ""
+            if let known = familyOf[key] { return known }
+            let found = ProtocolFamily(written: key)
+            familyOf[key] = found
+            return found
+        }
+        var rows: [(product: Int, document: Int, row: Int, source: Int, destination: Int, family: ProtocolFamily)] = []
         var documents: [[Connection]] = []
         var paths: [String] = []
         for (productIndex, product) in products.enumerated() {
+            var nodeOf: [String: Int] = [:]
+            func node(_ writtenName: String) -> Int {
+                if let known = nodeOf[writtenName] { return known }
+                let found = note(names.canonical(writtenName, in: product), as: writtenName)
+                nodeOf[writtenName] = found
+                return found
+            }
             for document in product.documents {
                 let documentIndex = documents.count
                 documents.append(document.connections)
                 paths.append(document.path)
                 for (row, connection) in document.connections.enumerated() {
-                    let source = names.canonical(connection.source, in: product)
-                    let destination = names.canonical(connection.destination, in: product)
-                    note(source, as: connection.source)
-                    note(destination, as: connection.destination)
-                    asSource[source, default: 0] += 1
-                    asDestination[destination, default: 0] += 1
-                    let family = ProtocolFamily(written: connection.protocol)
-                    families[source, default: []].insert(family)
-                    families[destination, default: []].insert(family)
-                    rows.append((productIndex, documentIndex, row, source, destination))
+                    let source = node(connection.source)
+                    let destination = node(connection.destination)
+                    asSource[source] += 1
+                    asDestination[destination] += 1
+                    let family = family(connection.protocol)
+                    families[source].insert(family)
+                    families[destination].insert(family)
+                    rows.append((productIndex, documentIndex, row, source, destination, family))
                 }
             }
         }
         for product in products {
-            for service in product.services { note(names.canonical(service.name, in: product), as: service.name) }
+            for service in product.services { _ = note(names.canonical(service.name, in: product), as: service.name) }
         }
 
         var ids = UniqueIDs()
         var nodes: [ComponentGraph.Node] = []
-        var idByName: [String: String] = [:]
+        var idByNode: [String] = []
         let declared = products.first?.declared ?? DeclaredComponents()
-        for name in order {
+        for (node, name) in order.enumerated() {
             // What a YAML model declares wins over what the name and protocols suggest.
-            let declaredKind = declared.isEmpty ? nil : declared.kind(ofAny: [name] + (written[name] ?? []).sorted())
-            let kind = declaredKind ?? Knowledge.kind(ofName: name) ?? kindFromProtocols(families[name] ?? [], isSource: (asSource[name] ?? 0) > 0) ?? .workload
+            let declaredKind = declared.isEmpty ? nil : declared.kind(ofAny: [name] + written[node].sorted())
+            let kind = declaredKind ?? Knowledge.kind(ofName: name) ?? kindFromProtocols(families[node], isSource: asSource[node] > 0) ?? .workload
             let placement: ComponentGraph.Placement
             if let owner = owner[name], declaredKind == nil || declaredKind == .workload {
                 placement = .owned(owner.slug)
             } else if kind == .external {
-                placement = .external((asSource[name] ?? 0) > (asDestination[name] ?? 0) ? .ingress : .egress)
+                placement = .external(asSource[node] > asDestination[node] ? .ingress : .egress)
             } else if kind != .workload || (declaredKind == nil && Knowledge.isSharedService(name)) {
                 placement = .infrastructure
             } else {
                 placement = .peer
             }
             let id = ids.make("node-" + Slug.make(name))
-            idByName[name] = id
-            let others = (written[name] ?? []).subtracting([name]).sorted()
+            idByNode.append(id)
+            let others = written[node].subtracting([name]).sorted()
             nodes.append(ComponentGraph.Node(id: id, name: name, otherNames: others, kind: kind, placement: placement))
         }
 
@@ -103,8 +130,8 @@ public enum ComponentGraphs {
             let stem = view == .platform ? "conn-\(product.slug)-" : "conn-"
             return ComponentGraph.Edge(id: edgeIDs.make(stem + Slug.make(connection.number)), product: product.name,
                                        productSlug: product.slug, rows: shared, place: (row.document, row.row),
-                                       from: idByName[row.source]!, to: idByName[row.destination]!,
-                                       family: ProtocolFamily(written: connection.protocol), document: paths[row.document])
+                                       from: idByNode[row.source], to: idByNode[row.destination],
+                                       family: row.family, document: paths[row.document])
         }
         let groups = products.filter { product in nodes.contains { $0.placement == .owned(product.slug) } }
             .map { ComponentGraph.Group(name: $0.name, slug: $0.slug) }

@@ -30,7 +30,8 @@ public struct ComponentNames: Sendable {
     public let aliases: AliasTable
     /// Every written name's first spelling, by key, in model order.
     private var firstSpelling: [String: String] = [:]
-    private var resolved: [String: (name: String, rule: MergeRule?)] = [:]
+    /// Per product slug, each name its documents write and what it resolves to.
+    private var resolved: [String: [String: (name: String, rule: MergeRule?)]] = [:]
     /// Per product slug, the names its documents write that declare an abbreviation
     /// ("User Interface (UI)"), in order: their key, the keys of the base and of the abbreviation.
     private var declarations: [String: [(key: String, base: String, inner: String, tidy: String)]] = [:]
@@ -38,38 +39,49 @@ public struct ComponentNames: Sendable {
 
     public init(products: [Product], aliases: AliasTable) {
         self.aliases = aliases
-        var written: [(String, Product)] = []
-        for product in products {
-            written.append((product.name, product))
-            for service in product.services { written.append((service.name, product)) }
-            for connection in product.connections {
-                written.append((connection.source, product))
-                written.append((connection.destination, product))
+        // Each name once per product (a name is written on many rows), in the order written.
+        let written = products.map(Self.writtenNames)
+        for names in written {
+            for name in names {
+                let tidy = NameKey.tidy(name)
+                let key = Names.key(tidy)
+                if firstSpelling[key] == nil { firstSpelling[key] = tidy }
             }
         }
-        for (name, _) in written {
-            let tidy = NameKey.tidy(name)
-            let key = Names.key(tidy)
-            if firstSpelling[key] == nil { firstSpelling[key] = tidy }
-        }
-        for product in products { declarations[product.slug] = Self.declarations(of: product) }
-        var seen: Set<String> = []
-        for (name, product) in written where resolved[Self.cacheKey(name, product)] == nil {
-            let result = resolve(name, in: product)
-            resolved[Self.cacheKey(name, product)] = result
-            if let rule = result.rule, result.name != NameKey.tidy(name), seen.insert(Self.cacheKey(name, product)).inserted {
-                merges.append(NameMerge(written: NameKey.tidy(name), canonical: result.name, rule: rule, product: product.name))
+        for (product, names) in zip(products, written) { declarations[product.slug] = Self.declarations(names) }
+        for (product, names) in zip(products, written) {
+            var table = resolved[product.slug] ?? [:]
+            for name in names where table[name] == nil {
+                let result = resolve(name, in: product)
+                table[name] = result
+                if let rule = result.rule, result.name != NameKey.tidy(name) {
+                    merges.append(NameMerge(written: NameKey.tidy(name), canonical: result.name, rule: rule, product: product.name))
+                }
             }
+            resolved[product.slug] = table
         }
     }
 
     /// The canonical name of a name written in a document of `product`.
     public func canonical(_ name: String, in product: Product) -> String {
-        resolved[Self.cacheKey(name, product)]?.name ?? resolve(name, in: product).name
+        resolved[product.slug]?[name]?.name ?? resolve(name, in: product).name
     }
 
-    private static func cacheKey(_ name: String, _ product: Product) -> String {
-        product.slug + "\u{1F}" + name
+    /// The names a product's documents write, each once, in order: its own, its included
+    /// services', then each row's source and destination.
+    private static func writtenNames(_ product: Product) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        func add(_ name: String) { if seen.insert(name).inserted { names.append(name) } }
+        add(product.name)
+        for service in product.services { add(service.name) }
+        for document in product.documents {
+            for connection in document.connections {
+                add(connection.source)
+                add(connection.destination)
+            }
+        }
+        return names
     }
 
     private func resolve(_ name: String, in product: Product) -> (name: String, rule: MergeRule?) {
@@ -115,14 +127,14 @@ public struct ComponentNames: Sendable {
     /// "UI" or "User Interface" when the same product writes "User Interface (UI)".
     private func declaredAbbreviation(for name: String, in product: Product) -> String? {
         let key = Names.key(name)
-        return (declarations[product.slug] ?? Self.declarations(of: product)).first { $0.key != key && ($0.inner == key || $0.base == key) }?.tidy
+        return (declarations[product.slug] ?? Self.declarations(Self.writtenNames(product)))
+            .first { $0.key != key && ($0.inner == key || $0.base == key) }?.tidy
     }
 
-    private static func declarations(of product: Product) -> [(key: String, base: String, inner: String, tidy: String)] {
-        let names = [product.name] + product.services.map(\.name) + product.connections.flatMap { [$0.source, $0.destination] }
-        var seen: Set<String> = []
-        return names.compactMap { candidate in
-            guard seen.insert(candidate).inserted, let (base, inner) = abbreviation(candidate) else { return nil }
+    /// Of a product's written names (each once), those that declare an abbreviation.
+    private static func declarations(_ names: [String]) -> [(key: String, base: String, inner: String, tidy: String)] {
+        names.compactMap { candidate in
+            guard let (base, inner) = abbreviation(candidate) else { return nil }
             return (Names.key(candidate), Names.key(base), Names.key(inner), NameKey.tidy(candidate))
         }
     }

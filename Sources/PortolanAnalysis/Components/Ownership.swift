@@ -22,12 +22,19 @@ enum Ownership {
     static func claims(of product: Product, names: ComponentNames, otherProducts: Set<String>) -> [String: Claim] {
         var claims: [String: Claim] = [:]
         var declaredKinds: [String: ComponentKind] = [:]
-        for connection in product.connections where !product.declared.isEmpty {
-            for written in [connection.source, connection.destination] {
-                let canonical = names.canonical(written, in: product)
-                if declaredKinds[canonical] == nil, let kind = product.declared.kind(ofAny: [canonical, written]) {
-                    declaredKinds[canonical] = kind
-                }
+        let connections = product.connections
+        // Each written name once, in the order the rows first write it (a name is written on
+        // many rows; what is asked of it depends on the name only).
+        var written: [String] = []
+        var seen: Set<String> = []
+        for connection in connections {
+            if seen.insert(connection.source).inserted { written.append(connection.source) }
+            if seen.insert(connection.destination).inserted { written.append(connection.destination) }
+        }
+        for written in written where !product.declared.isEmpty {
+            let canonical = names.canonical(written, in: product)
+            if declaredKinds[canonical] == nil, let kind = product.declared.kind(ofAny: [canonical, written]) {
+                declaredKinds[canonical] = kind
             }
         }
         func claim(_ name: String, _ strength: Claim) {
@@ -39,17 +46,15 @@ enum Ownership {
         for service in product.services { claim(names.canonical(service.name, in: product), .name) }
         let capitals = NameKey.capitals(product.name)
         let prefix = product.name.lowercased() + " "
-        for connection in product.connections {
-            for written in [connection.source, connection.destination] {
-                let canonical = names.canonical(written, in: product)
-                if canonical == own { continue }
-                let tidy = NameKey.tidy(written)
-                let firstWord = tidy.split(separator: " ").first.map(String.init) ?? ""
-                if tidy.lowercased().hasPrefix(prefix)
-                    || (capitals.count >= 2 && firstWord == capitals)
-                    || Knowledge.isKubernetesWorkload(tidy) {
-                    claim(canonical, .name)
-                }
+        for written in written {
+            let canonical = names.canonical(written, in: product)
+            if canonical == own { continue }
+            let tidy = NameKey.tidy(written)
+            let firstWord = tidy.split(separator: " ").first.map(String.init) ?? ""
+            if tidy.lowercased().hasPrefix(prefix)
+                || (capitals.count >= 2 && firstWord == capitals)
+                || Knowledge.isKubernetesWorkload(tidy) {
+                claim(canonical, .name)
             }
         }
         // Evidence: "Egress means the service is the source, Ingress means the service is the
@@ -61,7 +66,7 @@ enum Ownership {
             if score[name] == nil { order.append(name) }
             score[name, default: 0] += delta
         }
-        for connection in product.connections {
+        for connection in connections {
             let source = names.canonical(connection.source, in: product)
             let destination = names.canonical(connection.destination, in: product)
             switch connection.classificationKind {
