@@ -31,13 +31,9 @@ struct Workspaces {
                 documents.append(Document(path: name, diagnostics: parsed.diagnostics))
             }
         }
-        for (name, path) in try files(paths) {
-            display[name] = path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                documents.append(Document(path: name, diagnostics: [Diagnostic(.error, "cannot read the file")]))
-                continue
-            }
-            let read = FileReader.read(path: name, bytes: [UInt8](data), options: options)
+        let listed = try files(paths)
+        for (name, path) in listed { display[name] = path }
+        for read in Self.read(listed, options: options) {
             documents += read.documents
             components += read.components
         }
@@ -50,6 +46,35 @@ struct Workspaces {
             aliases: try config(aliases, .aliases).map { Workspace.aliases(path: $0.path, text: $0.text) },
             inventory: try config(inventory, .inventory).map { Workspace.inventory(path: $0.path, text: $0.text) },
             lint: try config(lint, .lint).map { Workspace.lint(path: $0.path, text: $0.text) })
+    }
+
+    /// Each file's documents, in the order given. The files are read side by side, as many at
+    /// once as there are cores, each file's bytes held only while it is read.
+    private static func read(_ files: [(name: String, path: String)], options: DocumentReader.Options)
+        -> [(documents: [Document], components: [ComponentNote])] {
+        let slots = Slots<(documents: [Document], components: [ComponentNote])>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let (name, path) = files[index]
+            guard let data = FileManager.default.contents(atPath: path) else {
+                slots.put(([Document(path: name, diagnostics: [Diagnostic(.error, "cannot read the file")])], []), at: index)
+                return
+            }
+            slots.put(FileReader.read(path: name, bytes: [UInt8](data), options: options), at: index)
+        }
+        return slots.all
+    }
+
+    /// Results filled in by index from several threads.
+    private final class Slots<T>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [T?]
+
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+
+        func put(_ value: T, at index: Int) { lock.withLock { values[index] = value } }
+
+        /// Every slot, once every thread has put its value.
+        var all: [T] { lock.withLock { values.map { $0! } } }
     }
 
     enum Config: CaseIterable {

@@ -1,4 +1,5 @@
 @preconcurrency internal import CLibXML2
+import Foundation
 
 /// A parsed page or XML part as a small Swift tree: elements with their attributes and
 /// children, and text.
@@ -22,12 +23,19 @@ struct MarkupNode: Sendable {
 /// Word's `document.xml` strictly. Neither reaches the network, loads a DTD or expands entities,
 /// so a hostile document can neither reach out nor blow up.
 enum LibXML {
+    /// Held around every use of libxml2: documents are read side by side, one parse at a time.
+    private static let lock = NSLock()
+
     /// Deeper than any real document; keeps the recursion here and in the readers within a thread's stack.
     static let maximumDepth = 1000
 
     /// A saved web page (UTF-8). `root` is nil only when libxml2 produces no document at all;
     /// `stoppedEarly` tells when it gave up on part of the page (nesting deeper than it reads).
     static func html(_ bytes: [UInt8]) -> (root: MarkupNode?, stoppedEarly: String?) {
+        lock.withLock { parseHTML(bytes) }
+    }
+
+    private static func parseHTML(_ bytes: [UInt8]) -> (root: MarkupNode?, stoppedEarly: String?) {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
         guard let context = htmlNewParserCtxt() else { return (nil, nil) }
@@ -59,6 +67,10 @@ enum LibXML {
 
     /// An XML part (Word's `document.xml`): its root element, or libxml2's reason for rejecting the bytes.
     static func xml(_ bytes: [UInt8], name: String) -> Result<MarkupNode, XMLFailure> {
+        lock.withLock { parseXML(bytes, name: name) }
+    }
+
+    private static func parseXML(_ bytes: [UInt8], name: String) -> Result<MarkupNode, XMLFailure> {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_HUGE.rawValue)
         guard let context = xmlNewParserCtxt() else { return .failure(XMLFailure(reason: "out of memory")) }

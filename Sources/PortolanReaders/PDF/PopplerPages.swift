@@ -1,10 +1,16 @@
 @preconcurrency internal import CPoppler
+import Foundation
 
 /// A PDF as pages of words with their boxes. This is the only file that touches poppler-glib:
 /// it opens the bytes in memory (no file I/O), and for every page asks for the text and one box
 /// per character, which it groups into words. Coordinates are PDF points, origin top left.
 /// On demand it also finds a page's ruled lines (`RuledLines`), by drawing the page.
+/// Documents are read side by side; poppler, cairo and fontconfig are asked one call at a time
+/// (`lock`), whichever document asks.
 enum PopplerPages {
+    /// Held around every use of poppler and cairo.
+    static let lock = NSLock()
+
     /// Why the bytes give no pages to read.
     enum Problem: Error, Equatable, Sendable {
         case encrypted
@@ -12,6 +18,10 @@ enum PopplerPages {
     }
 
     static func read(_ bytes: [UInt8]) -> Result<(pages: [PDFPage], ruled: RuledLines), Problem> {
+        lock.withLock { readPages(bytes) }
+    }
+
+    private static func readPages(_ bytes: [UInt8]) -> Result<(pages: [PDFPage], ruled: RuledLines), Problem> {
         guard !bytes.isEmpty else { return .failure(.damaged("the file is empty")) }
         let data = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(data) }
@@ -109,7 +119,7 @@ final class RuledLines {
 
     fileprivate init(document: OpaquePointer) { self.document = document }
 
-    deinit { g_object_unref(UnsafeMutableRawPointer(document)) }
+    deinit { PopplerPages.lock.withLock { g_object_unref(UnsafeMutableRawPointer(document)) } }
 
     /// The y (points from the top) of each line ruled across at least half of `x0...x1` on a page.
     func horizontal(page number: Int, from x0: Double, to x1: Double) -> [Double] {
@@ -185,6 +195,10 @@ final class RuledLines {
     }
 
     private func draw(_ number: Int, scale: Double) -> Image? {
+        PopplerPages.lock.withLock { drawPage(number, scale: scale) }
+    }
+
+    private func drawPage(_ number: Int, scale: Double) -> Image? {
         if let drawn, drawn.page == number, drawn.scale == scale { return drawn.image }
         guard let page = poppler_document_get_page(document, Int32(number - 1)) else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
