@@ -55,4 +55,31 @@ import Testing
         try CLI.expectRun(["parse", path], status: 1, stdout: .golden(test: "PDFInputTests", case: "bad-\(file)", ext: "json"),
                           stderr: .text("\(path): error: \(message)\n"))
     }
+
+    /// A folder's documents are read side by side (poppler and libxml2 each under a lock): every
+    /// document comes out, in the folder's order, exactly as reading its file alone gives it.
+    @Test func documentsReadSideBySideAreReadAsEachAlone() throws {
+        let files = ["pdf/seed-000.chromium.pdf", "pdf/rabbitmq.ruled-tight.pdf", "pdf/consul.two-tables.pdf", "pdf/bad/truncated.pdf",
+                     "pdf/vault.tight.pdf", "docx/merged.docx", "docx/kafka.docx", "vendors/06-openshift-html-rowspan.html",
+                     "vendors/28-kubernetes-html.html", "vendors/14-splunk-html-br.html"]
+        let folder = try CLI.temporaryFolder()
+        try Self.copy(files, into: "\(folder)/in")
+        func documents(_ json: String) throws -> [NSDictionary] {
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            return object?["documents"] as? [NSDictionary] ?? []
+        }
+        let together = try documents(try CLI.run(["parse", "--format", "json", "in"], in: folder).stdout)
+        var alone: [NSDictionary] = []
+        // Alone, in the folder's order (names sorted), each named as the folder names it.
+        for name in files.map({ ($0 as NSString).lastPathComponent }).sorted() {
+            alone += try documents(try CLI.run(["parse", "--format", "json", "in/\(name)"], in: folder).stdout)
+        }
+        #expect(together.count == files.count)
+        #expect(together.map { $0["path"] as? String } == files.map { "in/" + ($0 as NSString).lastPathComponent }.sorted())
+        #expect(together == alone)
+        // A value read off the page: seed 000's first row.
+        let seed = together.first { ($0["path"] as? String) == "in/seed-000.chromium.pdf" }
+        let first = (seed?["connections"] as? [NSDictionary])?.first
+        #expect(first?["source"] as? String == "Customer Browser/API")
+    }
 }
