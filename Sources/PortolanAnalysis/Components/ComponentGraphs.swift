@@ -122,7 +122,7 @@ public enum ComponentGraphs {
             nodes.append(ComponentGraph.Node(id: id, name: name, otherNames: others, kind: kind, placement: placement))
         }
 
-        var edgeIDs = UniqueIDs()
+        var edgeIDs = UniqueIDs(capacity: rows.count)
         let shared = EdgeRows(documents)
         let edges = rows.map { row in
             let product = products[row.product]
@@ -155,6 +155,8 @@ public enum ComponentGraphs {
 /// Ids unique within one graph: the second "conn-5" becomes "conn-5-2".
 struct UniqueIDs {
     private var used: Set<String> = []
+
+    init(capacity: Int = 0) { used.reserveCapacity(capacity) }
 
     mutating func make(_ stem: String) -> String {
         var id = stem
