@@ -11,6 +11,7 @@ struct Interner {
 
     private var strings: Set<String> = []
     private var ports: [PortKey: PortCell.Parsed] = [:]
+    private var attributeLists: Set<[Attribute]> = []
 
     private struct PortKey: Hashable {
         var written: String
@@ -23,6 +24,20 @@ struct Interner {
         if let index = strings.firstIndex(of: text) { return strings[index] }
         if strings.count < Self.capacity { strings.insert(text) }
         return text
+    }
+
+    /// A row's attributes (the cells of columns without a role), or an equal list read before:
+    /// a "Type" column whose seven values a thousand rows repeat is seven arrays, not a thousand.
+    mutating func attributes(_ list: [Attribute]) -> [Attribute] {
+        guard !list.isEmpty else { return list }
+        if let index = attributeLists.firstIndex(of: list) { return attributeLists[index] }
+        var shared = list
+        for i in shared.indices {
+            shared[i].name = string(shared[i].name)
+            shared[i].value = string(shared[i].value)
+        }
+        if attributeLists.count < Self.capacity { attributeLists.insert(shared) }
+        return shared
     }
 
     /// `PortCell.parse(written, starMeansConfigurable:)`, read once for equal cells.

@@ -78,17 +78,8 @@ enum RowBuilder {
             protocol: proto.isEmpty ? nil : proto, ports: port.spec,
             classification: classification.isEmpty ? nil : classification,
             description: Text.collapseSpaces(cells.description), line: cells.line, column: cells.column, page: cells.page,
-            attributes: shared(cells.attributes, &sharing))
+            attributes: sharing.attributes(cells.attributes))
         return (connection, diagnostics)
-    }
-
-    private static func shared(_ attributes: [Attribute], _ sharing: inout Interner) -> [Attribute] {
-        var attributes = attributes
-        for i in attributes.indices {
-            attributes[i].name = sharing.string(attributes[i].name)
-            attributes[i].value = sharing.string(attributes[i].value)
-        }
-        return attributes
     }
 
     /// C0 controls (tab aside, which layouts use as a separator), DEL and C1 controls.

@@ -67,4 +67,24 @@ import Testing
             #expect(shared.spec == direct.spec && shared.problems == direct.problems, "\(cell)")
         }
     }
+
+    /// The address of an array's elements.
+    private func storage(_ list: [Attribute]) -> UnsafeRawPointer? {
+        list.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+    }
+
+    /// Rows repeating a column without a role ("Type": "Custom Rule 3") share one attribute list;
+    /// a different list, or the same names with another value, is its own; values never change.
+    @Test func equalAttributeListsShareOneStorage() {
+        var sharing = Interner()
+        func row(_ type: String) -> [Attribute] { [Attribute(name: fresh(["Type"]), value: fresh(["Custom", "Rule", type]))] }
+        let first = sharing.attributes(row("3"))
+        let again = sharing.attributes(row("3"))
+        #expect(again == [Attribute(name: "Type", value: "Custom Rule 3")])
+        #expect(storage(again) == storage(first))
+        let other = sharing.attributes(row("4"))
+        #expect(other == [Attribute(name: "Type", value: "Custom Rule 4")])
+        #expect(storage(other) != storage(first))
+        #expect(sharing.attributes([]) == [])
+    }
 }
