@@ -84,50 +84,67 @@ enum Pages {
         // Indexes made once (a large platform has thousands of findings and of edges): the first
         // product of a name or holding a document, the first row of a number or starting on a
         // line, the first edge of a product's row.
-        // Rows and edges are held by their place, not copied (a large view has a million).
+        // Rows and edges are held by their place, not copied (a large view has a million), and
+        // read by their index (a row taken whole is a dozen references counted up and down).
         struct Place { var product: Int, document: Int, row: Int }
         func row(_ place: Place) -> Connection { products[place.product].documents[place.document].connections[place.row] }
         var productByName: [String: Int] = [:], productByPath: [String: Int] = [:]
-        var rowByNumber: [Int: [String: Place]] = [:]
-        var rowByLine: [String: [Int: Place]] = [:]
         for (index, product) in products.enumerated() {
             if productByName[product.name] == nil { productByName[product.name] = index }
-            // Room made once (a million rows would otherwise grow each index twenty times).
-            rowByNumber[index] = Dictionary(minimumCapacity: product.documents.reduce(0) { $0 + $1.connections.count })
-            for (documentIndex, document) in product.documents.enumerated() {
-                if productByPath[document.path] == nil { productByPath[document.path] = index }
-                if rowByLine[document.path] == nil { rowByLine[document.path] = Dictionary(minimumCapacity: document.connections.count) }
-                for (rowIndex, connection) in document.connections.enumerated() {
-                    let place = Place(product: index, document: documentIndex, row: rowIndex)
-                    if rowByLine[document.path, default: [:]][connection.line] == nil {
-                        rowByLine[document.path, default: [:]][connection.line] = place
-                    }
-                    if rowByNumber[index, default: [:]][connection.number] == nil {
-                        rowByNumber[index, default: [:]][connection.number] = place
-                    }
-                }
-            }
+            for document in product.documents where productByPath[document.path] == nil { productByPath[document.path] = index }
         }
+        // Read from the last row back, so the first row of a number or line is written last
+        // (one hash a row, not a look-up and then an insert).
+        var rowByNumber: [[String: Place]] = []
+        var rowByLine: [String: [Int: Place]] = [:]
+        for index in products.indices.reversed() {
+            let product = products[index]
+            // Room made once (a million rows would otherwise grow each index twenty times).
+            var byNumber = [String: Place](minimumCapacity: product.documents.reduce(0) { $0 + $1.connections.count })
+            for documentIndex in product.documents.indices.reversed() {
+                let path = product.documents[documentIndex].path
+                let rows = product.documents[documentIndex].connections
+                var byLine = rowByLine.removeValue(forKey: path) ?? Dictionary(minimumCapacity: rows.count)
+                for rowIndex in rows.indices.reversed() {
+                    let place = Place(product: index, document: documentIndex, row: rowIndex)
+                    byLine[rows[rowIndex].line] = place
+                    byNumber[rows[rowIndex].number] = place
+                }
+                rowByLine[path] = byLine
+            }
+            rowByNumber.append(byNumber)
+        }
+        rowByNumber.reverse()
         // The first edge of each (product, row): found by the row's number and place, then
         // compared whole (hashing every row's every cell costs more than the rest together).
+        // Most places hold one row; the edges of another row at the same place wait in `moreAt`.
         struct EdgeKey: Hashable { var slug: String; var number: String; var line: Int; var column: Int }
-        var edgesAt: [EdgeKey: [Int]] = Dictionary(minimumCapacity: graph.edges.count)
-        for (index, edge) in graph.edges.enumerated() {
-            let key = EdgeKey(slug: edge.productSlug, number: edge.connection.number, line: edge.connection.line, column: edge.connection.column)
-            if !(edgesAt[key]?.contains { graph.edges[$0].connection == edge.connection } ?? false) {
-                edgesAt[key, default: []].append(index)
+        var firstAt: [EdgeKey: Int] = Dictionary(minimumCapacity: graph.edges.count)
+        var moreAt: [EdgeKey: [Int]] = [:]
+        for index in graph.edges.indices {
+            let connection = graph.edges[index].connection
+            let key = EdgeKey(slug: graph.edges[index].productSlug, number: connection.number, line: connection.line, column: connection.column)
+            guard let first = firstAt[key] else {
+                firstAt[key] = index
+                continue
+            }
+            if graph.edges[first].connection != connection, !(moreAt[key]?.contains { graph.edges[$0].connection == connection } ?? false) {
+                moreAt[key, default: []].append(index)
             }
         }
         func edge(_ slug: String, _ row: Connection) -> String? {
-            edgesAt[EdgeKey(slug: slug, number: row.number, line: row.line, column: row.column)]?
-                .first { graph.edges[$0].connection == row }.map { graph.edges[$0].id }
+            let key = EdgeKey(slug: slug, number: row.number, line: row.line, column: row.column)
+            guard let first = firstAt[key] else { return nil }
+            if graph.edges[first].connection == row { return graph.edges[first].id }
+            return moreAt[key]?.first { graph.edges[$0].connection == row }.map { graph.edges[$0].id }
         }
         var result: [SiteFinding] = []
+        result.reserveCapacity(all.count)
         for finding in all {
             guard let index = finding.product.map({ productByName[$0] }) ?? productByPath[finding.path] else { continue }
             let product = products[index]
             let inDocument = product.documents.contains { $0.path == finding.path } ? rowByLine[finding.path]?[finding.line] : nil
-            let place = finding.connection.flatMap { rowByNumber[index]?[$0] } ?? inDocument
+            let place = finding.connection.flatMap { rowByNumber[index][$0] } ?? inDocument
             result.append(SiteFinding(severity: finding.severity, message: finding.message,
                                       location: "\(finding.path):\(finding.line):\(finding.column)",
                                       rule: finding.rule, edge: place.flatMap { edge(product.slug, row($0)) }))

@@ -122,10 +122,15 @@ public enum MarkdownDocs {
             // hundreds of thousands); each text made visible as the template's values are.
             "findingsList": Splice { data in
                 for (index, finding) in page.findings.enumerated() {
-                    let line = (index > 0 ? "\n" : "") + "- **\(finding.severity.rawValue)** `"
-                        + ControlCharacters.visible(ControlCharacters.visible(finding.location, lineBreaks: true).replacingOccurrences(of: "`", with: "'"))
-                        + "`: " + ControlCharacters.visible(MarkdownTable.escape(finding.message + (finding.rule.map { " [\($0)]" } ?? "")))
-                    data.append(contentsOf: line.utf8)
+                    data.write { out in
+                        if index > 0 { out.appendMarkup("\n") }
+                        out.appendMarkup("- **")
+                        out.appendText(finding.severity.rawValue)
+                        out.appendMarkup("** `")
+                        appendCode(finding.location, to: &out)
+                        out.appendMarkup("`: ")
+                        appendVisibleCell(finding.message + (finding.rule.map { " [\($0)]" } ?? ""), to: &out)
+                    }
                 }
             },
             "downloads": page.downloads.map { download -> [String: Any] in
@@ -133,6 +138,32 @@ public enum MarkdownDocs {
             },
             "sources": page.sources.map { "`" + ControlCharacters.visible($0, lineBreaks: true).replacingOccurrences(of: "`", with: "'") + "`" }.joined(separator: ", "),
         ]
+    }
+
+    /// Appends text for inside a code span: `visible(visible(text, lineBreaks: true)` with each
+    /// backtick made an apostrophe`)`. Printable ASCII is copied here byte by byte (no character
+    /// to show, a backtick a byte); any other byte leaves the text to the general functions.
+    static func appendCode(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        guard ascii else {
+            let code = ControlCharacters.visible(text, lineBreaks: true).replacingOccurrences(of: "`", with: "'")
+            return out.appendText(ControlCharacters.visible(code))
+        }
+        text.withUTF8 { bytes in
+            for byte in bytes { out.append(byte == 0x60 ? 0x27 : byte) }
+        }
+    }
+
+    /// Appends `visible(MarkdownTable.escape(text))` (`appendCell` writes no hidden control
+    /// character but for the text it leaves to the general functions).
+    static func appendVisibleCell(_ text: String, to out: inout [UInt8]) {
+        let start = out.count
+        MarkdownTable.appendCell(text, to: &out)
+        guard out[start...].contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return }
+        let escaped = String(decoding: out[start...], as: UTF8.self)
+        out.removeSubrange(start...)
+        out.appendText(ControlCharacters.visible(escaped))
     }
 
     /// A title for `mkdocs.yml` (site name, nav entries): MkDocs' themes put these into the

@@ -55,39 +55,41 @@ extension MustacheLibrary {
     /// go where the marker is. A `Splice` writes its bytes there one row at a time (already
     /// visible and escaped, as its writer promises); a String is made visible as the template
     /// would. A marker is an element no text can produce (texts are escaped); should one not
-    /// appear exactly once, the page renders whole.
+    /// appear exactly once (or, its section off, not at all), the page renders whole.
     func pageSplicing(_ name: String, _ context: [String: Any], large keys: [String],
                       pieces: ((Data) throws -> Void)? = nil) throws -> Data {
         var small = context
-        var splices: [(marker: String, value: Any)] = []
+        var splices: [(key: String, marker: String, value: Any)] = []
         for key in keys {
             guard let value = context[key], value is String || value is Splice else { continue }
             let marker = "<portolan-splice-\(key)/>"
             small[key] = marker
-            splices.append((marker, value))
+            splices.append((key, marker, value))
         }
         let rendered = try page(name, small)
-        // Every marker found exactly once, in order, before anything is written.
-        var places: [Range<String.Index>] = []
+        // Every marker found exactly once, in order, before anything is written; one not found
+        // at all, even escaped, is not shown (its section is off: a page without findings).
+        var places: [(value: Any, range: Range<String.Index>)] = []
         var rest = Substring(rendered)
         for splice in splices {
             let found = rest.ranges(of: splice.marker)
+            if found.isEmpty, !rendered.contains("portolan-splice-\(splice.key)") { continue }
             guard found.count == 1, let range = found.first else {
                 let whole = try pageWhole(name, context)
                 guard let pieces else { return whole }
                 try pieces(whole)
                 return Data()
             }
-            places.append(range)
+            places.append((splice.value, range))
             rest = rest[range.upperBound...]
         }
         let out = PageBytes(handingPiecesTo: pieces)
         var start = rendered.startIndex
-        for (splice, range) in zip(splices, places) {
+        for (value, range) in places {
             out.append(contentsOf: rendered[start..<range.lowerBound].utf8)
-            if let splice = splice.value as? Splice {
+            if let splice = value as? Splice {
                 splice.write(out)
-            } else if let text = splice.value as? String {
+            } else if let text = value as? String {
                 out.append(ControlCharacters.visible(text))
             }
             start = range.upperBound
