@@ -45,4 +45,20 @@ extension [UInt8] {
         removeSubrange(start...)
         appendText(HTMLText.escape(ControlCharacters.visible(text)))
     }
+
+    /// Where `pattern` starts in the bytes from `from` on (places that do not overlap).
+    func places(of pattern: [UInt8], from: Int) -> [Int] {
+        guard let first = pattern.first, count >= pattern.count else { return [] }
+        var found: [Int] = []
+        var index = from
+        while index <= count - pattern.count {
+            if self[index] == first, self[index..<index + pattern.count].elementsEqual(pattern) {
+                found.append(index)
+                index += pattern.count
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
 }

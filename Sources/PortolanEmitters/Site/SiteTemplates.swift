@@ -66,27 +66,29 @@ extension MustacheLibrary {
             small[key] = marker
             splices.append((key, marker, value))
         }
-        let rendered = try page(name, small)
+        // Searched as bytes (a String search goes through Foundation's NSString, a page at a time).
+        let rendered = Array(try page(name, small).utf8)
         // Every marker found exactly once, in order, before anything is written; one not found
         // at all, even escaped, is not shown (its section is off: a page without findings).
-        var places: [(value: Any, range: Range<String.Index>)] = []
-        var rest = Substring(rendered)
+        var places: [(value: Any, range: Range<Int>)] = []
+        var from = 0
         for splice in splices {
-            let found = rest.ranges(of: splice.marker)
-            if found.isEmpty, !rendered.contains("portolan-splice-\(splice.key)") { continue }
-            guard found.count == 1, let range = found.first else {
+            let marker = Array(splice.marker.utf8)
+            let found = rendered.places(of: marker, from: from)
+            if found.isEmpty, rendered.places(of: Array("portolan-splice-\(splice.key)".utf8), from: 0).isEmpty { continue }
+            guard found.count == 1, let start = found.first else {
                 let whole = try pageWhole(name, context)
                 guard let pieces else { return whole }
                 try pieces(whole)
                 return Data()
             }
-            places.append((splice.value, range))
-            rest = rest[range.upperBound...]
+            places.append((splice.value, start..<start + marker.count))
+            from = start + marker.count
         }
         let out = PageBytes(handingPiecesTo: pieces)
-        var start = rendered.startIndex
+        var start = 0
         for (value, range) in places {
-            out.append(contentsOf: rendered[start..<range.lowerBound].utf8)
+            out.append(contentsOf: rendered[start..<range.lowerBound])
             if let splice = value as? Splice {
                 splice.write(out)
             } else if let text = value as? String {
@@ -94,12 +96,12 @@ extension MustacheLibrary {
             }
             start = range.upperBound
         }
-        out.append(contentsOf: rendered[start...].utf8)
+        out.append(contentsOf: rendered[start...])
         return try out.finish()
     }
 
     /// The page rendered in one piece, each `Splice` made a String first.
-    private func pageWhole(_ name: String, _ context: [String: Any]) throws -> Data {
+    func pageWhole(_ name: String, _ context: [String: Any]) throws -> Data {
         let whole = context.mapValues { value -> Any in
             guard let splice = value as? Splice else { return value }
             let bytes = PageBytes()
