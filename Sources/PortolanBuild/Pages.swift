@@ -119,36 +119,42 @@ enum Pages {
         // compared whole (hashing every row's every cell costs more than the rest together).
         // Most places hold one row; the edges of another row at the same place wait in `moreAt`.
         struct EdgeKey: Hashable { var slug: String; var number: String; var line: Int; var column: Int }
-        var firstAt: [EdgeKey: Int] = Dictionary(minimumCapacity: graph.edges.count)
-        var moreAt: [EdgeKey: [Int]] = [:]
-        for index in graph.edges.indices {
-            let connection = graph.edges[index].connection
-            let key = EdgeKey(slug: graph.edges[index].productSlug, number: connection.number, line: connection.line, column: connection.column)
-            guard let first = firstAt[key] else {
-                firstAt[key] = index
-                continue
+        // Edges and findings read in place (`withUnsafeBufferPointer`): an element taken from an
+        // array is copied, each of its texts counted up and down.
+        return graph.edges.withUnsafeBufferPointer { edges in
+            var firstAt: [EdgeKey: Int] = Dictionary(minimumCapacity: edges.count)
+            var moreAt: [EdgeKey: [Int]] = [:]
+            for index in edges.indices {
+                let connection = edges[index].connection
+                let key = EdgeKey(slug: edges[index].productSlug, number: connection.number, line: connection.line, column: connection.column)
+                guard let first = firstAt[key] else {
+                    firstAt[key] = index
+                    continue
+                }
+                if edges[first].connection != connection, !(moreAt[key]?.contains { edges[$0].connection == connection } ?? false) {
+                    moreAt[key, default: []].append(index)
+                }
             }
-            if graph.edges[first].connection != connection, !(moreAt[key]?.contains { graph.edges[$0].connection == connection } ?? false) {
-                moreAt[key, default: []].append(index)
+            func edge(_ slug: String, _ row: Connection) -> String? {
+                let key = EdgeKey(slug: slug, number: row.number, line: row.line, column: row.column)
+                guard let first = firstAt[key] else { return nil }
+                if edges[first].connection == row { return edges[first].id }
+                return moreAt[key]?.first { edges[$0].connection == row }.map { edges[$0].id }
             }
+            var result: [SiteFinding] = []
+            result.reserveCapacity(all.count)
+            all.withUnsafeBufferPointer { all in
+                for finding in all.indices {
+                    let path = all[finding].path, line = all[finding].line
+                    guard let index = all[finding].product.map({ productByName[$0] }) ?? productByPath[path] else { continue }
+                    let inDocument = products[index].documents.contains { $0.path == path } ? rowByLine[path]?[line] : nil
+                    let place = all[finding].connection.flatMap { rowByNumber[index][$0] } ?? inDocument
+                    result.append(SiteFinding(severity: all[finding].severity, message: all[finding].message,
+                                              location: "\(path):\(line):\(all[finding].column)",
+                                              rule: all[finding].rule, edge: place.flatMap { edge(products[index].slug, row($0)) }))
+                }
+            }
+            return result
         }
-        func edge(_ slug: String, _ row: Connection) -> String? {
-            let key = EdgeKey(slug: slug, number: row.number, line: row.line, column: row.column)
-            guard let first = firstAt[key] else { return nil }
-            if graph.edges[first].connection == row { return graph.edges[first].id }
-            return moreAt[key]?.first { graph.edges[$0].connection == row }.map { graph.edges[$0].id }
-        }
-        var result: [SiteFinding] = []
-        result.reserveCapacity(all.count)
-        for finding in all {
-            guard let index = finding.product.map({ productByName[$0] }) ?? productByPath[finding.path] else { continue }
-            let product = products[index]
-            let inDocument = product.documents.contains { $0.path == finding.path } ? rowByLine[finding.path]?[finding.line] : nil
-            let place = finding.connection.flatMap { rowByNumber[index][$0] } ?? inDocument
-            result.append(SiteFinding(severity: finding.severity, message: finding.message,
-                                      location: "\(finding.path):\(finding.line):\(finding.column)",
-                                      rule: finding.rule, edge: place.flatMap { edge(product.slug, row($0)) }))
-        }
-        return result
     }
 }

@@ -90,10 +90,13 @@ public enum MarkdownDocs {
     static func context(_ page: SitePage) -> [String: Any] {
         let isPlatform = page.isPlatform
         let connectionHeader = ["#"] + (isPlatform ? ["Product"] : []) + ["Source", "Destination", "Protocol", "Port", "Classification", "Data that travels on it"]
-        let connectionRows = page.graph.edges.lazy.map { edge -> [String] in
-            let c = edge.connection
-            return [c.number] + (isPlatform ? [edge.product] : [])
-                + [c.source, c.destination, c.protocol ?? "", SiteContexts.portText(c), c.classification ?? "", c.description]
+        // Each edge read in place (an edge taken from the array is copied, its texts counted up and down).
+        let edges = page.graph.edges
+        let connectionRows = edges.indices.lazy.map { index -> [String] in
+            let c = edges[index].connection
+            return isPlatform
+                ? [c.number, edges[index].product, c.source, c.destination, c.protocol ?? "", SiteContexts.portText(c), c.classification ?? "", c.description]
+                : [c.number, c.source, c.destination, c.protocol ?? "", SiteContexts.portText(c), c.classification ?? "", c.description]
         }
         let serviceRows = page.services.map { entry -> [String] in
             let description = entry.service.items.isEmpty ? entry.service.description : entry.service.items.map { "• " + $0 }.joined(separator: "\n")
@@ -144,15 +147,14 @@ public enum MarkdownDocs {
     /// backtick made an apostrophe`)`. Printable ASCII is copied here byte by byte (no character
     /// to show, a backtick a byte); any other byte leaves the text to the general functions.
     static func appendCode(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
-        guard ascii else {
-            let code = ControlCharacters.visible(text, lineBreaks: true).replacingOccurrences(of: "`", with: "'")
-            return out.appendText(ControlCharacters.visible(code))
-        }
-        text.withUTF8 { bytes in
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
             for byte in bytes { out.append(byte == 0x60 ? 0x27 : byte) }
-        }
+            return true
+        } ?? false
+        guard !done else { return }
+        let code = ControlCharacters.visible(text, lineBreaks: true).replacingOccurrences(of: "`", with: "'")
+        out.appendText(ControlCharacters.visible(code))
     }
 
     /// Appends `visible(MarkdownTable.escape(text))` (`appendCell` writes no hidden control

@@ -38,9 +38,8 @@ public enum MarkdownTable {
     /// byte alone, but for a line feed after a carriage return); any other byte leaves the text
     /// to `general`.
     static func appendCell(_ text: String, to out: inout [UInt8]) {
-        var text = text
         let start = out.count
-        let done = text.withUTF8 { bytes -> Bool in
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             var run = 0
             var previousWasCR = false
             for index in bytes.indices {
@@ -71,7 +70,7 @@ public enum MarkdownTable {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             return true
-        }
+        } ?? false
         guard !done else { return }
         out.removeSubrange(start...)
         out.appendText(general(text))

@@ -4,8 +4,7 @@ import PortolanModel
 extension [UInt8] {
     /// The text's UTF-8 bytes as they are.
     mutating func appendText(_ text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil { append(contentsOf: text.utf8) }
     }
 
     /// Markup written by hand (ASCII, nothing to escape).
@@ -18,9 +17,8 @@ extension [UInt8] {
     /// each byte is a character and none is a hidden control. Any other byte leaves the text
     /// to the general functions.
     mutating func appendHTML(_ text: String) {
-        var text = text
         let start = count
-        let done = text.withUTF8 { bytes -> Bool in
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             var run = 0
             for index in bytes.indices {
                 let byte = bytes[index]
@@ -40,7 +38,7 @@ extension [UInt8] {
             }
             append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             return true
-        }
+        } ?? false
         guard !done else { return }
         removeSubrange(start...)
         appendText(HTMLText.escape(ControlCharacters.visible(text)))

@@ -120,13 +120,16 @@ enum SiteContexts {
         var lookup: [String: [String: String]] = [:]
         var product: String?
         var numbers: [String: String] = [:]
-        for edge in graph.edges.reversed() {
-            if edge.product != product {
-                if let product { lookup[product] = numbers }
-                product = edge.product
-                numbers = lookup.removeValue(forKey: edge.product) ?? [:]
+        // Read in place: an edge taken from the array is copied, each of its texts counted up and down.
+        graph.edges.withUnsafeBufferPointer { edges in
+            for index in edges.indices.reversed() {
+                if edges[index].product != product {
+                    if let product { lookup[product] = numbers }
+                    product = edges[index].product
+                    numbers = lookup.removeValue(forKey: edges[index].product) ?? [:]
+                }
+                numbers[edges[index].connection.number] = edges[index].id
             }
-            numbers[edge.connection.number] = edge.id
         }
         if let product { lookup[product] = numbers }
         return lookup

@@ -62,26 +62,29 @@ enum SiteRows {
             hrefs[id] = href
             return href
         }
-        for edge in graph.edges {
-            let connection = edge.connection
-            let from = href(edge.from), to = href(edge.to)
-            data.write { html in
-                html.cell("<tr id=\"row-", edge.id, "\" data-edge=\"")
-                html.cell("", edge.id, "\">\n<td data-label=\"#\"><a class=\"conn-link\" href=\"#")
-                html.cell("", edge.id, "\" aria-label=\"Connection ")
-                html.cell("", connection.number, ": show on the diagram\">")
-                html.cell("", connection.number, "</a></td>")
-                if isPlatform { html.cell("<td data-label=\"Product\">", edge.product, "</td>") }
-                html.appendMarkup("\n<td data-label=\"Source\">")
-                html.end(connection.source, href: from)
-                html.appendMarkup("</td>\n<td data-label=\"Destination\">")
-                html.end(connection.destination, href: to)
-                html.appendMarkup("</td>\n")
-                html.cell("<td data-label=\"Protocol\">", connection.protocol ?? "", "</td>\n")
-                html.cell("<td data-label=\"Port\">", SiteContexts.portText(connection), "</td>\n")
-                html.cell("<td data-label=\"Classification\"><span class=\"tag\">", connection.classification ?? "", "</span></td>\n")
-                html.cell("<td data-label=\"Data\">", connection.description, "</td>\n")
-                html.appendMarkup("</tr>\n")
+        // Read in place: an edge taken from the array is copied, each of its texts counted up and down.
+        graph.edges.withUnsafeBufferPointer { edges in
+            for index in edges.indices {
+                let connection = edges[index].connection
+                let from = href(edges[index].from), to = href(edges[index].to)
+                data.write { html in
+                    html.cell("<tr id=\"row-", edges[index].id, "\" data-edge=\"")
+                    html.cell("", edges[index].id, "\">\n<td data-label=\"#\"><a class=\"conn-link\" href=\"#")
+                    html.cell("", edges[index].id, "\" aria-label=\"Connection ")
+                    html.cell("", connection.number, ": show on the diagram\">")
+                    html.cell("", connection.number, "</a></td>")
+                    if isPlatform { html.cell("<td data-label=\"Product\">", edges[index].product, "</td>") }
+                    html.appendMarkup("\n<td data-label=\"Source\">")
+                    html.end(connection.source, href: from)
+                    html.appendMarkup("</td>\n<td data-label=\"Destination\">")
+                    html.end(connection.destination, href: to)
+                    html.appendMarkup("</td>\n")
+                    html.cell("<td data-label=\"Protocol\">", connection.protocol ?? "", "</td>\n")
+                    html.cell("<td data-label=\"Port\">", SiteContexts.portText(connection), "</td>\n")
+                    html.cell("<td data-label=\"Classification\"><span class=\"tag\">", connection.classification ?? "", "</span></td>\n")
+                    html.cell("<td data-label=\"Data\">", connection.description, "</td>\n")
+                    html.appendMarkup("</tr>\n")
+                }
             }
         }
     }
