@@ -77,7 +77,12 @@ enum SiteContexts {
         // The listening ports as HTML (`SiteRows`): each lists the numbers of every row that reaches it.
         let listening = Splice { data in
             let edgeOf = edgeLookup(page.graph)
-            SiteRows.listening(page.listening, isPlatform: isPlatform, edge: { product, number in edgeOf[product]?[number] }, into: data)
+            // An entry's numbers are all of one product: its numbers looked up once an entry.
+            var product: String?, numbers: [String: String]?
+            SiteRows.listening(page.listening, isPlatform: isPlatform, edge: { entryProduct, number in
+                if entryProduct != product { (product, numbers) = (entryProduct, edgeOf[entryProduct]) }
+                return numbers?[number]
+            }, into: data)
         }
         let downloads: [[String: Any]] = page.downloads.map { download in
             ["href": download.file, "label": download.label, "file": download.file, "size": size(download.size)]

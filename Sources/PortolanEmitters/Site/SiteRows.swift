@@ -98,16 +98,18 @@ enum SiteRows {
 
     /// The same, written into a page's bytes one item at a time.
     static func findings(_ findings: [SiteFinding], into data: PageBytes) {
-        for finding in findings {
-            data.write { html in
-                let severity = finding.severity.rawValue
-                html.cell("<li class=\"finding severity-", severity, "\"><span class=\"severity\">")
-                html.cell("", severity, "</span> <code class=\"location\">")
-                html.cell("", finding.location, "</code> ")
-                html.appendHTML(finding.message)
-                if let rule = finding.rule { html.cell(" <span class=\"rule\">[", rule, "]</span>") }
-                if let edge = finding.edge { html.cell(" <a href=\"#", edge, "\">show the connection</a>") }
-                html.appendMarkup("</li>\n")
+        findings.withUnsafeBufferPointer { findings in
+            for finding in findings.indices {
+                data.write { html in
+                    let severity = findings[finding].severity.rawValue
+                    html.cell("<li class=\"finding severity-", severity, "\"><span class=\"severity\">")
+                    html.cell("", severity, "</span> <code class=\"location\">")
+                    html.cell("", findings[finding].location, "</code> ")
+                    html.appendHTML(findings[finding].message)
+                    if let rule = findings[finding].rule { html.cell(" <span class=\"rule\">[", rule, "]</span>") }
+                    if let edge = findings[finding].edge { html.cell(" <a href=\"#", edge, "\">show the connection</a>") }
+                    html.appendMarkup("</li>\n")
+                }
             }
         }
     }
