@@ -1,4 +1,5 @@
 import Foundation
+import PortolanAnalysis
 import PortolanModel
 import Testing
 @testable import PortolanEmitters
@@ -127,5 +128,30 @@ import Testing
                                                              large: ["rowsHTML", "listeningHTML", "findingsHTML"]), as: UTF8.self)
         #expect(html.contains("<p>No warnings.</p>"))
         #expect(!html.contains("portolan-splice"))
+    }
+
+    /// The listening ports link a number to the first edge of its product and number, as a
+    /// front-to-back search finds it, when a number repeats within a product and across products.
+    @Test func edgeLookupKeepsTheFirstEdgeOfANumber() throws {
+        func row(_ number: String, _ source: String, _ destination: String, line: Int) -> Connection {
+            Connection(number: number, source: source, destination: destination, protocol: "TCP",
+                       ports: PortSpec(ranges: [PortRange(8000 + line)], text: "\(8000 + line)"), classification: nil,
+                       description: "row at \(line)", line: line)
+        }
+        let products = Products.group(Model(documents: [
+            Document(path: "a.txt", subject: "Alpha", connections: [row("1", "Web", "API", line: 3), row("1", "API", "DB", line: 4), row("2", "API", "Queue", line: 5)]),
+            Document(path: "b.txt", subject: "Beta", connections: [row("1", "Gateway", "Cache", line: 3), row("2", "Cache", "Disk", line: 4)]),
+            Document(path: "c.txt", subject: "Alpha", connections: [row("2", "Queue", "Worker", line: 3)]),
+        ])) + (try TableSeeds.products())
+        let graph = ComponentGraphs.platform(products, aliases: AliasTable())
+        var expected: [String: [String: String]] = [:]
+        for edge in graph.edges where expected[edge.product]?[edge.connection.number] == nil {
+            expected[edge.product, default: [:]][edge.connection.number] = edge.id
+        }
+        let lookup = SiteContexts.edgeLookup(graph)
+        #expect(lookup == expected)
+        #expect(lookup["Alpha"]?["1"] == graph.edges.first { $0.product == "Alpha" && $0.connection.line == 3 }?.id)
+        #expect(lookup["Alpha"]?["2"] == graph.edges.first { $0.product == "Alpha" && $0.connection.line == 5 }?.id)
+        #expect(lookup["Beta"]?["1"] != lookup["Alpha"]?["1"])
     }
 }
