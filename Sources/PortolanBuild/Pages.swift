@@ -84,54 +84,100 @@ enum Pages {
         // Indexes made once (a large platform has thousands of findings and of edges): the first
         // product of a name or holding a document, the first row of a number or starting on a
         // line, the first edge of a product's row.
-        // Rows and edges are held by their place, not copied (a large view has a million).
-        struct Place { var product: Int, document: Int, row: Int }
-        func row(_ place: Place) -> Connection { products[place.product].documents[place.document].connections[place.row] }
         var productByName: [String: Int] = [:], productByPath: [String: Int] = [:]
-        var rowByNumber: [Int: [String: Place]] = [:]
-        var rowByLine: [String: [Int: Place]] = [:]
         for (index, product) in products.enumerated() {
             if productByName[product.name] == nil { productByName[product.name] = index }
-            // Room made once (a million rows would otherwise grow each index twenty times).
-            rowByNumber[index] = Dictionary(minimumCapacity: product.documents.reduce(0) { $0 + $1.connections.count })
-            for (documentIndex, document) in product.documents.enumerated() {
-                if productByPath[document.path] == nil { productByPath[document.path] = index }
-                if rowByLine[document.path] == nil { rowByLine[document.path] = Dictionary(minimumCapacity: document.connections.count) }
-                for (rowIndex, connection) in document.connections.enumerated() {
-                    let place = Place(product: index, document: documentIndex, row: rowIndex)
-                    if rowByLine[document.path, default: [:]][connection.line] == nil {
-                        rowByLine[document.path, default: [:]][connection.line] = place
-                    }
-                    if rowByNumber[index, default: [:]][connection.number] == nil {
-                        rowByNumber[index, default: [:]][connection.number] = place
-                    }
-                }
-            }
+            for document in product.documents where productByPath[document.path] == nil { productByPath[document.path] = index }
         }
-        // The first edge of each (product, row): found by the row's number and place, then
-        // compared whole (hashing every row's every cell costs more than the rest together).
-        struct EdgeKey: Hashable { var slug: String; var number: String; var line: Int; var column: Int }
-        var edgesAt: [EdgeKey: [Int]] = Dictionary(minimumCapacity: graph.edges.count)
-        for (index, edge) in graph.edges.enumerated() {
-            let key = EdgeKey(slug: edge.productSlug, number: edge.connection.number, line: edge.connection.line, column: edge.connection.column)
-            if !(edgesAt[key]?.contains { graph.edges[$0].connection == edge.connection } ?? false) {
-                edgesAt[key, default: []].append(index)
-            }
-        }
-        func edge(_ slug: String, _ row: Connection) -> String? {
-            edgesAt[EdgeKey(slug: slug, number: row.number, line: row.line, column: row.column)]?
-                .first { graph.edges[$0].connection == row }.map { graph.edges[$0].id }
-        }
+        // The rows' indexes and the edges' side by side: a large view's are a million entries
+        // each, made while the other core would wait. Neither throws (`both` only hands on what
+        // its work throws), so `try?` drops nothing.
+        guard let ((rowByNumber, rowByLine), edges) = try? both({ FindingIndex.rows(products) }, { FindingIndex.edges(graph) }) else { return [] }
+        func row(_ place: FindingIndex.Place) -> Connection { products[place.product].documents[place.document].connections[place.row] }
         var result: [SiteFinding] = []
-        for finding in all {
-            guard let index = finding.product.map({ productByName[$0] }) ?? productByPath[finding.path] else { continue }
-            let product = products[index]
-            let inDocument = product.documents.contains { $0.path == finding.path } ? rowByLine[finding.path]?[finding.line] : nil
-            let place = finding.connection.flatMap { rowByNumber[index]?[$0] } ?? inDocument
-            result.append(SiteFinding(severity: finding.severity, message: finding.message,
-                                      location: "\(finding.path):\(finding.line):\(finding.column)",
-                                      rule: finding.rule, edge: place.flatMap { edge(product.slug, row($0)) }))
+        result.reserveCapacity(all.count)
+        // Findings read in place (`withUnsafeBufferPointer`): an element taken from an array is
+        // copied, each of its texts counted up and down.
+        all.withUnsafeBufferPointer { all in
+            for finding in all.indices {
+                let path = all[finding].path, line = all[finding].line
+                guard let index = all[finding].product.map({ productByName[$0] }) ?? productByPath[path] else { continue }
+                let inDocument = products[index].documents.contains { $0.path == path } ? rowByLine[path]?[line] : nil
+                let place = all[finding].connection.flatMap { rowByNumber[index][$0] } ?? inDocument
+                result.append(SiteFinding(severity: all[finding].severity, message: all[finding].message,
+                                          location: "\(path):\(line):\(all[finding].column)",
+                                          rule: all[finding].rule, edge: place.flatMap { edges.edge(products[index].slug, row($0), in: graph) }))
+            }
         }
         return result
+    }
+}
+
+/// The indexes `Pages.findings` finds a finding's row and edge by. Rows and edges are held by
+/// their place, not copied (a large view has a million), and read in place.
+private enum FindingIndex {
+    struct Place: Sendable { var product: Int, document: Int, row: Int }
+
+    /// The first row of each connection number, by product, and of each line, by document path.
+    /// Read from the last row back, so the first row of a number or line is written last (one
+    /// hash a row, not a look-up and then an insert).
+    static func rows(_ products: [Product]) -> (byNumber: [[String: Place]], byLine: [String: [Int: Place]]) {
+        var rowByNumber: [[String: Place]] = []
+        var rowByLine: [String: [Int: Place]] = [:]
+        for index in products.indices.reversed() {
+            let product = products[index]
+            // Room made once (a million rows would otherwise grow each index twenty times).
+            var byNumber = [String: Place](minimumCapacity: product.documents.reduce(0) { $0 + $1.connections.count })
+            for documentIndex in product.documents.indices.reversed() {
+                let path = product.documents[documentIndex].path
+                let rows = product.documents[documentIndex].connections
+                var byLine = rowByLine.removeValue(forKey: path) ?? Dictionary(minimumCapacity: rows.count)
+                for rowIndex in rows.indices.reversed() {
+                    let place = Place(product: index, document: documentIndex, row: rowIndex)
+                    byLine[rows[rowIndex].line] = place
+                    byNumber[rows[rowIndex].number] = place
+                }
+                rowByLine[path] = byLine
+            }
+            rowByNumber.append(byNumber)
+        }
+        return (rowByNumber.reversed(), rowByLine)
+    }
+
+    struct Key: Hashable, Sendable { var slug: String; var number: String; var line: Int; var column: Int }
+
+    /// The first edge of each (product, row): found by the row's number and place, then
+    /// compared whole (hashing every row's every cell costs more than the rest together).
+    /// Most places hold one row; the edges of another row at the same place wait in `moreAt`.
+    struct Edges: Sendable {
+        var firstAt: [Key: Int]
+        var moreAt: [Key: [Int]] = [:]
+
+        func edge(_ slug: String, _ row: Connection, in graph: ComponentGraph) -> String? {
+            let key = Key(slug: slug, number: row.number, line: row.line, column: row.column)
+            guard let first = firstAt[key] else { return nil }
+            return graph.edges.withUnsafeBufferPointer { edges in
+                if edges[first].connection == row { return edges[first].id }
+                return moreAt[key]?.first { edges[$0].connection == row }.map { edges[$0].id }
+            }
+        }
+    }
+
+    static func edges(_ graph: ComponentGraph) -> Edges {
+        graph.edges.withUnsafeBufferPointer { edges in
+            var index = Edges(firstAt: Dictionary(minimumCapacity: edges.count))
+            for edge in edges.indices {
+                let connection = edges[edge].connection
+                let key = Key(slug: edges[edge].productSlug, number: connection.number, line: connection.line, column: connection.column)
+                guard let first = index.firstAt[key] else {
+                    index.firstAt[key] = edge
+                    continue
+                }
+                if edges[first].connection != connection, !(index.moreAt[key]?.contains { edges[$0].connection == connection } ?? false) {
+                    index.moreAt[key, default: []].append(edge)
+                }
+            }
+            return index
+        }
     }
 }

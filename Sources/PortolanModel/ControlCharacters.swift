@@ -29,7 +29,18 @@ extension Unicode.Scalar {
 public enum ControlCharacters {
     /// True when the text holds a character `visible(_:)` would replace.
     public static func contains(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.isHiddenControl }
+        if isPrintableASCII(text, lineBreaks: false) { return false }
+        return text.unicodeScalars.contains { $0.isHiddenControl }
+    }
+
+    /// True when every byte is printable ASCII or a tab (or a line break, unless `lineBreaks`):
+    /// such a text holds no character `visible` replaces (every hidden one is another ASCII
+    /// control or not ASCII). Most texts are; asked of their bytes, not their scalars.
+    static func isPrintableASCII(_ text: String, lineBreaks: Bool) -> Bool {
+        func shown(_ byte: UInt8) -> Bool {
+            (byte >= 0x20 && byte < 0x7F) || byte == 0x09 || (!lineBreaks && (byte == 0x0A || byte == 0x0D))
+        }
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(shown) } ?? text.utf8.allSatisfy(shown)
     }
 
     /// The text with each hidden control character written as `<U+XXXX>` (four or more
@@ -39,6 +50,7 @@ public enum ControlCharacters {
         func hidden(_ scalar: Unicode.Scalar) -> Bool {
             scalar.isHiddenControl || (lineBreaks && (scalar == "\n" || scalar == "\r"))
         }
+        if isPrintableASCII(text, lineBreaks: lineBreaks) { return text }
         guard text.unicodeScalars.contains(where: hidden) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -90,10 +90,13 @@ public enum MarkdownDocs {
     static func context(_ page: SitePage) -> [String: Any] {
         let isPlatform = page.isPlatform
         let connectionHeader = ["#"] + (isPlatform ? ["Product"] : []) + ["Source", "Destination", "Protocol", "Port", "Classification", "Data that travels on it"]
-        let connectionRows = page.graph.edges.lazy.map { edge -> [String] in
-            let c = edge.connection
-            return [c.number] + (isPlatform ? [edge.product] : [])
-                + [c.source, c.destination, c.protocol ?? "", SiteContexts.portText(c), c.classification ?? "", c.description]
+        // Each edge read in place (an edge taken from the array is copied, its texts counted up and down).
+        let edges = page.graph.edges
+        let connectionRows = edges.indices.lazy.map { index -> [String] in
+            let c = edges[index].connection
+            return isPlatform
+                ? [c.number, edges[index].product, c.source, c.destination, c.protocol ?? "", SiteContexts.portText(c), c.classification ?? "", c.description]
+                : [c.number, c.source, c.destination, c.protocol ?? "", SiteContexts.portText(c), c.classification ?? "", c.description]
         }
         let serviceRows = page.services.map { entry -> [String] in
             let description = entry.service.items.isEmpty ? entry.service.description : entry.service.items.map { "• " + $0 }.joined(separator: "\n")
@@ -122,10 +125,15 @@ public enum MarkdownDocs {
             // hundreds of thousands); each text made visible as the template's values are.
             "findingsList": Splice { data in
                 for (index, finding) in page.findings.enumerated() {
-                    let line = (index > 0 ? "\n" : "") + "- **\(finding.severity.rawValue)** `"
-                        + ControlCharacters.visible(ControlCharacters.visible(finding.location, lineBreaks: true).replacingOccurrences(of: "`", with: "'"))
-                        + "`: " + ControlCharacters.visible(MarkdownTable.escape(finding.message + (finding.rule.map { " [\($0)]" } ?? "")))
-                    data.append(contentsOf: line.utf8)
+                    data.write { out in
+                        if index > 0 { out.appendMarkup("\n") }
+                        out.appendMarkup("- **")
+                        out.appendText(finding.severity.rawValue)
+                        out.appendMarkup("** `")
+                        appendCode(finding.location, to: &out)
+                        out.appendMarkup("`: ")
+                        appendVisibleCell(finding.message + (finding.rule.map { " [\($0)]" } ?? ""), to: &out)
+                    }
                 }
             },
             "downloads": page.downloads.map { download -> [String: Any] in
@@ -133,6 +141,31 @@ public enum MarkdownDocs {
             },
             "sources": page.sources.map { "`" + ControlCharacters.visible($0, lineBreaks: true).replacingOccurrences(of: "`", with: "'") + "`" }.joined(separator: ", "),
         ]
+    }
+
+    /// Appends text for inside a code span: `visible(visible(text, lineBreaks: true)` with each
+    /// backtick made an apostrophe`)`. Printable ASCII is copied here byte by byte (no character
+    /// to show, a backtick a byte); any other byte leaves the text to the general functions.
+    static func appendCode(_ text: String, to out: inout [UInt8]) {
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+            for byte in bytes { out.append(byte == 0x60 ? 0x27 : byte) }
+            return true
+        } ?? false
+        guard !done else { return }
+        let code = ControlCharacters.visible(text, lineBreaks: true).replacingOccurrences(of: "`", with: "'")
+        out.appendText(ControlCharacters.visible(code))
+    }
+
+    /// Appends `visible(MarkdownTable.escape(text))` (`appendCell` writes no hidden control
+    /// character but for the text it leaves to the general functions).
+    static func appendVisibleCell(_ text: String, to out: inout [UInt8]) {
+        let start = out.count
+        MarkdownTable.appendCell(text, to: &out)
+        guard out[start...].contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return }
+        let escaped = String(decoding: out[start...], as: UTF8.self)
+        out.removeSubrange(start...)
+        out.appendText(ControlCharacters.visible(escaped))
     }
 
     /// A title for `mkdocs.yml` (site name, nav entries): MkDocs' themes put these into the

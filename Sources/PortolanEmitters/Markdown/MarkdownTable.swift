@@ -4,21 +4,76 @@ import PortolanModel
 public enum MarkdownTable {
     /// A header row, the delimiter row and one row per entry; every cell escaped.
     public static func render(header: [String], rows: [[String]]) -> String {
-        var lines = [line(header), "|" + header.map { _ in " --- |" }.joined()]
-        lines += rows.map { row in line((0..<header.count).map { $0 < row.count ? row[$0] : "" }) }
-        return lines.joined(separator: "\n") + "\n"
+        var out: [UInt8] = []
+        out.appendText(line(header) + "\n|" + header.map { _ in " --- |" }.joined() + "\n")
+        for row in rows { appendRow(row, width: header.count, to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `render`, written into bytes one row at a time (each row made only as it is written).
     static func write<Rows: Sequence<[String]>>(header: [String], rows: Rows, into data: PageBytes) {
         data.append(contentsOf: (line(header) + "\n|" + header.map { _ in " --- |" }.joined() + "\n").utf8)
         for row in rows {
-            data.append(contentsOf: (line((0..<header.count).map { $0 < row.count ? row[$0] : "" }) + "\n").utf8)
+            data.write { appendRow(row, width: header.count, to: &$0) }
         }
     }
 
     private static func line(_ cells: [String]) -> String {
         "| " + cells.map(escape).joined(separator: " | ") + " |"
+    }
+
+    /// `line` of the row's first `width` cells (missing ones empty) and a line break, each cell
+    /// escaped straight into the bytes (`appendCell`).
+    private static func appendRow(_ row: [String], width: Int, to out: inout [UInt8]) {
+        out.appendMarkup("| ")
+        for index in 0..<width {
+            if index > 0 { out.appendMarkup(" | ") }
+            if index < row.count { appendCell(row[index], to: &out) }
+        }
+        out.appendMarkup(" |\n")
+    }
+
+    /// Appends `escape(text)`. Printable ASCII, tab and line breaks are escaped here byte by
+    /// byte (there, each byte is a scalar and none is a hidden control, so `escape` maps each
+    /// byte alone, but for a line feed after a carriage return); any other byte leaves the text
+    /// to `general`.
+    static func appendCell(_ text: String, to out: inout [UInt8]) {
+        let start = out.count
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var run = 0
+            var previousWasCR = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                defer { previousWasCR = byte == 0x0D }
+                let replacement: StaticString
+                switch byte {
+                case 0x7C: replacement = "\\|"
+                case 0x5C: replacement = "\\\\"
+                case 0x60: replacement = "\\`"
+                case 0x2A: replacement = "\\*"
+                case 0x5F: replacement = "\\_"
+                case 0x5B: replacement = "\\["
+                case 0x5D: replacement = "\\]"
+                case 0x7E: replacement = "\\~"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x26: replacement = "&amp;"
+                case 0x0D: replacement = "<br>"
+                case 0x0A: replacement = previousWasCR ? "" : "<br>"
+                case 0x09: replacement = " "
+                case 0x20..<0x7F: continue
+                default: return false
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                out.appendMarkup(replacement)
+                run = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            return true
+        } ?? false
+        guard !done else { return }
+        out.removeSubrange(start...)
+        out.appendText(general(text))
     }
 
     /// Escapes a cell: pipes and Markdown punctuation get a backslash, `<`, `>` and `&`
@@ -27,6 +82,13 @@ public enum MarkdownTable {
     public static func escape(_ text: String) -> String {
         // Most cells are printable ASCII without punctuation to escape: kept as they are.
         if text.utf8.allSatisfy(isPlain) { return text }
+        var out: [UInt8] = []
+        appendCell(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `escape`, scalar by scalar: the general way, for any text.
+    static func general(_ text: String) -> String {
         var out = ""
         var previousWasCR = false
         for scalar in ControlCharacters.visible(text).unicodeScalars {

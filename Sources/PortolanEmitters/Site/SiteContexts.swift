@@ -59,7 +59,6 @@ enum SiteContexts {
     static func page(_ page: SitePage, all pages: [SiteLink], focus: [String: String] = [:], options: StaticSite.Options) -> [String: Any] {
         let isPlatform = page.view == .platform
         let root = String(repeating: "../", count: StaticSite.folderDepth(page))
-        let edgeOf = edgeLookup(page.graph)
         // Node names by id, made once: a large view has hundreds of thousands of rows.
         let nameOf = Dictionary(page.graph.nodes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         func focusHref(_ id: String) -> String {
@@ -76,8 +75,14 @@ enum SiteContexts {
             ]
         }
         // The listening ports as HTML (`SiteRows`): each lists the numbers of every row that reaches it.
-        let listening = SiteRows.listening(page.listening, isPlatform: isPlatform) { product, number in
-            edgeOf[EdgeKey(product: product, number: number)]
+        let listening = Splice { data in
+            let edgeOf = edgeLookup(page.graph)
+            // An entry's numbers are all of one product: its numbers looked up once an entry.
+            var product: String?, numbers: [String: String]?
+            SiteRows.listening(page.listening, isPlatform: isPlatform, edge: { entryProduct, number in
+                if entryProduct != product { (product, numbers) = (entryProduct, edgeOf[entryProduct]) }
+                return numbers?[number]
+            }, into: data)
         }
         let downloads: [[String: Any]] = page.downloads.map { download in
             ["href": download.file, "label": download.label, "file": download.file, "size": size(download.size)]
@@ -113,18 +118,25 @@ enum SiteContexts {
         ]
     }
 
-    struct EdgeKey: Hashable {
-        var product: String
-        var number: String
-    }
-
-    /// The first edge of each (product, connection number).
-    static func edgeLookup(_ graph: ComponentGraph) -> [EdgeKey: String] {
-        var lookup: [EdgeKey: String] = [:]
-        for edge in graph.edges {
-            let key = EdgeKey(product: edge.product, number: edge.connection.number)
-            if lookup[key] == nil { lookup[key] = edge.id }
+    /// The first edge of each connection number, by product. A view's edges come a product at a
+    /// time, so each product's numbers are gathered apart (one number hashed per edge, not two
+    /// texts); read from the last edge back, the first edge of a number is written last.
+    static func edgeLookup(_ graph: ComponentGraph) -> [String: [String: String]] {
+        var lookup: [String: [String: String]] = [:]
+        var product: String?
+        var numbers: [String: String] = [:]
+        // Read in place: an edge taken from the array is copied, each of its texts counted up and down.
+        graph.edges.withUnsafeBufferPointer { edges in
+            for index in edges.indices.reversed() {
+                if edges[index].product != product {
+                    if let product { lookup[product] = numbers }
+                    product = edges[index].product
+                    numbers = lookup.removeValue(forKey: edges[index].product) ?? [:]
+                }
+                numbers[edges[index].connection.number] = edges[index].id
+            }
         }
+        if let product { lookup[product] = numbers }
         return lookup
     }
 

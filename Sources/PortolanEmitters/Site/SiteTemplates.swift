@@ -55,49 +55,53 @@ extension MustacheLibrary {
     /// go where the marker is. A `Splice` writes its bytes there one row at a time (already
     /// visible and escaped, as its writer promises); a String is made visible as the template
     /// would. A marker is an element no text can produce (texts are escaped); should one not
-    /// appear exactly once, the page renders whole.
+    /// appear exactly once (or, its section off, not at all), the page renders whole.
     func pageSplicing(_ name: String, _ context: [String: Any], large keys: [String],
                       pieces: ((Data) throws -> Void)? = nil) throws -> Data {
         var small = context
-        var splices: [(marker: String, value: Any)] = []
+        var splices: [(key: String, marker: String, value: Any)] = []
         for key in keys {
             guard let value = context[key], value is String || value is Splice else { continue }
             let marker = "<portolan-splice-\(key)/>"
             small[key] = marker
-            splices.append((marker, value))
+            splices.append((key, marker, value))
         }
-        let rendered = try page(name, small)
-        // Every marker found exactly once, in order, before anything is written.
-        var places: [Range<String.Index>] = []
-        var rest = Substring(rendered)
+        // Searched as bytes (a String search goes through Foundation's NSString, a page at a time).
+        let rendered = Array(try page(name, small).utf8)
+        // Every marker found exactly once, in order, before anything is written; one not found
+        // at all, even escaped, is not shown (its section is off: a page without findings).
+        var places: [(value: Any, range: Range<Int>)] = []
+        var from = 0
         for splice in splices {
-            let found = rest.ranges(of: splice.marker)
-            guard found.count == 1, let range = found.first else {
+            let marker = Array(splice.marker.utf8)
+            let found = rendered.places(of: marker, from: from)
+            if found.isEmpty, rendered.places(of: Array("portolan-splice-\(splice.key)".utf8), from: 0).isEmpty { continue }
+            guard found.count == 1, let start = found.first else {
                 let whole = try pageWhole(name, context)
                 guard let pieces else { return whole }
                 try pieces(whole)
                 return Data()
             }
-            places.append(range)
-            rest = rest[range.upperBound...]
+            places.append((splice.value, start..<start + marker.count))
+            from = start + marker.count
         }
         let out = PageBytes(handingPiecesTo: pieces)
-        var start = rendered.startIndex
-        for (splice, range) in zip(splices, places) {
-            out.append(contentsOf: rendered[start..<range.lowerBound].utf8)
-            if let splice = splice.value as? Splice {
+        var start = 0
+        for (value, range) in places {
+            out.append(contentsOf: rendered[start..<range.lowerBound])
+            if let splice = value as? Splice {
                 splice.write(out)
-            } else if let text = splice.value as? String {
+            } else if let text = value as? String {
                 out.append(ControlCharacters.visible(text))
             }
             start = range.upperBound
         }
-        out.append(contentsOf: rendered[start...].utf8)
+        out.append(contentsOf: rendered[start...])
         return try out.finish()
     }
 
     /// The page rendered in one piece, each `Splice` made a String first.
-    private func pageWhole(_ name: String, _ context: [String: Any]) throws -> Data {
+    func pageWhole(_ name: String, _ context: [String: Any]) throws -> Data {
         let whole = context.mapValues { value -> Any in
             guard let splice = value as? Splice else { return value }
             let bytes = PageBytes()
