@@ -65,15 +65,15 @@ public enum ConnectionTables {
         var entries: [ListeningEntry] = []
         var byKey: [String: Int] = [:]
         let declared = AliasTable().adding(product.declared)
-        // Each written destination's entry: a large table reaches the same few destinations
-        // from thousands of rows.
+        // Each destination's entry, found by its key once: a large table reaches the same few
+        // destinations from thousands of rows.
         var entryOf: [String: Int] = [:]
         for connection in product.connections {
+            let destination = declared.isEmpty ? connection.destination : declared.canonical(for: connection.destination) ?? connection.destination
             let index: Int
-            if let known = entryOf[connection.destination] {
+            if let known = entryOf[destination] {
                 index = known
             } else {
-                let destination = declared.isEmpty ? connection.destination : declared.canonical(for: connection.destination) ?? connection.destination
                 let key = Names.key(destination)
                 if let known = byKey[key] {
                     index = known
@@ -82,7 +82,7 @@ public enum ConnectionTables {
                     byKey[key] = index
                     entries.append(ListeningEntry(name: destination))
                 }
-                entryOf[connection.destination] = index
+                entryOf[destination] = index
             }
             entries[index].add(connection)
         }

@@ -193,7 +193,12 @@ struct SharedStrings {
 
     /// Whether a text needs `xml:space="preserve"`: white space first or last, or a line break.
     static func preservesSpace(_ text: String) -> Bool {
-        asciiPreservesSpace(text) ?? (text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n"))
+        asciiPreservesSpace(text) ?? characterPreservesSpace(text)
+    }
+
+    /// The same over the text's characters, whatever they are.
+    static func characterPreservesSpace(_ text: String) -> Bool {
+        text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
     }
 
     /// The same for text of ASCII but CR (each byte a character); nil for any other text.
