@@ -2,11 +2,12 @@
 import PortolanModel
 import Testing
 
-/// `FirewallRules.derive` sends a row whose shape it has seen straight to that shape's rules and
-/// keeps references as numbers; `RuleReference.documents` keys rows by number and line. Both
-/// are held here to the plain way (every row's rules made and merged by identity; every row's
-/// text made and compared) on rows made to trip them: repeated and renumbered rows, one row
-/// twice, two documents of one path, names differing in case and punctuation, several ranges,
+/// `FirewallRules.derive` sends a row whose shape it has seen straight to that shape's rules,
+/// keeps references as numbers and looks for one only when its line does not tell it is new;
+/// `RuleReference.documents` keys rows by number and line. Both are held here to the plain way
+/// (every row's rules made and merged by identity; every row's text made and compared) on rows
+/// made to trip them: repeated and renumbered rows, one row twice, lines going back, twenty rows
+/// of one line, two documents of one path, names differing in case and punctuation, several ranges,
 /// unknown ports and protocols, empty descriptions, non-ASCII and control characters.
 struct FirewallRulesMergeTests {
     /// The rules as derived before rows of a known shape were sent straight to their rules.
@@ -71,7 +72,12 @@ struct FirewallRulesMergeTests {
         rows.append(row("1", "Web App", "DB", "HTTPS", web, "Egress", "again", line: 99))
         rows.append(row("e\u{301}", "Web App", "DB", "HTTPS", web, "Egress", "", line: 100))
         rows.append(row("\u{E9}", "Web App", "DB", "HTTPS", web, "Egress", "", line: 100))
-        let first = Document(path: "a.md", subject: "Shop", connections: Array(rows[0..<70]))
+        // Twenty rows on one line, then two of them again (one past the sixteen a line keeps).
+        for n in [Int](0..<20) + [3, 18] {
+            rows.append(row("L\(n)", "Web App", "DB", "HTTPS", web, "Egress", "", line: 500))
+        }
+        #expect(rows.count == 146)
+        let first = Document(path: "a.md", subject: "Shop", connections: Array(rows[0..<70]) + rows[124...])
         let again = Document(path: "a.md", subject: "Shop", connections: Array(rows[60...]))
         let other = Document(path: "b.md", subject: "Billing", connections: rows.reversed())
         return Products.group(Model(documents: [first, again, other]))

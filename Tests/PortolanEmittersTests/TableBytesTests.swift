@@ -80,8 +80,15 @@ struct TableBytesTests {
             let neutralise = text.unicodeScalars.first.map { ["=", "+", "-", "@", "\t", "\r", "\n"].contains($0) } ?? false
             #expect(FirewallTable.neutralised(text) == (neutralise ? "'" + text : text), "\(text.debugDescription)")
         }
-        let rows = [Self.texts, ["a"], [], Self.texts.reversed()]
-        #expect(CSV.render(rows) == rows.map { $0.map(CSV.field).joined(separator: ",") + "\r\n" }.joined())
+        // Fields as they were quoted: every quoted field through Foundation's replacing.
+        func field(_ text: String) -> String {
+            let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+            return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        let rows = [Self.texts, ["a"], [], Self.texts.reversed(), Self.texts.map { $0 + ", \u{301}\"\u{301}" }]
+        let csv = CSV.render(rows)
+        #expect(csv == rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined())
+        #expect(Array(csv.utf8) == Array(rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined().utf8))
     }
 
     /// A small sheet's XML, worked out by hand: row heights, number and string cells, styles,

@@ -15,6 +15,10 @@ public enum FirewallRules {
         // those, so they land in the same rules: where each shape's rules went, found once.
         var placed: [ConnectionShape: [Int]] = [:]
         var groups = ReferenceGroups()
+        var fresh = FreshReferences()
+        func keyOf(_ reference: RuleReference) -> ReferenceKey {
+            ReferenceKey(group: groups.group(product: reference.product, path: reference.path), line: reference.line, connection: reference.connection)
+        }
         for product in products {
             for document in product.documents {
                 let group = groups.group(product: product.name, path: document.path)
@@ -22,11 +26,13 @@ public enum FirewallRules {
                     let reference = RuleReference(product: product.name, connection: connection.number,
                                                   path: document.path, line: connection.line)
                     let key = ReferenceKey(group: group, line: connection.line, connection: connection.number)
+                    let new = fresh.isNew(group: group, line: connection.line, number: connection.number)
                     let shape = ConnectionShape(connection)
                     if let indexes = placed[shape] {
                         // Its protocol and flags are the shape's: already held by these rules.
-                        for index in indexes {
-                            held[index].add(reference, key: key, justification: connection.description, into: &rules[index])
+                        for (position, index) in indexes.enumerated() {
+                            held[index].add(reference, key: key, new: new && !indexes[..<position].contains(index),
+                                            justification: connection.description, into: &rules[index], keyOf: keyOf)
                         }
                         continue
                     }
@@ -34,12 +40,12 @@ public enum FirewallRules {
                     for candidate in self.rules(for: connection, reference: reference, inventory: inventory, declared: product.declared) {
                         let identity = self.identity(of: candidate, key: { keys.key($0) })
                         if let index = indexByIdentity[identity] {
-                            held[index].merge(candidate, key: key, into: &rules[index])
+                            held[index].merge(candidate, key: key, new: new && !indexes.contains(index), into: &rules[index], keyOf: keyOf)
                             indexes.append(index)
                         } else {
                             indexByIdentity[identity] = rules.count
                             indexes.append(rules.count)
-                            held.append(Held(candidate, key: key))
+                            held.append(Held(candidate))
                             rules.append(candidate)
                         }
                     }
@@ -94,30 +100,70 @@ public enum FirewallRules {
         }
     }
 
+    /// Whether a row's reference is new to every rule, known cheaply: its (product, path)'s
+    /// lines have only grown so far, and no earlier row of its line has its number. A row it
+    /// cannot tell (lines going back, a line of many rows) is looked for in the rule's set.
+    private struct FreshReferences {
+        /// Per (product, path): the last line, and the numbers of its rows (at most 16).
+        var lastLine: [Int] = []
+        var numbers: [[String]] = []
+
+        mutating func isNew(group: Int, line: Int, number: String) -> Bool {
+            while lastLine.count <= group {
+                lastLine.append(Int.min)
+                numbers.append([])
+            }
+            if line > lastLine[group] {
+                lastLine[group] = line
+                numbers[group].removeAll(keepingCapacity: true)
+                numbers[group].append(number)
+                return true
+            }
+            guard line == lastLine[group], numbers[group].count < 16, !numbers[group].contains(number) else { return false }
+            numbers[group].append(number)
+            return true
+        }
+    }
+
     /// The references, protocols, justifications and flags a rule holds, as sets.
     private struct Held {
-        var references: Set<ReferenceKey>
+        /// nil while the rule's references are known distinct (each came new): made from
+        /// them when a row comes that may repeat one.
+        var references: Set<ReferenceKey>?
         var protocols: Set<String>
         var justifications: Set<String>
         var flags: Set<FirewallFlag>
 
-        /// A rule made from one connection: its one reference is `key`.
-        init(_ rule: FirewallRule, key: ReferenceKey) {
-            references = [key]
+        /// A rule made from one connection.
+        init(_ rule: FirewallRule) {
             protocols = Set(rule.applicationProtocols)
             justifications = Set(rule.justifications)
             flags = Set(rule.flags)
         }
 
+        /// A row's reference, unless the rule has it; `new`: no rule has it.
+        mutating func add(_ reference: RuleReference, key: ReferenceKey, new: Bool, into rule: inout FirewallRule,
+                          keyOf: (RuleReference) -> ReferenceKey) {
+            if new {
+                references?.insert(key)
+                rule.references.append(reference)
+                return
+            }
+            if references == nil { references = Set(rule.references.map(keyOf)) }
+            if references!.insert(key).inserted { rule.references.append(reference) }
+        }
+
         /// Another row of a shape the rule already holds: its reference and description.
-        mutating func add(_ reference: RuleReference, key: ReferenceKey, justification: String, into rule: inout FirewallRule) {
-            if references.insert(key).inserted { rule.references.append(reference) }
+        mutating func add(_ reference: RuleReference, key: ReferenceKey, new: Bool, justification: String, into rule: inout FirewallRule,
+                          keyOf: (RuleReference) -> ReferenceKey) {
+            add(reference, key: key, new: new, into: &rule, keyOf: keyOf)
             if !justification.isEmpty, justifications.insert(justification).inserted { rule.justifications.append(justification) }
         }
 
         /// `FirewallRule.merge` of a rule made from one connection (`key`), without searching the lists.
-        mutating func merge(_ other: FirewallRule, key: ReferenceKey, into rule: inout FirewallRule) {
-            for x in other.references where references.insert(key).inserted { rule.references.append(x) }
+        mutating func merge(_ other: FirewallRule, key: ReferenceKey, new: Bool, into rule: inout FirewallRule,
+                            keyOf: (RuleReference) -> ReferenceKey) {
+            for x in other.references { add(x, key: key, new: new, into: &rule, keyOf: keyOf) }
             for x in other.applicationProtocols where protocols.insert(x).inserted { rule.applicationProtocols.append(x) }
             for x in other.justifications where justifications.insert(x).inserted { rule.justifications.append(x) }
             var flagsChanged = false

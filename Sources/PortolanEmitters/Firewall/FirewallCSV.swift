@@ -26,7 +26,10 @@ public enum CSV {
     }
 
     static func field(_ text: String) -> String {
-        needsQuotes(text) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        guard needsQuotes(text) else { return text }
+        // Without a quote byte there is no quote to double (and no trip through Foundation).
+        guard text.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + text + "\"" }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// A comma, quote, CR or LF: each one ASCII byte, so looked for among the bytes.
