@@ -49,12 +49,7 @@ extension JSONBytes {
         array(rule.justifications, depth: inner, into: output) { text, _ in output.string(text) }
         if let port = rule.port {
             object.key("port")
-            var members = Members(output: output, depth: inner)
-            members.key("from")
-            output.integer(port.from)
-            members.key("to")
-            output.integer(port.to)
-            members.end()
+            portRange(port, depth: inner, into: output)
         }
         object.key("portText")
         output.string(rule.portText)
@@ -114,47 +109,5 @@ extension JSONBytes {
             output.string(value)
         }
         object.end()
-    }
-
-    /// An array whose first line is placed and whose closing bracket is `depth` levels down, as
-    /// the generic writer writes one (an empty one is a blank line between its brackets); each
-    /// element is written at `depth + 1`.
-    static func array<T>(_ elements: [T], depth: Int, into output: Output, element: (T, Int) throws -> Void) rethrows {
-        output.append("[\n")
-        for (index, value) in elements.enumerated() {
-            if index > 0 { output.append(",\n") }
-            output.indent(depth + 1)
-            try element(value, depth + 1)
-        }
-        output.append("\n")
-        output.indent(depth)
-        output.append("]")
-    }
-
-    /// An object's members written in the order given (their keys' sorted order); `depth` is
-    /// the object's closing bracket's.
-    struct Members {
-        let output: Output
-        let depth: Int
-        var first = true
-
-        init(output: Output, depth: Int) {
-            self.output = output
-            self.depth = depth
-        }
-
-        mutating func key(_ name: String) {
-            output.append(first ? "{\n" : ",\n")
-            first = false
-            output.indent(depth + 1)
-            output.string(name)
-            output.append(" : ")
-        }
-
-        func end() {
-            output.append(first ? "{\n\n" : "\n")
-            output.indent(depth)
-            output.append("}")
-        }
     }
 }
