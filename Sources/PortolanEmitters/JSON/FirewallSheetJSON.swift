@@ -103,7 +103,8 @@ extension JSONBytes {
 
     static func request(_ request: Inventory.Request, depth: Int, into output: Output) {
         var object = Members(output: output, depth: depth)
-        for (name, value) in [("environment", request.environment), ("requestedBy", request.requestedBy), ("ticket", request.ticket)] {
+        let members: [(StaticString, String?)] = [("environment", request.environment), ("requestedBy", request.requestedBy), ("ticket", request.ticket)]
+        for (name, value) in members {
             guard let value else { continue }
             object.key(name)
             output.string(value)

@@ -30,12 +30,14 @@ extension JSONBytes {
             self.depth = depth
         }
 
-        mutating func key(_ name: String) {
+        /// A key of plain letters (nothing to escape).
+        mutating func key(_ name: StaticString) {
             output.append(first ? "{\n" : ",\n")
             first = false
             output.indent(depth + 1)
-            output.string(name)
-            output.append(" : ")
+            output.append(0x22)
+            output.append(name)
+            output.append("\" : ")
         }
 
         func end() {
