@@ -17,7 +17,7 @@ public enum FirewallMarkdown {
                 out += "None.\n"
                 continue
             }
-            let rows = cells.map { FirewallTable.rows(sheet, section: section, cells: $0).dropFirst() }.map(Array.init)
+            let rows = cells.map { Array(FirewallTable.rows(sheet, section: section, cells: $0).dropFirst()) }
                 ?? rules.map { FirewallTable.row($0, request: sheet.request) }
             out += MarkdownTable.render(header: FirewallTable.columns, rows: rows)
         }

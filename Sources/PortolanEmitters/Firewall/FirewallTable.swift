@@ -60,9 +60,9 @@ public enum FirewallTable {
         sheet.rules.map { row($0, request: sheet.request) }
     }
 
-    /// `rows(sheet, section:)` from the sheet's `cells`.
+    /// `rows(sheet, section:)` from the sheet's `cells` (made again if they are another sheet's).
     public static func rows(_ sheet: FirewallSheet, section: FirewallSection? = nil, cells: [[String]]) -> [[String]] {
-        precondition(cells.count == sheet.rules.count, "cells of another sheet")
+        guard cells.count == sheet.rules.count else { return rows(sheet, section: section) }
         guard let section else { return [columns] + cells }
         return [columns] + sheet.rules.indices.filter { sheet.rules[$0].section == section }.map { cells[$0] }
     }
