@@ -11,10 +11,10 @@ public enum ConnectionTables {
         let sources = product.documents.map { "`" + ControlCharacters.visible($0.path, lineBreaks: true).replacingOccurrences(of: "`", with: "'") + "`" }
         out += "From \(sources.joined(separator: ", ")).\n"
         out += "\n## Connections\n\n"
-        if product.connections.isEmpty {
+        if count(product) == 0 {
             out += "None.\n"
         } else {
-            out += MarkdownTable.render(header: connectionColumns, rows: product.connections.map(cells))
+            out += MarkdownTable.render(header: connectionColumns, rows: product.documents.flatMap { $0.connections.map { cells($0) } })
         }
         out += "\n## Included services\n\n"
         if product.services.isEmpty {
@@ -36,11 +36,14 @@ public enum ConnectionTables {
 
     public static func platform(_ products: [Product]) -> String {
         var out = "# All connections\n\n"
-        let total = products.map(\.connections.count).reduce(0, +)
+        let total = products.map(count).reduce(0, +)
         out += "\(total) connections of \(products.count) products.\n\n"
         var rows: [[String]] = []
+        rows.reserveCapacity(total)
         for product in products {
-            rows += product.connections.map { [product.name] + cells($0) }
+            for document in product.documents {
+                rows += document.connections.map { cells($0, product: product.name) }
+            }
         }
         out += MarkdownTable.render(header: ["Product"] + connectionColumns, rows: rows)
         return out
@@ -49,6 +52,17 @@ public enum ConnectionTables {
     static func cells(_ connection: Connection) -> [String] {
         [connection.number, connection.source, connection.destination, connection.protocol ?? "",
          connection.ports.text ?? "", connection.classification ?? "", connection.description]
+    }
+
+    /// The platform table's row: the product, then `cells`.
+    static func cells(_ connection: Connection, product: String) -> [String] {
+        [product, connection.number, connection.source, connection.destination, connection.protocol ?? "",
+         connection.ports.text ?? "", connection.classification ?? "", connection.description]
+    }
+
+    /// `product.connections.count` without gathering them (a million rows' copy).
+    static func count(_ product: Product) -> Int {
+        product.documents.reduce(0) { $0 + $1.connections.count }
     }
 
     public struct Listening: Sendable, Hashable {
@@ -68,7 +82,8 @@ public enum ConnectionTables {
         // Each destination's entry, found by its key once: a large table reaches the same few
         // destinations from thousands of rows.
         var entryOf: [String: Int] = [:]
-        for connection in product.connections {
+        // The rows without gathering them into one array (a million rows' copy).
+        for connection in product.documents.lazy.flatMap(\.connections) {
             let destination = declared.isEmpty ? connection.destination : declared.canonical(for: connection.destination) ?? connection.destination
             let index: Int
             if let known = entryOf[destination] {
