@@ -38,10 +38,12 @@ public struct View: Sendable {
         // The sheet is derived by the first file that needs it, while the files that do not
         // (the model, the Markdown table) are made beside it.
         let derived = Once { FirewallRules.derive(products, inventory: inventory) }
+        // Its rows, made once for the CSV, the workbook and the Markdown.
+        let cells = Once { FirewallTable.cells(derived.value) }
         // Each file is made on its own (the emitters are pure), side by side, in this order.
         var makers: [FileMaker] = []
         if parts.contains(.firewall) {
-            makers.append(FileMaker("firewall.csv") { Data(FirewallCSV.render(derived.value).utf8) })
+            makers.append(FileMaker("firewall.csv") { Data(FirewallCSV.render(derived.value, cells: cells.value).utf8) })
         }
         let streamed = Streamed()
         if parts.contains(.model) {
@@ -63,8 +65,8 @@ public struct View: Sendable {
         if parts.contains(.firewall) {
             let title = scope == .platform ? sheetTitle ?? "platform" : name
             makers += [
-                FileMaker("firewall.xlsx") { try FirewallXLSX.data(derived.value, title: title) },
-                FileMaker("firewall.md") { Data(FirewallMarkdown.render(derived.value, title: title).utf8) },
+                FileMaker("firewall.xlsx") { try FirewallXLSX.data(derived.value, title: title, cells: cells.value) },
+                FileMaker("firewall.md") { Data(FirewallMarkdown.render(derived.value, title: title, cells: cells.value).utf8) },
                 FileMaker("firewall.json") { try FirewallJSON.data(derived.value) },
                 FileMaker("terraform/aws/firewall.tf") { Data(TerraformAWS.render(derived.value, title: title).utf8) },
                 FileMaker("terraform/azure/firewall.tf") { Data(TerraformAzure.render(derived.value, title: title).utf8) },

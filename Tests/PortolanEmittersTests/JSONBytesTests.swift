@@ -99,6 +99,23 @@ import Testing
         #expect(try JSONDecoder().decode([String].self, from: data) == [text])
     }
 
+    /// Numbers written digit by digit (`Output.integer(_: Int)`) as Foundation writes them, and
+    /// port ranges (written directly in a connection) as their `encode(to:)` writes them.
+    @Test func numbersAndPortRangesEncodeAsFoundationDoes() throws {
+        let numbers = [0, 1, 9, 10, 11, 99, 100, 101, 65535, 1_000_000, 123_456_789_012, Int.max, -1, -10, Int.min]
+        #expect(try ModelSerialization.jsonData(numbers) == ModelSerialization.foundationJSON(numbers))
+        let row = Connection(number: "1", source: "a", destination: "b", protocol: "TCP",
+                             ports: PortSpec(ranges: [PortRange(0), PortRange(9, 10), PortRange(65535), PortRange(20000, 45000)], text: "x"),
+                             classification: nil, description: "", line: Int.max, column: 0)
+        #expect(try ModelSerialization.jsonData([row]) == ModelSerialization.foundationJSON([row]))
+        let output = JSONBytes.Output()
+        try JSONBytes.write(row.ports.ranges, depth: 1, into: output)
+        let generic = output.data
+        let direct = JSONBytes.Output()
+        JSONBytes.array(row.ports.ranges, depth: 1, into: direct) { range, depth in JSONBytes.portRange(range, depth: depth, into: direct) }
+        #expect(direct.data == generic)
+    }
+
     struct Tricky: Encodable {
         var text = "quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} backspace \u{8} feed \u{C} nul \u{0} del \u{7F} line sep \u{2028} é 😀"
         var empty: [String] = []

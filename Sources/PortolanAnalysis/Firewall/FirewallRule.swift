@@ -61,18 +61,32 @@ public struct RuleReference: Codable, Sendable, Hashable, CustomStringConvertibl
     /// "Input/voice.txt: #40 (line 512), #41 (line 530); Input/pulse.txt: #3 (line 88)":
     /// references of one document together.
     public static func documents(_ references: [RuleReference]) -> String {
-        var groups: [(path: String, rows: [String])] = []
-        var listed: [Set<String>] = []
+        // Per document its rows' text so far, and the rows listed (a row's text is set by its
+        // number and line): a rule of a million rows' table has thousands of references.
+        var groups: [(path: String, rows: String, listed: Set<Row>)] = []
+        var last = -1
         for reference in references {
-            let row = "#\(reference.connection) (line \(reference.line))"
-            if let index = groups.firstIndex(where: { $0.path == reference.path }) {
-                if listed[index].insert(row).inserted { groups[index].rows.append(row) }
+            let index: Int
+            if last >= 0, groups[last].path == reference.path {
+                index = last
+            } else if let found = groups.firstIndex(where: { $0.path == reference.path }) {
+                index = found
             } else {
-                groups.append((reference.path, [row]))
-                listed.append([row])
+                groups.append((reference.path, "", []))
+                index = groups.count - 1
             }
+            last = index
+            guard groups[index].listed.insert(Row(connection: reference.connection, line: reference.line)).inserted else { continue }
+            if !groups[index].rows.isEmpty { groups[index].rows += ", " }
+            groups[index].rows += "#" + reference.connection + " (line " + String(reference.line) + ")"
         }
-        return groups.map { "\($0.path): \($0.rows.joined(separator: ", "))" }.joined(separator: "; ")
+        return groups.map { $0.path + ": " + $0.rows }.joined(separator: "; ")
+    }
+
+    /// "#40 (line 512)" as a key: two rows' texts are equal when their number and line are.
+    private struct Row: Hashable {
+        var connection: String
+        var line: Int
     }
 
     /// "Voice Microservices #40, #41, #49; Genesys Pulse #3": references of one product together.

@@ -11,36 +11,45 @@ public enum FirewallRules {
         var held: [Held] = []
         var indexByIdentity: [String: Int] = [:]
         var keys = Keys()
-        var made: [ConnectionShape: [FirewallRule]] = [:]
+        // Rows that differ only in number, place and description give the same rules but for
+        // those, so they land in the same rules: where each shape's rules went, found once.
+        var placed: [ConnectionShape: [Int]] = [:]
+        var groups = ReferenceGroups()
+        var fresh = FreshReferences()
+        func keyOf(_ reference: RuleReference) -> ReferenceKey {
+            ReferenceKey(group: groups.group(product: reference.product, path: reference.path), line: reference.line, connection: reference.connection)
+        }
         for product in products {
             for document in product.documents {
+                let group = groups.group(product: product.name, path: document.path)
                 for connection in document.connections {
                     let reference = RuleReference(product: product.name, connection: connection.number,
                                                   path: document.path, line: connection.line)
-                    // Rows that differ only in number, place and description give the same rules
-                    // but for those: made once, then given this row's reference and description.
+                    let key = ReferenceKey(group: group, line: connection.line, connection: connection.number)
+                    let new = fresh.isNew(group: group, line: connection.line, number: connection.number)
                     let shape = ConnectionShape(connection)
-                    var candidates: [FirewallRule]
-                    if let known = made[shape] {
-                        candidates = known
-                        for index in candidates.indices {
-                            candidates[index].references = [reference]
-                            candidates[index].justifications = connection.description.isEmpty ? [] : [connection.description]
+                    if let indexes = placed[shape] {
+                        // Its protocol and flags are the shape's: already held by these rules.
+                        for (position, index) in indexes.enumerated() {
+                            held[index].add(reference, key: key, new: new && !indexes[..<position].contains(index),
+                                            justification: connection.description, into: &rules[index], keyOf: keyOf)
                         }
-                    } else {
-                        candidates = self.rules(for: connection, reference: reference, inventory: inventory, declared: product.declared)
-                        if made.count < 100_000 { made[shape] = candidates }
+                        continue
                     }
-                    for candidate in candidates {
+                    var indexes: [Int] = []
+                    for candidate in self.rules(for: connection, reference: reference, inventory: inventory, declared: product.declared) {
                         let identity = self.identity(of: candidate, key: { keys.key($0) })
                         if let index = indexByIdentity[identity] {
-                            held[index].merge(candidate, into: &rules[index])
+                            held[index].merge(candidate, key: key, new: new && !indexes.contains(index), into: &rules[index], keyOf: keyOf)
+                            indexes.append(index)
                         } else {
                             indexByIdentity[identity] = rules.count
+                            indexes.append(rules.count)
                             held.append(Held(candidate))
                             rules.append(candidate)
                         }
                     }
+                    if placed.count < 100_000 { placed[shape] = indexes }
                 }
             }
         }
@@ -74,23 +83,87 @@ public enum FirewallRules {
         }
     }
 
+    /// A reference without its strings, for a set: the (product, path) pair as a number.
+    private struct ReferenceKey: Hashable {
+        var group: Int, line: Int, connection: String
+    }
+
+    /// A number for each distinct (product, path): documents of one pair share it.
+    private struct ReferenceGroups {
+        var known: [String: [String: Int]] = [:]
+        var count = 0
+        mutating func group(product: String, path: String) -> Int {
+            if let group = known[product]?[path] { return group }
+            known[product, default: [:]][path] = count
+            count += 1
+            return count - 1
+        }
+    }
+
+    /// Whether a row's reference is new to every rule, known cheaply: its (product, path)'s
+    /// lines have only grown so far, and no earlier row of its line has its number. A row it
+    /// cannot tell (lines going back, a line of many rows) is looked for in the rule's set.
+    private struct FreshReferences {
+        /// Per (product, path): the last line, and the numbers of its rows (at most 16).
+        var lastLine: [Int] = []
+        var numbers: [[String]] = []
+
+        mutating func isNew(group: Int, line: Int, number: String) -> Bool {
+            while lastLine.count <= group {
+                lastLine.append(Int.min)
+                numbers.append([])
+            }
+            if line > lastLine[group] {
+                lastLine[group] = line
+                numbers[group].removeAll(keepingCapacity: true)
+                numbers[group].append(number)
+                return true
+            }
+            guard line == lastLine[group], numbers[group].count < 16, !numbers[group].contains(number) else { return false }
+            numbers[group].append(number)
+            return true
+        }
+    }
+
     /// The references, protocols, justifications and flags a rule holds, as sets.
     private struct Held {
-        var references: Set<RuleReference>
+        /// nil while the rule's references are known distinct (each came new): made from
+        /// them when a row comes that may repeat one.
+        var references: Set<ReferenceKey>?
         var protocols: Set<String>
         var justifications: Set<String>
         var flags: Set<FirewallFlag>
 
+        /// A rule made from one connection.
         init(_ rule: FirewallRule) {
-            references = Set(rule.references)
             protocols = Set(rule.applicationProtocols)
             justifications = Set(rule.justifications)
             flags = Set(rule.flags)
         }
 
-        /// `FirewallRule.merge`, without searching the lists.
-        mutating func merge(_ other: FirewallRule, into rule: inout FirewallRule) {
-            for x in other.references where references.insert(x).inserted { rule.references.append(x) }
+        /// A row's reference, unless the rule has it; `new`: no rule has it.
+        mutating func add(_ reference: RuleReference, key: ReferenceKey, new: Bool, into rule: inout FirewallRule,
+                          keyOf: (RuleReference) -> ReferenceKey) {
+            if new {
+                references?.insert(key)
+                rule.references.append(reference)
+                return
+            }
+            if references == nil { references = Set(rule.references.map(keyOf)) }
+            if references!.insert(key).inserted { rule.references.append(reference) }
+        }
+
+        /// Another row of a shape the rule already holds: its reference and description.
+        mutating func add(_ reference: RuleReference, key: ReferenceKey, new: Bool, justification: String, into rule: inout FirewallRule,
+                          keyOf: (RuleReference) -> ReferenceKey) {
+            add(reference, key: key, new: new, into: &rule, keyOf: keyOf)
+            if !justification.isEmpty, justifications.insert(justification).inserted { rule.justifications.append(justification) }
+        }
+
+        /// `FirewallRule.merge` of a rule made from one connection (`key`), without searching the lists.
+        mutating func merge(_ other: FirewallRule, key: ReferenceKey, new: Bool, into rule: inout FirewallRule,
+                            keyOf: (RuleReference) -> ReferenceKey) {
+            for x in other.references { add(x, key: key, new: new, into: &rule, keyOf: keyOf) }
             for x in other.applicationProtocols where protocols.insert(x).inserted { rule.applicationProtocols.append(x) }
             for x in other.justifications where justifications.insert(x).inserted { rule.justifications.append(x) }
             var flagsChanged = false

@@ -5,11 +5,11 @@ import PortolanAnalysis
 /// with path and line), sorted keys.
 public enum FirewallJSON {
     public static func render(_ sheet: FirewallSheet) throws -> String {
-        try ModelSerialization.json(sheet)
+        String(decoding: try data(sheet), as: UTF8.self)
     }
 
-    /// The same as bytes, for a file.
+    /// The same as bytes, for a file: `ModelSerialization.jsonData`'s bytes, written directly.
     public static func data(_ sheet: FirewallSheet) throws -> Data {
-        try ModelSerialization.jsonData(sheet)
+        try JSONBytes.firewallSheet(sheet)
     }
 }

@@ -2,7 +2,8 @@ import PortolanAnalysis
 
 /// The firewall request sheet as Markdown: one table per section.
 public enum FirewallMarkdown {
-    public static func render(_ sheet: FirewallSheet, title: String) -> String {
+    /// `cells`: the sheet's `FirewallTable.cells`, if already made.
+    public static func render(_ sheet: FirewallSheet, title: String, cells: [[String]]? = nil) -> String {
         var out = "# Firewall rules: \(MarkdownTable.escape(title))\n\n"
         let flagged = sheet.rules.filter(\.needsConfirmation).count
         out += "\(sheet.rules.count) \(sheet.rules.count == 1 ? "rule" : "rules"); \(flagged) flagged (confirm before filing). Addresses marked \"to be provided\" are not in the inventory.\n"
@@ -16,7 +17,9 @@ public enum FirewallMarkdown {
                 out += "None.\n"
                 continue
             }
-            out += MarkdownTable.render(header: FirewallTable.columns, rows: rules.map { FirewallTable.row($0, request: sheet.request) })
+            let rows = cells.map { Array(FirewallTable.rows(sheet, section: section, cells: $0).dropFirst()) }
+                ?? rules.map { FirewallTable.row($0, request: sheet.request) }
+            out += MarkdownTable.render(header: FirewallTable.columns, rows: rows)
         }
         return out
     }

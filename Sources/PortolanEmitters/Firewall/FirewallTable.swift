@@ -54,6 +54,19 @@ public enum FirewallTable {
         return [columns] + rules.map { row($0, request: sheet.request) }
     }
 
+    /// Every rule's row, in sheet order: made once, the CSV, the workbook and the Markdown can
+    /// share them (`cells:` of their `render`/`data`).
+    public static func cells(_ sheet: FirewallSheet) -> [[String]] {
+        sheet.rules.map { row($0, request: sheet.request) }
+    }
+
+    /// `rows(sheet, section:)` from the sheet's `cells` (made again if they are another sheet's).
+    public static func rows(_ sheet: FirewallSheet, section: FirewallSection? = nil, cells: [[String]]) -> [[String]] {
+        guard cells.count == sheet.rules.count else { return rows(sheet, section: section) }
+        guard let section else { return [columns] + cells }
+        return [columns] + sheet.rules.indices.filter { sheet.rules[$0].section == section }.map { cells[$0] }
+    }
+
     /// Addresses from the inventory; else the namespace and pod labels; else "to be provided".
     static func address(_ endpoint: FirewallEndpoint) -> String {
         if !endpoint.addresses.isEmpty { return endpoint.addresses.joined(separator: ", ") }
@@ -65,11 +78,8 @@ public enum FirewallTable {
     }
 
     static func clean(_ text: String) -> String {
-        // Most cells need nothing: say so in one pass over the scalars.
-        guard text.unicodeScalars.contains(where: { scalar in
-            let v = scalar.value
-            return (v < 0x20 && v != 0x09 && v != 0x0A) || v == 0xFFFE || v == 0xFFFF
-        }) else { return text }
+        // Most cells need nothing: say so in one pass over the bytes.
+        guard needsCleaning(text) else { return text }
         var out = ""
         let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         for scalar in text.unicodeScalars {
@@ -80,11 +90,31 @@ public enum FirewallTable {
         return out
     }
 
+    /// A scalar below U+0020 but tab and LF (one byte below 0x20 in UTF-8), or U+FFFE or
+    /// U+FFFF (EF BF BE, EF BF BF).
+    static func needsCleaning(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A { return true }
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// OWASP CSV injection: a cell that begins with `=`, `+`, `-`, `@`, tab, CR or LF gets a
     /// leading apostrophe, so spreadsheets show it as text and never evaluate it.
     public static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r", "\n"].contains(first) else { return text }
-        return "'" + text
+        // Each of them is one ASCII byte: the first byte is the first scalar.
+        switch text.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"),
+             UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"): return "'" + text
+        default: return text
+        }
     }
 
     /// Rows made safe to open in a spreadsheet.

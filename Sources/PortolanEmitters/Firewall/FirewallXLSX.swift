@@ -11,9 +11,11 @@ public enum FirewallXLSX {
     static let numeric = Set(FirewallTable.columns.indices.filter { FirewallTable.columns[$0] == "Destination port(s)" })
     static let action = FirewallTable.columns.firstIndex(of: "Action")!
 
-    public static func workbook(_ sheet: FirewallSheet, title: String = "") -> XLSXWorkbook {
+    /// `cells`: the sheet's `FirewallTable.cells`, if already made.
+    public static func workbook(_ sheet: FirewallSheet, title: String = "", cells: [[String]]? = nil) -> XLSXWorkbook {
         return XLSXWorkbook(sheets: [readMe(sheet, title: title)] + FirewallSection.allCases.map { section in
-            XLSXSheet(name: sheetName(section), rows: FirewallTable.spreadsheetRows(FirewallTable.rows(sheet, section: section)),
+            let rows = cells.map { FirewallTable.rows(sheet, section: section, cells: $0) } ?? FirewallTable.rows(sheet, section: section)
+            return XLSXSheet(name: sheetName(section), rows: FirewallTable.spreadsheetRows(rows),
                       columnWidths: widths, wrappedColumns: wrapped, numericColumns: numeric,
                       listValidations: [action: actions])
         })
@@ -25,8 +27,8 @@ public enum FirewallXLSX {
     /// The values the Action drop-down offers.
     public static let actions = ["allow", "deny"]
 
-    public static func data(_ sheet: FirewallSheet, title: String = "") throws -> Data {
-        try XLSXWriter.data(workbook(sheet, title: title))
+    public static func data(_ sheet: FirewallSheet, title: String = "", cells: [[String]]? = nil) throws -> Data {
+        try XLSXWriter.data(workbook(sheet, title: title, cells: cells))
     }
 
     public static func sheetName(_ section: FirewallSection) -> String {

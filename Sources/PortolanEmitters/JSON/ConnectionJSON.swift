@@ -44,7 +44,7 @@ extension JSONBytes {
         key("portText")
         optional(row.ports.text)
         key("ports")
-        try write(row.ports.ranges, depth: inner, into: output)
+        array(row.ports.ranges, depth: inner, into: output) { range, depth in portRange(range, depth: depth, into: output) }
         key("protocol")
         optional(row.protocol)
         key("source")

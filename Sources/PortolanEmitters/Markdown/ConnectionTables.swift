@@ -11,10 +11,10 @@ public enum ConnectionTables {
         let sources = product.documents.map { "`" + ControlCharacters.visible($0.path, lineBreaks: true).replacingOccurrences(of: "`", with: "'") + "`" }
         out += "From \(sources.joined(separator: ", ")).\n"
         out += "\n## Connections\n\n"
-        if product.connections.isEmpty {
+        if count(product) == 0 {
             out += "None.\n"
         } else {
-            out += MarkdownTable.render(header: connectionColumns, rows: product.connections.map(cells))
+            out += MarkdownTable.render(header: connectionColumns, rows: product.documents.flatMap { $0.connections.map { cells($0) } })
         }
         out += "\n## Included services\n\n"
         if product.services.isEmpty {
@@ -36,11 +36,14 @@ public enum ConnectionTables {
 
     public static func platform(_ products: [Product]) -> String {
         var out = "# All connections\n\n"
-        let total = products.map(\.connections.count).reduce(0, +)
+        let total = products.map(count).reduce(0, +)
         out += "\(total) connections of \(products.count) products.\n\n"
         var rows: [[String]] = []
+        rows.reserveCapacity(total)
         for product in products {
-            rows += product.connections.map { [product.name] + cells($0) }
+            for document in product.documents {
+                rows += document.connections.map { cells($0, product: product.name) }
+            }
         }
         out += MarkdownTable.render(header: ["Product"] + connectionColumns, rows: rows)
         return out
@@ -49,6 +52,17 @@ public enum ConnectionTables {
     static func cells(_ connection: Connection) -> [String] {
         [connection.number, connection.source, connection.destination, connection.protocol ?? "",
          connection.ports.text ?? "", connection.classification ?? "", connection.description]
+    }
+
+    /// The platform table's row: the product, then `cells`.
+    static func cells(_ connection: Connection, product: String) -> [String] {
+        [product, connection.number, connection.source, connection.destination, connection.protocol ?? "",
+         connection.ports.text ?? "", connection.classification ?? "", connection.description]
+    }
+
+    /// `product.connections.count` without gathering them (a million rows' copy).
+    static func count(_ product: Product) -> Int {
+        product.documents.reduce(0) { $0 + $1.connections.count }
     }
 
     public struct Listening: Sendable, Hashable {
@@ -62,43 +76,78 @@ public enum ConnectionTables {
     /// ports sorted by transport and number, names matched ignoring case and punctuation; the
     /// aliases a YAML model declares are listed under the declared name.
     public static func listeningPorts(_ product: Product) -> [Listening] {
-        var order: [String] = []
-        var byKey: [String: (name: String, ports: [(Transport?, PortRange?, String)], connections: [String])] = [:]
+        var entries: [ListeningEntry] = []
+        var byKey: [String: Int] = [:]
         let declared = AliasTable().adding(product.declared)
-        // Numbers already listed per destination, and each written destination's key: a large
-        // table reaches the same few destinations from thousands of rows.
-        var numbers: [String: Set<String>] = [:]
-        var keyOf: [String: String] = [:]
-        for connection in product.connections {
+        // Each destination's entry, found by its key once: a large table reaches the same few
+        // destinations from thousands of rows.
+        var entryOf: [String: Int] = [:]
+        // The rows without gathering them into one array (a million rows' copy).
+        for connection in product.documents.lazy.flatMap(\.connections) {
             let destination = declared.isEmpty ? connection.destination : declared.canonical(for: connection.destination) ?? connection.destination
-            let key = keyOf[destination] ?? Names.key(destination)
-            keyOf[destination] = key
-            if byKey[key] == nil {
-                order.append(key)
-                byKey[key] = (destination, [], [])
+            let index: Int
+            if let known = entryOf[destination] {
+                index = known
+            } else {
+                let key = Names.key(destination)
+                if let known = byKey[key] {
+                    index = known
+                } else {
+                    index = entries.count
+                    byKey[key] = index
+                    entries.append(ListeningEntry(name: destination))
+                }
+                entryOf[destination] = index
             }
-            let transport = Transport.of(protocol: connection.protocol)
-            var text: [(Transport?, PortRange?, String)] = []
-            let suffix = connection.ports.configurable ? " (configurable)" : ""
-            if connection.ports.ranges.isEmpty {
-                let written = connection.ports.text ?? ""
-                text.append((transport, nil, (transport.map { $0.rawValue + " " } ?? "") + (written.isEmpty ? "(no port)" : written)))
-            }
-            for range in connection.ports.ranges {
-                let label = transport.map { "\($0.rawValue) \(range)" } ?? "\(range) (transport unknown)"
-                text.append((transport, range, label + suffix))
-            }
-            for entry in text where !byKey[key]!.ports.contains(where: { $0.2 == entry.2 }) {
-                byKey[key]!.ports.append(entry)
-            }
-            if numbers[key, default: []].insert(connection.number).inserted { byKey[key]!.connections.append(connection.number) }
+            entries[index].add(connection)
         }
-        return order.map { key in
-            let value = byKey[key]!
-            let sorted = value.ports.sorted { a, b in
+        return entries.map { entry in
+            let sorted = entry.ports.sorted { a, b in
                 (a.0?.rawValue ?? "~", a.1?.from ?? Int.max, a.1?.to ?? Int.max, a.2) < (b.0?.rawValue ?? "~", b.1?.from ?? Int.max, b.1?.to ?? Int.max, b.2)
             }
-            return Listening(destination: value.name, ports: sorted.map(\.2), connections: value.connections)
+            return Listening(destination: entry.name, ports: sorted.map(\.2), connections: entry.connections)
         }
+    }
+
+    /// One destination's ports and connections so far.
+    private struct ListeningEntry {
+        var name: String
+        var ports: [(Transport?, PortRange?, String)] = []
+        var connections: [String] = []
+        /// The labels in `ports`, the numbers in `connections`, and the (protocol, port cell)
+        /// pairs already added: a row of a known pair adds no label.
+        var labels: Set<String> = []
+        var numbers: Set<String> = []
+        var shapes: Set<PortShape> = []
+
+        init(name: String) {
+            self.name = name
+        }
+
+        mutating func add(_ connection: Connection) {
+            if shapes.insert(PortShape(protocol: connection.protocol, ports: connection.ports)).inserted {
+                let transport = Transport.of(protocol: connection.protocol)
+                var text: [(Transport?, PortRange?, String)] = []
+                let suffix = connection.ports.configurable ? " (configurable)" : ""
+                if connection.ports.ranges.isEmpty {
+                    let written = connection.ports.text ?? ""
+                    text.append((transport, nil, (transport.map { $0.rawValue + " " } ?? "") + (written.isEmpty ? "(no port)" : written)))
+                }
+                for range in connection.ports.ranges {
+                    let label = transport.map { "\($0.rawValue) \(range)" } ?? "\(range) (transport unknown)"
+                    text.append((transport, range, label + suffix))
+                }
+                for entry in text where labels.insert(entry.2).inserted {
+                    ports.append(entry)
+                }
+            }
+            if numbers.insert(connection.number).inserted { connections.append(connection.number) }
+        }
+    }
+
+    /// What a row's listening-port labels are made of.
+    private struct PortShape: Hashable {
+        var `protocol`: String?
+        var ports: PortSpec
     }
 }

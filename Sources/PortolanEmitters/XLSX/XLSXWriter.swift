@@ -13,15 +13,15 @@ public enum XLSXWriter {
     static let zipEpoch = Date(timeIntervalSince1970: 315_532_800)
 
     public static func data(_ workbook: XLSXWorkbook) throws -> Data {
-        let parts = self.parts(workbook)
+        let parts = self.byteParts(workbook)
         let archive: Archive
         do {
             archive = try Archive(data: Data(), accessMode: .create)
         } catch {
             throw Failure(description: "cannot create the workbook archive: \(error)")
         }
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
+        for (path, part) in parts {
+            let bytes = Data(part)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
                                  modificationDate: zipEpoch, permissions: 0o644, compressionMethod: .deflate) { position, size in
                 bytes.subdata(in: Int(position)..<Int(position) + size)
@@ -33,16 +33,21 @@ public enum XLSXWriter {
 
     /// The workbook's parts, path and XML text, in the order they are zipped.
     static func parts(_ workbook: XLSXWorkbook) -> [(String, String)] {
+        byteParts(workbook).map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
+    }
+
+    /// The same parts as UTF-8 bytes: what is zipped.
+    static func byteParts(_ workbook: XLSXWorkbook) -> [(String, [UInt8])] {
         let names = sheetNames(workbook.sheets.map(\.name))
         var strings = SharedStrings()
         let sheets = workbook.sheets.map { XLSXSheetXML.xml($0, strings: &strings) }
-        var parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes(sheetCount: sheets.count)),
-            ("_rels/.rels", rootRelationships),
-            ("docProps/app.xml", appProperties),
-            ("xl/workbook.xml", workbookXML(workbook.sheets, names: names)),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: sheets.count)),
-            ("xl/styles.xml", styles),
+        var parts: [(String, [UInt8])] = [
+            ("[Content_Types].xml", Array(contentTypes(sheetCount: sheets.count).utf8)),
+            ("_rels/.rels", Array(rootRelationships.utf8)),
+            ("docProps/app.xml", Array(appProperties.utf8)),
+            ("xl/workbook.xml", Array(workbookXML(workbook.sheets, names: names).utf8)),
+            ("xl/_rels/workbook.xml.rels", Array(workbookRelationships(sheetCount: sheets.count).utf8)),
+            ("xl/styles.xml", Array(styles.utf8)),
             ("xl/sharedStrings.xml", strings.xml),
         ]
         for (index, sheet) in sheets.enumerated() {
@@ -173,15 +178,43 @@ struct SharedStrings {
         return texts.count - 1
     }
 
-    var xml: String {
-        var xml = XLSXWriter.header
-        xml += #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(uses)" uniqueCount="\#(texts.count)">"#
+    var xml: [UInt8] {
+        var xml = XMLBytes()
+        xml.append(XLSXWriter.header)
+        xml.append(#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(uses)" uniqueCount="\#(texts.count)">"#)
         for text in texts {
-            let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
-            xml += preserve ? #"<si><t xml:space="preserve">"# : "<si><t>"
-            xml += XMLText.escape(text) + "</t></si>"
+            xml.append(Self.preservesSpace(text) ? #"<si><t xml:space="preserve">"# : "<si><t>")
+            xml.appendEscaped(text)
+            xml.append("</t></si>")
         }
-        return xml + "</sst>"
+        xml.append("</sst>")
+        return xml.bytes
+    }
+
+    /// Whether a text needs `xml:space="preserve"`: white space first or last, or a line break.
+    static func preservesSpace(_ text: String) -> Bool {
+        asciiPreservesSpace(text) ?? characterPreservesSpace(text)
+    }
+
+    /// The same over the text's characters, whatever they are.
+    static func characterPreservesSpace(_ text: String) -> Bool {
+        text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
+    }
+
+    /// The same for text of ASCII but CR (each byte a character); nil for any other text.
+    static func asciiPreservesSpace(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            // ASCII white space: tab, LF, VT, FF, CR and space.
+            func white(_ byte: UInt8) -> Bool { (0x09...0x0D).contains(byte) || byte == 0x20 }
+            var lineBreak = false
+            for byte in bytes {
+                guard byte < 0x80, byte != 0x0D else { return nil }
+                if byte == 0x0A { lineBreak = true }
+            }
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return white(first) || white(last) || lineBreak
+        }
     }
 }
 

@@ -46,3 +46,72 @@ enum XMLText {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
+
+extension XMLText {
+    /// `escape`'s bytes, appended to `bytes` (a part is written as bytes, not as a String):
+    /// the same rules over the UTF-8 bytes, where each character `escape` treats is one ASCII
+    /// byte, or U+FFFE/U+FFFF's three. `XMLBytesTests` holds the two equal.
+    static func escape(_ text: String, spreadsheet: Bool = true, into bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            var index = 0
+            let count = utf8.count
+            func flush() {
+                if index > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+            }
+            while index < count {
+                let byte = utf8[index]
+                var replacement: StaticString?
+                var forbidden: UInt32?
+                var length = 1
+                switch byte {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&apos;"
+                case 0x0D: replacement = "&#13;"
+                case 0x09: if !spreadsheet { replacement = "&#9;" }
+                case 0x0A: if !spreadsheet { replacement = "&#10;" }
+                case 0x5F: if spreadsheet && looksLikeEscape(utf8, at: index) { replacement = "_x005F_" }
+                case 0xEF:
+                    if index + 2 < count, utf8[index + 1] == 0xBF, utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF {
+                        forbidden = utf8[index + 2] == 0xBE ? 0xFFFE : 0xFFFF
+                        length = 3
+                    }
+                default: if byte < 0x20 { forbidden = UInt32(byte) }
+                }
+                guard replacement != nil || forbidden != nil else {
+                    index += 1
+                    continue
+                }
+                flush()
+                if let replacement {
+                    replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                } else if let forbidden {
+                    if spreadsheet {
+                        let hex: StaticString = "0123456789ABCDEF"
+                        bytes += [0x5F, 0x78]
+                        for shift in [12, 8, 4, 0] { bytes.append(hex.utf8Start[Int(forbidden >> UInt32(shift) & 0xF)]) }
+                        bytes.append(0x5F)
+                    } else {
+                        bytes += [0xEF, 0xBF, 0xBD]
+                    }
+                }
+                index += length
+                start = index
+            }
+            flush()
+        }
+    }
+
+    /// `_xHHHH_` starting at byte `index`: all seven are ASCII, so the same as the scalars' test.
+    private static func looksLikeEscape(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + 6 < utf8.count, utf8[index + 1] == 0x78, utf8[index + 6] == 0x5F else { return false }
+        return (index + 2...index + 5).allSatisfy { i in
+            let b = utf8[i]
+            return (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b)
+        }
+    }
+}
