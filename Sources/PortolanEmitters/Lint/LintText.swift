@@ -6,7 +6,19 @@ import PortolanModel
 /// (`<U+001B>`), so a finding is one line and cannot drive the terminal that prints it.
 public enum LintText {
     public static func render(_ findings: [LintFinding]) -> String {
-        findings.map { ControlCharacters.visible($0.formatted, lineBreaks: true) + "\n" }.joined()
+        var text = ""
+        for finding in findings {
+            text += line(finding.formatted)
+            text += "\n"
+        }
+        return text
+    }
+
+    /// A finding's line as printed: `ControlCharacters.visible(_:lineBreaks: true)`, without
+    /// asking Unicode about each character of a line that is printable ASCII throughout.
+    static func line(_ formatted: String) -> String {
+        if formatted.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return formatted }
+        return ControlCharacters.visible(formatted, lineBreaks: true)
     }
 
     /// `--list-rules`: each rule's id and one-line summary.
