@@ -14,27 +14,58 @@ public struct LintContext: Sendable {
     /// product and name (a large table writes the same few names on every row).
     private let kinds: [String: [String: ComponentKnowledge.Kind?]]
 
+    /// Each product's rows: `rows[ranges[i]]` are `products[i]`'s (the rows are made product
+    /// after product). `slugRanges` holds them by slug when no two products share one.
+    private let ranges: [Range<Int>]
+    private let slugRanges: [String: Range<Int>]?
+
     public init(products: [Product]) {
         self.products = products
-        rows = products.flatMap { product in
-            product.documents.flatMap { document in
-                document.connections.map { LintRow(product: product, document: document, connection: $0) }
+        var rows: [LintRow] = []
+        var ranges: [Range<Int>] = []
+        for product in products {
+            let start = rows.count
+            for document in product.documents {
+                for connection in document.connections {
+                    rows.append(LintRow(product: product, document: document, connection: connection))
+                }
             }
+            ranges.append(start..<rows.count)
         }
+        self.rows = rows
+        self.ranges = ranges
+        var slugRanges: [String: Range<Int>]? = [:]
+        for (product, range) in zip(products, ranges) where slugRanges?.updateValue(range, forKey: product.slug) != nil {
+            slugRanges = nil
+        }
+        self.slugRanges = slugRanges
+        // The names the rows write, and their keys, once: a large table writes the same few names
+        // on every row.
+        var names: Set<String> = []
+        for row in rows {
+            names.insert(row.connection.source)
+            names.insert(row.connection.destination)
+        }
+        let keys = Dictionary(uniqueKeysWithValues: names.map { ($0, SubjectMembership.key($0)) })
+        self.keys = keys
         let identities = products.map { SubjectMembership($0).identities }
         memberships = products.enumerated().map { index, product in
             var membership = SubjectMembership(product)
             let others = identities.enumerated().filter { $0.offset != index }.reduce(into: Set<String>()) { $0.formUnion($1.element) }
-            membership.gatherEvidence(otherProducts: others)
+            membership.gatherEvidence(otherProducts: others, keys: keys)
             return membership
         }
-        let names = Set(rows.flatMap { [$0.connection.source, $0.connection.destination] })
-        keys = Dictionary(uniqueKeysWithValues: names.map { ($0, SubjectMembership.key($0)) })
         var kinds: [String: [String: ComponentKnowledge.Kind?]] = [:]
-        for row in rows {
-            for name in [row.connection.source, row.connection.destination] where kinds[row.product.slug]?[name] == nil {
-                kinds[row.product.slug, default: [:]][name] = .some(ComponentKnowledge.kind(of: name, declared: row.product.declared))
+        for (product, range) in zip(products, ranges) {
+            var known = kinds[product.slug] ?? [:]
+            func note(_ name: String) {
+                if known[name] == nil { known[name] = .some(ComponentKnowledge.kind(of: name, declared: product.declared)) }
             }
+            for row in rows[range] {
+                note(row.connection.source)
+                note(row.connection.destination)
+            }
+            kinds[product.slug] = known
         }
         self.kinds = kinds
         claims = Dictionary(uniqueKeysWithValues: memberships.map { membership in
@@ -43,6 +74,12 @@ public struct LintContext: Sendable {
                 return (name, (name: claim, any: claim ?? membership.claim(name)))
             }))
         })
+    }
+
+    /// The rows of a product (of every product with its slug), in source order, without copying them.
+    func rows(of product: Product) -> ArraySlice<LintRow> {
+        if let range = slugRanges?[product.slug] { return rows[range] }
+        return ArraySlice(rows.filter { $0.product.slug == product.slug })
     }
 
     func membership(of product: Product) -> SubjectMembership? {

@@ -31,7 +31,7 @@ public enum DescriptionMismatch: LintRule {
         var findings: [LintFinding] = []
         var memo = Memo()
         for product in context.products {
-            let rows = context.rows.filter { $0.product.slug == product.slug }
+            let rows = context.rows(of: product)
             let components = distinctiveWords(rows, product: product, context)
             for row in rows {
                 if let finding = nearName(row, memo: &memo) {
@@ -69,10 +69,15 @@ public enum DescriptionMismatch: LintRule {
     // MARK: A phrase one word away from an end's name
 
     static func nearName(_ row: LintRow, memo: inout Memo) -> LintFinding? {
+        let ends = [(row.connection.destination, "destination", memo.baseWords(row.connection.destination)),
+                    (row.connection.source, "source", memo.baseWords(row.connection.source))]
+        // A name of two words or more, no longer than the description: else nothing to compare
+        // (told from an ASCII description's word count without making its words).
+        guard let shortest = ends.map(\.2.count).filter({ $0 >= 2 }).min() else { return nil }
+        if let count = asciiWordCount(row.connection.description), count < shortest { return nil }
         let text = original(row.connection.description)
         let words = text.map { $0.lowercased() }
-        for (end, role) in [(row.connection.destination, "destination"), (row.connection.source, "source")] {
-            let name = memo.baseWords(end)
+        for (end, role, name) in ends {
             guard name.count >= 2, name.count <= words.count,
                   !ComponentKnowledge.contains(words, phrase: name.joined(separator: " ")) else { continue }
             for start in 0...(words.count - name.count) {
@@ -91,14 +96,52 @@ public enum DescriptionMismatch: LintRule {
 
     /// The description's words as written (letters and digits only).
     static func original(_ text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return originalByCharacter(text) }
+        // ASCII: letters and digits are [A-Za-z0-9], without asking Unicode for each one.
+        var words: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start: Int?
+            for (index, byte) in bytes.enumerated() {
+                if isASCIILetterOrDigit(byte) {
+                    if start == nil { start = index }
+                } else if let first = start {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<index]), as: UTF8.self))
+                    start = nil
+                }
+            }
+            if let first = start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first...]), as: UTF8.self)) }
+        }
+        return words
+    }
+
+    /// `original` asking Unicode about each character: what any text gets, and what the ASCII path must equal.
+    static func originalByCharacter(_ text: String) -> [String] {
         text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// `original(text).count` for an ASCII text, without making the words; nil for other text.
+    static func asciiWordCount(_ text: String) -> Int? {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let letterOrDigit = isASCIILetterOrDigit(byte)
+            if letterOrDigit, !inWord { count += 1 }
+            inWord = letterOrDigit
+        }
+        return count
+    }
+
+    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
     }
 
     // MARK: A sentence that opens with another component
 
     /// Each component of the page with the words that tell it apart (no generic, protocol or
     /// product words), singular.
-    static func distinctiveWords(_ rows: [LintRow], product: Product, _ context: LintContext) -> [(name: String, words: Set<String>)] {
+    static func distinctiveWords(_ rows: ArraySlice<LintRow>, product: Product, _ context: LintContext) -> [(name: String, words: Set<String>)] {
         var own: Set<String> = []
         if let membership = context.membership(of: product) {
             own = Set(membership.prefixes.flatMap { $0 })
@@ -106,12 +149,15 @@ public enum DescriptionMismatch: LintRule {
         }
         var result: [(name: String, words: Set<String>)] = []
         var seen: Set<String> = []
+        func note(_ name: String) {
+            guard seen.insert(name).inserted else { return }
+            let words = Set(ComponentKnowledge.words(name).map(singular)).subtracting(generic).subtracting(own)
+                .filter { ProtocolWords.name(of: $0) == nil }
+            if !words.isEmpty { result.append((name, words)) }
+        }
         for row in rows {
-            for name in [row.connection.source, row.connection.destination] where seen.insert(name).inserted {
-                let words = Set(ComponentKnowledge.words(name).map(singular)).subtracting(generic).subtracting(own)
-                    .filter { ProtocolWords.name(of: $0) == nil }
-                if !words.isEmpty { result.append((name, words)) }
-            }
+            note(row.connection.source)
+            note(row.connection.destination)
         }
         return result
     }
@@ -121,10 +167,12 @@ public enum DescriptionMismatch: LintRule {
     }
 
     static func otherActor(_ row: LintRow, components: [(name: String, words: Set<String>)], memo: inout Memo) -> LintFinding? {
-        let ends = Set(memo.singularWords(row.connection.source) + memo.singularWords(row.connection.destination))
+        var known: Set<String>?
         for sentence in row.connection.description.split(separator: ".") {
-            let opening = leadingCapitalised(String(sentence))
+            let opening = leadingCapitalised(sentence)
             guard !opening.isEmpty else { continue }
+            let ends = known ?? Set(memo.singularWords(row.connection.source) + memo.singularWords(row.connection.destination))
+            known = ends
             let words = Set(opening.flatMap { ComponentKnowledge.words($0) }.map(singular))
             if !words.isDisjoint(with: ends.subtracting(generic)) { continue }
             if let component = components.first(where: { $0.words.isSubset(of: words) && $0.words.isDisjoint(with: ends) }) {
@@ -137,7 +185,30 @@ public enum DescriptionMismatch: LintRule {
     }
 
     /// The sentence's opening run of capitalised words ("Pulse Load Distribution Server (LDS)").
-    static func leadingCapitalised(_ sentence: String) -> [String] {
+    static func leadingCapitalised(_ sentence: Substring) -> [String] {
+        if opensWithoutCapital(sentence) { return [] }
+        return leadingCapitalisedByCharacter(sentence)
+    }
+
+    /// True when the sentence's bytes alone show it has no capitalised opening: its first word's
+    /// first letter is an ASCII lowercase one, or the word (or the sentence) has no letter,
+    /// before any byte that is not printable ASCII or ASCII whitespace. False when it may have one.
+    static func opensWithoutCapital(_ sentence: Substring) -> Bool {
+        var inWord = false
+        for byte in sentence.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20: if inWord { return true }
+            case 0x41...0x5A: return false
+            case 0x61...0x7A: return true
+            case 0x21...0x7E: inWord = true
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// `leadingCapitalised` asking Unicode about each character: what the ASCII check must agree with.
+    static func leadingCapitalisedByCharacter(_ sentence: Substring) -> [String] {
         var run: [String] = []
         for word in sentence.split(whereSeparator: \.isWhitespace) {
             let letters = word.drop { !$0.isLetter }
