@@ -58,12 +58,13 @@ import Testing
 
     @Test func connectionNumbersAreTheTrimmedCellsNumbers() {
         let cells = Self.texts + ["1", " 1", "1 ", "\t7\t", "+5", "-3", "007", "1a", "١", "\u{A0}4", "4\u{A0}", "\u{2003}9\u{2003}",
-                                  "\u{3000}12", "99999999999999999999", "0x1F", "1 2"]
+                                  "\u{3000}12", "99999999999999999999", "0x1F", "1 2", "7\t", "\t7", "12 \t", "8\u{A0}"]
         for cell in cells {
             #expect(ConnectionNumbering.number(cell) == Int(cell.trimmingCharacters(in: .whitespaces)), "\(cell.debugDescription)")
         }
         #expect(ConnectionNumbering.number("\u{2003}9\u{2003}") == 9)
         #expect(ConnectionNumbering.number(" 12") == 12)
+        #expect(ConnectionNumbering.number("7\t") == 7)
     }
 
     /// The evidence worked out once per name is the evidence worked out row by row (the code
@@ -111,7 +112,7 @@ import Testing
             ("10", "", "TCP", "", "1", "Ingress"),
         ])
         let products = try LintSupport.seeds() + [made]
-        #expect(products.count == 6)
+        #expect(products.count == 5)
         var compared = 0
         for (index, product) in products.enumerated() {
             let others = products.enumerated().filter { $0.offset != index }
@@ -132,19 +133,17 @@ import Testing
         #expect(compared > 5)
     }
 
-    /// A product's rows are a slice of the context's rows, or, when two products share a slug,
-    /// the rows of both, as filtering by slug gives.
+    /// A product's rows are a slice of the context's rows: those filtering by its slug gives.
     @Test func aProductsRowsAreTheRowsWithItsSlug() {
         let a = LintSupport.product("Billing", [("1", "A", "HTTP", "B", "443", "Egress"), ("2", "B", "HTTP", "C", "443", "Egress")])
         let b = LintSupport.product("Orders", [("1", "C", "HTTP", "D", "443", "Egress")])
-        var twin = LintSupport.product("Billing", [("7", "E", "HTTP", "F", "443", "Egress")])
-        twin.name = "Billing twin"
-        for products in [[a, b], [a, b, twin], [b, a, twin], []] {
+        let empty = LintSupport.product("Empty", [])
+        for products in [[a, b], [b, empty, a], [empty], []] {
             let context = LintContext(products: products)
-            for product in products {
+            for product in products + [a, b, empty] {
                 #expect(Array(context.rows(of: product)) == context.rows.filter { $0.product.slug == product.slug })
             }
         }
-        #expect(LintContext(products: [a, b, twin]).rows(of: a).map(\.connection.number) == ["1", "2", "7"])
+        #expect(LintContext(products: [b, empty, a]).rows(of: a).map(\.connection.number) == ["1", "2"])
     }
 }

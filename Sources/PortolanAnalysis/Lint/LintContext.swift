@@ -22,6 +22,7 @@ public struct LintContext: Sendable {
     public init(products: [Product]) {
         self.products = products
         var rows: [LintRow] = []
+        rows.reserveCapacity(products.reduce(0) { $0 + $1.documents.reduce(0) { $0 + $1.connections.count } })
         var ranges: [Range<Int>] = []
         for product in products {
             let start = rows.count

@@ -48,7 +48,7 @@ public struct LintRow: Sendable, Hashable {
 
     /// A finding about this row.
     func finding(_ rule: any LintRule.Type, _ severity: Severity, _ message: String) -> LintFinding {
-        LintFinding(rule: rule.id, severity: severity, message: message, path: document.path,
+        LintFinding(rule: LintRules.id(of: rule), severity: severity, message: message, path: document.path,
                     line: connection.line, column: connection.column, page: connection.page,
                     product: product.name, connection: connection.number)
     }

@@ -73,7 +73,9 @@ public enum DescriptionMismatch: LintRule {
                     (row.connection.source, "source", memo.baseWords(row.connection.source))]
         // A name of two words or more, no longer than the description: else nothing to compare
         // (told from an ASCII description's word count without making its words).
-        guard let shortest = ends.map(\.2.count).filter({ $0 >= 2 }).min() else { return nil }
+        var shortest = Int.max
+        for end in ends where end.2.count >= 2 { shortest = min(shortest, end.2.count) }
+        guard shortest < Int.max else { return nil }
         if let count = asciiWordCount(row.connection.description), count < shortest { return nil }
         let text = original(row.connection.description)
         let words = text.map { $0.lowercased() }
