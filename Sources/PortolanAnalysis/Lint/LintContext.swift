@@ -40,22 +40,8 @@ public struct LintContext: Sendable {
             slugRanges = nil
         }
         self.slugRanges = slugRanges
-        // The names the rows write, and their keys, once: a large table writes the same few names
-        // on every row.
-        var names: Set<String> = []
-        for row in rows {
-            names.insert(row.connection.source)
-            names.insert(row.connection.destination)
-        }
-        let keys = Dictionary(uniqueKeysWithValues: names.map { ($0, SubjectMembership.key($0)) })
-        self.keys = keys
-        let identities = products.map { SubjectMembership($0).identities }
-        memberships = products.enumerated().map { index, product in
-            var membership = SubjectMembership(product)
-            let others = identities.enumerated().filter { $0.offset != index }.reduce(into: Set<String>()) { $0.formUnion($1.element) }
-            membership.gatherEvidence(otherProducts: others, keys: keys)
-            return membership
-        }
+        // The kind of each name each product's rows write, and so the names, once: a large table
+        // writes the same few names on every row.
         var kinds: [String: [String: ComponentKnowledge.Kind?]] = [:]
         for (product, range) in zip(products, ranges) {
             var known = kinds[product.slug] ?? [:]
@@ -69,6 +55,16 @@ public struct LintContext: Sendable {
             kinds[product.slug] = known
         }
         self.kinds = kinds
+        let names = kinds.values.reduce(into: Set<String>()) { $0.formUnion($1.keys) }
+        let keys = Dictionary(uniqueKeysWithValues: names.map { ($0, SubjectMembership.key($0)) })
+        self.keys = keys
+        let identities = products.map { SubjectMembership($0).identities }
+        memberships = products.enumerated().map { index, product in
+            var membership = SubjectMembership(product)
+            let others = identities.enumerated().filter { $0.offset != index }.reduce(into: Set<String>()) { $0.formUnion($1.element) }
+            membership.gatherEvidence(otherProducts: others, keys: keys)
+            return membership
+        }
         claims = Dictionary(uniqueKeysWithValues: memberships.map { membership in
             (membership.product.slug, Dictionary(uniqueKeysWithValues: names.map { name in
                 let claim = membership.nameClaim(name)
