@@ -146,4 +146,28 @@ import Testing
         }
         #expect(LintContext(products: [b, empty, a]).rows(of: a).map(\.connection.number) == ["1", "2"])
     }
+
+    /// A row holds its product and document once for its document's rows; it is still a value:
+    /// equal and hashed by product, document and connection, whoever made it.
+    @Test func rowsAreValuesWhateverTheirOrigin() {
+        let product = LintSupport.product("Billing", [("1", "A", "HTTP", "B", "443", "Egress"), ("2", "B", "HTTP", "C", "443", "Egress")])
+        let context = LintContext(products: [product])
+        let document = product.documents[0]
+        let made = LintRow(product: product, document: document, connection: document.connections[0])
+        #expect(context.rows[0] == made)
+        #expect(context.rows[0].hashValue == made.hashValue)
+        #expect(context.rows[0] != context.rows[1])
+        #expect(Set(context.rows + [made]).count == 2)
+        var renamed = made
+        renamed.product.name = "Other"
+        #expect(renamed != made)
+        #expect(renamed.product.name == "Other" && made.product.name == "Billing")
+        #expect(renamed.document == made.document && renamed.connection == made.connection)
+        var moved = context.rows[0]
+        moved.document.path = "elsewhere.md"
+        #expect(moved != context.rows[0] && moved.document.path == "elsewhere.md")
+        #expect(context.rows[0].document.path == document.path && context.rows[1].document.path == document.path)
+        renamed.product.name = "Billing"
+        #expect(renamed == made)
+    }
 }

@@ -27,8 +27,9 @@ public struct LintContext: Sendable {
         for product in products {
             let start = rows.count
             for document in product.documents {
+                let origin = LintRow.Origin(product: product, document: document)
                 for connection in document.connections {
-                    rows.append(LintRow(product: product, document: document, connection: connection))
+                    rows.append(LintRow(origin, connection))
                 }
             }
             ranges.append(start..<rows.count)

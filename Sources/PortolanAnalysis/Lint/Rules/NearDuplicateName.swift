@@ -74,7 +74,7 @@ public enum NearDuplicateName: LintRule {
                 if let known = position[name] {
                     // Not the row just counted (nor one equal to it).
                     if let last = result[known].rows.last,
-                       last == index || (rows[last].connection == rows[index].connection && rows[last] == rows[index]) { return }
+                       last == index || rows[last] == rows[index] { return }
                     result[known].rows.append(index)
                 } else {
                     position[name] = result.count
