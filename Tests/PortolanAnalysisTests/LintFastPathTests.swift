@@ -56,6 +56,25 @@ import Testing
             == ["Pulse", "Load", "Distribution", "Server", "(LDS)"])
     }
 
+    @Test func sentencesAreTheFullStopsSplit() {
+        for text in Self.texts + ["a. b", ".", "..x..", "x.\u{301}y", "Done. Next", "e.g. x"] {
+            #expect(DescriptionMismatch.sentences(text) == text.split(separator: "."), "\(text.debugDescription)")
+        }
+    }
+
+    /// Each row's ends are the places of its source and destination among the context's names.
+    @Test func rowsEndsAreTheirNames() throws {
+        let products = try LintSupport.seeds()
+        let context = LintContext(products: products)
+        #expect(context.ends.count == context.rows.count && context.rows.count > 100)
+        #expect(Set(context.names).count == context.names.count)
+        for (row, ends) in zip(context.rows, context.ends) {
+            #expect(context.names[ends.source] == row.connection.source)
+            #expect(context.names[ends.destination] == row.connection.destination)
+        }
+        #expect(Set(context.names) == Set(context.rows.flatMap { [$0.connection.source, $0.connection.destination] }))
+    }
+
     @Test func connectionNumbersAreTheTrimmedCellsNumbers() {
         let cells = Self.texts + ["1", " 1", "1 ", "\t7\t", "+5", "-3", "007", "1a", "١", "\u{A0}4", "4\u{A0}", "\u{2003}9\u{2003}",
                                   "\u{3000}12", "99999999999999999999", "0x1F", "1 2", "7\t", "\t7", "12 \t", "8\u{A0}"]

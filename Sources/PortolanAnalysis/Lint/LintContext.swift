@@ -14,10 +14,14 @@ public struct LintContext: Sendable {
     /// product and name (a large table writes the same few names on every row).
     private let kinds: [String: [String: ComponentKnowledge.Kind?]]
 
-    /// Each product's rows: `rows[ranges[i]]` are `products[i]`'s (the rows are made product
-    /// after product). `slugRanges` holds them by slug when no two products share one.
-    private let ranges: [Range<Int>]
-    private let slugRanges: [String: Range<Int>]?
+    /// Each product's rows by slug (slugs are unique among the products of a run): the rows
+    /// are made product after product.
+    private let ranges: [String: Range<Int>]
+    /// Every name the rows write, once, in first-use order; `ends[i]` are the places in it of
+    /// `rows[i]`'s source and destination, so rules can keep what they work out of a name in an
+    /// array, not a dictionary asked on every row.
+    let names: [String]
+    let ends: [(source: Int, destination: Int)]
 
     public init(products: [Product]) {
         self.products = products
@@ -35,28 +39,42 @@ public struct LintContext: Sendable {
             ranges.append(start..<rows.count)
         }
         self.rows = rows
-        self.ranges = ranges
-        var slugRanges: [String: Range<Int>]? = [:]
-        for (product, range) in zip(products, ranges) where slugRanges?.updateValue(range, forKey: product.slug) != nil {
-            slugRanges = nil
-        }
-        self.slugRanges = slugRanges
-        // The kind of each name each product's rows write, and so the names, once: a large table
-        // writes the same few names on every row.
+        self.ranges = Dictionary(zip(products.map(\.slug), ranges), uniquingKeysWith: { first, _ in first })
+        // The names, each row's ends among them, and the kind of each name each product's rows
+        // write, once: a large table writes the same few names on every row.
+        var names: [String] = []
+        var places: [String: Int] = [:]
+        var ends: [(source: Int, destination: Int)] = []
+        ends.reserveCapacity(rows.count)
         var kinds: [String: [String: ComponentKnowledge.Kind?]] = [:]
         for (product, range) in zip(products, ranges) {
             var known = kinds[product.slug] ?? [:]
-            func note(_ name: String) {
-                if known[name] == nil { known[name] = .some(ComponentKnowledge.kind(of: name, declared: product.declared)) }
+            var noted: [Bool] = []
+            func note(_ name: String) -> Int {
+                let place: Int
+                if let found = places[name] {
+                    place = found
+                } else {
+                    place = names.count
+                    places[name] = place
+                    names.append(name)
+                }
+                if place >= noted.count { noted += Array(repeating: false, count: place + 1 - noted.count) }
+                if !noted[place] {
+                    noted[place] = true
+                    if known[name] == nil { known[name] = .some(ComponentKnowledge.kind(of: name, declared: product.declared)) }
+                }
+                return place
             }
             for row in rows[range] {
-                note(row.connection.source)
-                note(row.connection.destination)
+                let source = note(row.connection.source)
+                ends.append((source, note(row.connection.destination)))
             }
             kinds[product.slug] = known
         }
         self.kinds = kinds
-        let names = kinds.values.reduce(into: Set<String>()) { $0.formUnion($1.keys) }
+        self.names = names
+        self.ends = ends
         let keys = Dictionary(uniqueKeysWithValues: names.map { ($0, SubjectMembership.key($0)) })
         self.keys = keys
         let identities = products.map { SubjectMembership($0).identities }
@@ -74,10 +92,10 @@ public struct LintContext: Sendable {
         })
     }
 
-    /// The rows of a product (of every product with its slug), in source order, without copying them.
+    /// The rows of a product, in source order, without copying them: a slice whose indices are
+    /// the rows' own (`ends` holds their names).
     func rows(of product: Product) -> ArraySlice<LintRow> {
-        if let range = slugRanges?[product.slug] { return rows[range] }
-        return ArraySlice(rows.filter { $0.product.slug == product.slug })
+        rows[ranges[product.slug] ?? 0..<0]
     }
 
     func membership(of product: Product) -> SubjectMembership? {

@@ -98,7 +98,7 @@ struct SubjectMembership: Sendable {
             place += 1
         }
         var nameClaims: [String: Bool] = [:]
-        for connection in product.connections {
+        func add(_ connection: Connection) {
             switch connection.classificationKind {
             case .egress:
                 note(connection.source, 1)
@@ -116,6 +116,12 @@ struct SubjectMembership: Sendable {
             case .intraCluster, nil:
                 note(connection.source, 0)
                 note(connection.destination, 0)
+            }
+        }
+        // The documents' rows in place (`product.connections` would copy them all).
+        for document in product.documents {
+            for connection in document.connections {
+                add(connection)
             }
         }
         // By key: the scores added up, and the name written last.

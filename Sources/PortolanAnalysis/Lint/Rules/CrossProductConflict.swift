@@ -24,10 +24,11 @@ public enum CrossProductConflict: LintRule {
         var findings: [LintFinding] = []
         var ends = Ends(context)
         let rowsOf = context.products.map { context.rows(of: $0) }
-        let indexes = context.products.enumerated().map { RowIndex(rowsOf[$0.offset], owner: $0.element, owners: $0.offset, &ends) }
+        let indexes = context.products.indices.map { RowIndex(rowsOf[$0], owner: $0, &ends) }
         for q in context.products.indices {
-            for row in rowsOf[q] {
-                let source = ends[row.connection.source], destination = ends[row.connection.destination]
+            for index in rowsOf[q].indices {
+                let row = rowsOf[q][index]
+                let source = ends[context.ends[index].source], destination = ends[context.ends[index].destination]
                 for (p, other) in context.products.enumerated() where p != q {
                     let matches = indexes[p].candidates(source, destination)
                         .compactMap { candidate in match(row, candidate, context).map { (candidate, $0) } }
@@ -41,23 +42,37 @@ public enum CrossProductConflict: LintRule {
         return findings
     }
 
-    /// What `RowIndex` asks of a name written at a row's end, worked out once per name: its key,
-    /// and for each product whether the name is that product as a whole (an identity claim).
+    /// What `RowIndex` asks of a name written at a row's end, worked out once per name (by its
+    /// place in `LintContext.names`): its key (as a number: equal numbers, equal keys), and for
+    /// each product whether the name is that product as a whole (an identity claim).
     struct Ends {
         struct End {
-            var key: String
+            var key: Int
             var identityOf: [Bool]
         }
 
         let context: LintContext
-        private var known: [String: End] = [:]
+        private var known: [End?]
+        private var keys: [String: Int] = [:]
 
-        init(_ context: LintContext) { self.context = context }
+        init(_ context: LintContext) {
+            self.context = context
+            known = Array(repeating: nil, count: context.names.count)
+        }
 
-        subscript(name: String) -> End {
+        subscript(name: Int) -> End {
             mutating get {
                 if let end = known[name] { return end }
-                let end = End(key: context.key(name), identityOf: context.products.map { context.nameClaim(name, of: $0) == .identity })
+                let written = context.names[name]
+                let key = context.key(written)
+                let number: Int
+                if let found = keys[key] {
+                    number = found
+                } else {
+                    number = keys.count
+                    keys[key] = number
+                }
+                let end = End(key: number, identityOf: context.products.map { context.nameClaim(written, of: $0) == .identity })
                 known[name] = end
                 return end
             }
@@ -71,16 +86,16 @@ public enum CrossProductConflict: LintRule {
         /// The owner's place among the products (`Ends.End.identityOf`).
         let owner: Int
         var byPair: [Pair: [Int]] = [:]
-        var bySource: [String: [Int]] = [:]
-        var byDestination: [String: [Int]] = [:]
+        var bySource: [Int: [Int]] = [:]
+        var byDestination: [Int: [Int]] = [:]
 
-        struct Pair: Hashable { var source: String, destination: String }
+        struct Pair: Hashable { var source: Int, destination: Int }
 
-        init(_ rows: ArraySlice<LintRow>, owner: Product, owners position: Int, _ ends: inout Ends) {
+        init(_ rows: ArraySlice<LintRow>, owner: Int, _ ends: inout Ends) {
             self.rows = rows
-            self.owner = position
+            self.owner = owner
             for index in rows.indices {
-                let source = ends[rows[index].connection.source].key, destination = ends[rows[index].connection.destination].key
+                let source = ends[ends.context.ends[index].source].key, destination = ends[ends.context.ends[index].destination].key
                 byPair[Pair(source: source, destination: destination), default: []].append(index)
                 bySource[source, default: []].append(index)
                 byDestination[destination, default: []].append(index)

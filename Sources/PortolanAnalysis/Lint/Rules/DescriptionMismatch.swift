@@ -29,14 +29,16 @@ public enum DescriptionMismatch: LintRule {
 
     public static func check(_ context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
-        var memo = Memo()
+        var memo = Memo(context)
         for product in context.products {
             let rows = context.rows(of: product)
             let components = distinctiveWords(rows, product: product, context)
-            for row in rows {
-                if let finding = nearName(row, memo: &memo) {
+            for index in rows.indices {
+                let row = rows[index]
+                let ends = context.ends[index]
+                if let finding = nearName(row, memo: &memo, ends: ends) {
                     findings.append(finding)
-                } else if let finding = otherActor(row, components: components, memo: &memo) {
+                } else if let finding = otherActor(row, components: components, memo: &memo, ends: ends) {
                     findings.append(finding)
                 }
             }
@@ -44,23 +46,31 @@ public enum DescriptionMismatch: LintRule {
         return findings
     }
 
-    /// The words of each name, worked out once (a large table writes the same few names on every row).
+    /// The words of each name, worked out once (a large table writes the same few names on
+    /// every row), by the name's place in `LintContext.names`.
     struct Memo {
-        private var base: [String: [String]] = [:]
-        private var singular: [String: [String]] = [:]
+        private let names: [String]
+        private var base: [[String]?]
+        private var singular: [[String]?]
+
+        init(_ context: LintContext) {
+            names = context.names
+            base = Array(repeating: nil, count: names.count)
+            singular = base
+        }
 
         /// `words(baseName(name))`.
-        mutating func baseWords(_ name: String) -> [String] {
+        mutating func baseWords(_ name: Int) -> [String] {
             if let known = base[name] { return known }
-            let words = ComponentKnowledge.words(ComponentKnowledge.baseName(name))
+            let words = ComponentKnowledge.words(ComponentKnowledge.baseName(names[name]))
             base[name] = words
             return words
         }
 
         /// `words(name)`, each singular.
-        mutating func singularWords(_ name: String) -> [String] {
+        mutating func singularWords(_ name: Int) -> [String] {
             if let known = singular[name] { return known }
-            let words = ComponentKnowledge.words(name).map(DescriptionMismatch.singular)
+            let words = ComponentKnowledge.words(names[name]).map(DescriptionMismatch.singular)
             singular[name] = words
             return words
         }
@@ -68,9 +78,10 @@ public enum DescriptionMismatch: LintRule {
 
     // MARK: A phrase one word away from an end's name
 
-    static func nearName(_ row: LintRow, memo: inout Memo) -> LintFinding? {
-        let ends = [(row.connection.destination, "destination", memo.baseWords(row.connection.destination)),
-                    (row.connection.source, "source", memo.baseWords(row.connection.source))]
+    /// `ends`: the places of the row's source and destination in `LintContext.names`.
+    static func nearName(_ row: LintRow, memo: inout Memo, ends places: (source: Int, destination: Int)) -> LintFinding? {
+        let ends = [(row.connection.destination, "destination", memo.baseWords(places.destination)),
+                    (row.connection.source, "source", memo.baseWords(places.source))]
         // A name of two words or more, no longer than the description: else nothing to compare
         // (told from an ASCII description's word count without making its words).
         var shortest = Int.max
@@ -150,16 +161,19 @@ public enum DescriptionMismatch: LintRule {
             if let capitals = membership.capitals { own.insert(capitals.lowercased()) }
         }
         var result: [(name: String, words: Set<String>)] = []
-        var seen: Set<String> = []
-        func note(_ name: String) {
-            guard seen.insert(name).inserted else { return }
+        // By place in `context.names`.
+        var seen = [Bool](repeating: false, count: context.names.count)
+        func note(_ place: Int) {
+            guard !seen[place] else { return }
+            seen[place] = true
+            let name = context.names[place]
             let words = Set(ComponentKnowledge.words(name).map(singular)).subtracting(generic).subtracting(own)
                 .filter { ProtocolWords.name(of: $0) == nil }
             if !words.isEmpty { result.append((name, words)) }
         }
-        for row in rows {
-            note(row.connection.source)
-            note(row.connection.destination)
+        for index in rows.indices {
+            note(context.ends[index].source)
+            note(context.ends[index].destination)
         }
         return result
     }
@@ -168,12 +182,13 @@ public enum DescriptionMismatch: LintRule {
         word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
     }
 
-    static func otherActor(_ row: LintRow, components: [(name: String, words: Set<String>)], memo: inout Memo) -> LintFinding? {
+    static func otherActor(_ row: LintRow, components: [(name: String, words: Set<String>)], memo: inout Memo,
+                           ends places: (source: Int, destination: Int)) -> LintFinding? {
         var known: Set<String>?
-        for sentence in row.connection.description.split(separator: ".") {
+        for sentence in sentences(row.connection.description) {
             let opening = leadingCapitalised(sentence)
             guard !opening.isEmpty else { continue }
-            let ends = known ?? Set(memo.singularWords(row.connection.source) + memo.singularWords(row.connection.destination))
+            let ends = known ?? Set(memo.singularWords(places.source) + memo.singularWords(places.destination))
             known = ends
             let words = Set(opening.flatMap { ComponentKnowledge.words($0) }.map(singular))
             if !words.isDisjoint(with: ends.subtracting(generic)) { continue }
@@ -184,6 +199,12 @@ public enum DescriptionMismatch: LintRule {
             }
         }
         return nil
+    }
+
+    /// `text.split(separator: ".")`, without looking at each character of a text with no full stop.
+    static func sentences(_ text: String) -> [Substring] {
+        if !text.utf8.contains(0x2E) { return text.isEmpty ? [] : [text[...]] }
+        return text.split(separator: ".")
     }
 
     /// The sentence's opening run of capitalised words ("Pulse Load Distribution Server (LDS)").

@@ -64,25 +64,26 @@ public enum NearDuplicateName: LintRule {
         a.filter { !$0.isNumber } == b.filter { !$0.isNumber }
     }
 
-    /// Each spelling a product uses, with the rows that use it (their indices in `rows`), in
-    /// first-use order. A row is counted once for a spelling, even at both ends.
-    static func spellings(_ rows: ArraySlice<LintRow>) -> [(name: String, rows: [Int])] {
+    /// Each spelling a product uses, with the rows that use it (their indices in `context.rows`),
+    /// in first-use order. A row is counted once for a spelling, even at both ends.
+    static func spellings(_ rows: ArraySlice<LintRow>, _ context: LintContext) -> [(name: String, rows: [Int])] {
         var result: [(name: String, rows: [Int])] = []
-        var position: [String: Int] = [:]
+        // Each name's place in `result`, by its place in `context.names`.
+        var position = [Int](repeating: -1, count: context.names.count)
         for index in rows.indices {
-            func note(_ name: String) {
-                if let known = position[name] {
+            func note(_ name: Int) {
+                let known = position[name]
+                if known >= 0 {
                     // Not the row just counted (nor one equal to it).
-                    if let last = result[known].rows.last,
-                       last == index || rows[last] == rows[index] { return }
+                    if let last = result[known].rows.last, last == index || rows[last] == rows[index] { return }
                     result[known].rows.append(index)
                 } else {
                     position[name] = result.count
-                    result.append((name, [index]))
+                    result.append((context.names[name], [index]))
                 }
             }
-            note(rows[index].connection.source)
-            note(rows[index].connection.destination)
+            note(context.ends[index].source)
+            note(context.ends[index].destination)
         }
         return result
     }
@@ -96,7 +97,7 @@ public enum NearDuplicateName: LintRule {
         }
         for product in context.products {
             let rows = context.rows(of: product)
-            let spellings = spellings(rows)
+            let spellings = spellings(rows, context)
             for spelling in spellings where keys[spelling.name] == nil { keys[spelling.name] = Keys(spelling.name) }
             // Within the product: the rarer spelling points at the commoner (ties: the later at the earlier).
             for (i, a) in spellings.enumerated() {
