@@ -23,6 +23,8 @@ enum LintFiles {
         guard zip(rules, rules.dropFirst()).allSatisfy({ !listedBefore($1, $0) }) else {
             return (reader + rules).sorted(by: listedBefore)
         }
+        // No reader findings: the rules' list itself, not a copy of it.
+        if reader.isEmpty { return rules }
         let reader = reader.sorted(by: listedBefore)
         var all: [LintFinding] = []
         all.reserveCapacity(reader.count + rules.count)
