@@ -458,7 +458,7 @@ public final class Builder: @unchecked Sendable {
         var makers: [FileMaker] = []
         if request.scopes.contains(.product) {
             for product in products {
-                makers.append(FileMaker("\(product.slug)/lint.txt") { Data(LintText.render(LintFiles.own(findings, of: product)).utf8) })
+                makers.append(FileMaker("\(product.slug)/lint.txt") { LintText.data(LintFiles.own(findings, of: product)) })
             }
         }
         if request.scopes.contains(.platform) {

@@ -54,7 +54,7 @@ enum LintFiles {
         switch format {
         case "json": ("lint.json", try LintJSON.data(findings))
         case "sarif": ("lint.sarif", try LintSARIF.data(findings, rules: LintRules.descriptions))
-        default: ("lint.txt", Data(LintText.render(findings).utf8))
+        default: ("lint.txt", LintText.data(findings))
         }
     }
 

@@ -97,4 +97,16 @@ import Testing
         let rules = LintRules.descriptions
         #expect(try LintSARIF.data(findings, rules: rules) == (try Self.generic(findings, rules)))
     }
+
+    /// lint.txt's bytes written directly are the text's: control characters, line breaks and
+    /// bidirectional controls shown as code points, printable ASCII and other text as it is.
+    @Test func lintTextBytesAreTheTexts() {
+        for findings in [Self.tricky, Self.tricky + [Self.hidden], [], [Self.hidden]] {
+            #expect(LintText.data(findings) == Data(LintText.render(findings).utf8))
+        }
+        #expect(LintText.data([]).isEmpty)
+        let text = String(decoding: LintText.data([Self.tricky[1], Self.hidden]), as: UTF8.self)
+        #expect(text.hasPrefix("dir/é 😀:%#?.pdf:page 2:0: error: quote \" backslash \\ slash / <b>&amp;</b> `*` tab \t newline <U+000A> return <U+000D> [MissingCell]\n"))
+        #expect(text.hasSuffix("r<U+202E>l.txt:3:4: warning: a<U+202E>b<U+0085>c<U+061C>d [DescriptionMismatch]\n"))
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PortolanAnalysis
 import PortolanModel
 
@@ -12,6 +13,17 @@ public enum LintText {
             text += "\n"
         }
         return text
+    }
+
+    /// The bytes of `render`, written straight into the file's `Data` (a million rows' lint.txt
+    /// is 70 MB: not held as a String and as a copy of it at once).
+    public static func data(_ findings: [LintFinding]) -> Data {
+        let output = JSONBytes.Output()
+        for finding in findings {
+            output.append(contentsOf: line(finding.formatted))
+            output.append(0x0A)
+        }
+        return output.data
     }
 
     /// A finding's line as printed: `ControlCharacters.visible(_:lineBreaks: true)`, without
