@@ -163,7 +163,7 @@ public final class Builder: @unchecked Sendable {
         var lintJob: Background<Void>?
         func startLintFiles() {
             guard lintJob == nil else { return }
-            lintJob = Background { [self] in try outbox.send(try self.lintFiles(lint, products: products)) }
+            lintJob = Background { [self] in try self.lintFiles(lint, products: products, outbox: outbox) }
         }
 
         var made = ViewsMade(pages: Array(repeating: nil, count: views.count), notes: Array(repeating: [], count: views.count))
@@ -452,13 +452,15 @@ public final class Builder: @unchecked Sendable {
             : name.hasSuffix("networkpolicies.yaml") ? .policies : .model
     }
 
-    /// The lint files: each product's lint.txt and the platform's in every format asked for.
-    private func lintFiles(_ findings: [LintFinding], products: [Product]) throws -> [String: Data] {
-        guard request.parts.contains(.lint) else { return [:] }
+    /// The lint files: each product's lint.txt and the platform's in every format asked for,
+    /// each handed over on its own as soon as it is made (a million rows' lint.sarif is 350 MB:
+    /// not held until the text files are made too).
+    private func lintFiles(_ findings: [LintFinding], products: [Product], outbox: Outbox) throws {
+        guard request.parts.contains(.lint) else { return }
         var makers: [FileMaker] = []
         if request.scopes.contains(.product) {
             for product in products {
-                makers.append(FileMaker("\(product.slug)/lint.txt") { Data(LintText.render(LintFiles.own(findings, of: product)).utf8) })
+                makers.append(FileMaker("\(product.slug)/lint.txt") { LintText.data(LintFiles.own(findings, of: product)) })
             }
         }
         if request.scopes.contains(.platform) {
@@ -467,9 +469,7 @@ public final class Builder: @unchecked Sendable {
                 makers.append(FileMaker("\(Products.platformSlug)/\(name)") { try LintFiles.render(findings, format: format).data })
             }
         }
-        var files: [String: Data] = [:]
-        try sideBySide(makers) { name, data in files[name] = data }
-        return files
+        try sideBySide(makers) { name, data in try outbox.send([name: data]) }
     }
 
     private static func prefixed(_ files: [String: Data], under folder: String) -> [String: Data] {

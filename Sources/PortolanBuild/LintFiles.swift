@@ -23,6 +23,8 @@ enum LintFiles {
         guard zip(rules, rules.dropFirst()).allSatisfy({ !listedBefore($1, $0) }) else {
             return (reader + rules).sorted(by: listedBefore)
         }
+        // No reader findings: the rules' list itself, not a copy of it.
+        if reader.isEmpty { return rules }
         let reader = reader.sorted(by: listedBefore)
         var all: [LintFinding] = []
         all.reserveCapacity(reader.count + rules.count)
@@ -52,7 +54,7 @@ enum LintFiles {
         switch format {
         case "json": ("lint.json", try LintJSON.data(findings))
         case "sarif": ("lint.sarif", try LintSARIF.data(findings, rules: LintRules.descriptions))
-        default: ("lint.txt", Data(LintText.render(findings).utf8))
+        default: ("lint.txt", LintText.data(findings))
         }
     }
 

@@ -14,35 +14,88 @@ public struct LintContext: Sendable {
     /// product and name (a large table writes the same few names on every row).
     private let kinds: [String: [String: ComponentKnowledge.Kind?]]
 
+    /// Each product's rows by slug (slugs are unique among the products of a run): the rows
+    /// are made product after product.
+    private let ranges: [String: Range<Int>]
+    /// Every name the rows write, once, in first-use order; `ends[i]` are the places in it of
+    /// `rows[i]`'s source and destination, so rules can keep what they work out of a name in an
+    /// array, not a dictionary asked on every row.
+    let names: [String]
+    let ends: [(source: Int, destination: Int)]
+
     public init(products: [Product]) {
         self.products = products
-        rows = products.flatMap { product in
-            product.documents.flatMap { document in
-                document.connections.map { LintRow(product: product, document: document, connection: $0) }
+        var rows: [LintRow] = []
+        rows.reserveCapacity(products.reduce(0) { $0 + $1.documents.reduce(0) { $0 + $1.connections.count } })
+        var ranges: [Range<Int>] = []
+        for product in products {
+            let start = rows.count
+            for document in product.documents {
+                let origin = LintRow.Origin(product: product, document: document)
+                for connection in document.connections {
+                    rows.append(LintRow(origin, connection))
+                }
             }
+            ranges.append(start..<rows.count)
         }
+        self.rows = rows
+        self.ranges = Dictionary(zip(products.map(\.slug), ranges), uniquingKeysWith: { first, _ in first })
+        // The names, each row's ends among them, and the kind of each name each product's rows
+        // write, once: a large table writes the same few names on every row.
+        var names: [String] = []
+        var places: [String: Int] = [:]
+        var ends: [(source: Int, destination: Int)] = []
+        ends.reserveCapacity(rows.count)
+        var kinds: [String: [String: ComponentKnowledge.Kind?]] = [:]
+        for (product, range) in zip(products, ranges) {
+            var known = kinds[product.slug] ?? [:]
+            var noted: [Bool] = []
+            func note(_ name: String) -> Int {
+                let place: Int
+                if let found = places[name] {
+                    place = found
+                } else {
+                    place = names.count
+                    places[name] = place
+                    names.append(name)
+                }
+                if place >= noted.count { noted += Array(repeating: false, count: place + 1 - noted.count) }
+                if !noted[place] {
+                    noted[place] = true
+                    if known[name] == nil { known[name] = .some(ComponentKnowledge.kind(of: name, declared: product.declared)) }
+                }
+                return place
+            }
+            for row in rows[range] {
+                let source = note(row.connection.source)
+                ends.append((source, note(row.connection.destination)))
+            }
+            kinds[product.slug] = known
+        }
+        self.kinds = kinds
+        self.names = names
+        self.ends = ends
+        let keys = Dictionary(uniqueKeysWithValues: names.map { ($0, SubjectMembership.key($0)) })
+        self.keys = keys
         let identities = products.map { SubjectMembership($0).identities }
         memberships = products.enumerated().map { index, product in
             var membership = SubjectMembership(product)
             let others = identities.enumerated().filter { $0.offset != index }.reduce(into: Set<String>()) { $0.formUnion($1.element) }
-            membership.gatherEvidence(otherProducts: others)
+            membership.gatherEvidence(otherProducts: others, keys: keys)
             return membership
         }
-        let names = Set(rows.flatMap { [$0.connection.source, $0.connection.destination] })
-        keys = Dictionary(uniqueKeysWithValues: names.map { ($0, SubjectMembership.key($0)) })
-        var kinds: [String: [String: ComponentKnowledge.Kind?]] = [:]
-        for row in rows {
-            for name in [row.connection.source, row.connection.destination] where kinds[row.product.slug]?[name] == nil {
-                kinds[row.product.slug, default: [:]][name] = .some(ComponentKnowledge.kind(of: name, declared: row.product.declared))
-            }
-        }
-        self.kinds = kinds
         claims = Dictionary(uniqueKeysWithValues: memberships.map { membership in
             (membership.product.slug, Dictionary(uniqueKeysWithValues: names.map { name in
                 let claim = membership.nameClaim(name)
                 return (name, (name: claim, any: claim ?? membership.claim(name)))
             }))
         })
+    }
+
+    /// The rows of a product, in source order, without copying them: a slice whose indices are
+    /// the rows' own (`ends` holds their names).
+    func rows(of product: Product) -> ArraySlice<LintRow> {
+        rows[ranges[product.slug] ?? 0..<0]
     }
 
     func membership(of product: Product) -> SubjectMembership? {

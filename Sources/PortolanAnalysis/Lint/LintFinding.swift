@@ -42,13 +42,57 @@ public struct LintFinding: Codable, Sendable, Hashable {
 
 /// A connection together with where it comes from: what every rule looks at.
 public struct LintRow: Sendable, Hashable {
-    public var product: Product
-    public var document: Document
+    /// The product and document, held once for all the rows of a document: rules copy rows
+    /// often (a million rows, eight rules), and a copy then retains one reference, not every
+    /// field of a product and a document.
+    private var origin: Origin
     public var connection: Connection
+
+    final class Origin: Sendable {
+        let product: Product
+        let document: Document
+
+        init(product: Product, document: Document) {
+            self.product = product
+            self.document = document
+        }
+    }
+
+    public var product: Product {
+        get { origin.product }
+        set { origin = Origin(product: newValue, document: origin.document) }
+    }
+
+    public var document: Document {
+        get { origin.document }
+        set { origin = Origin(product: origin.product, document: newValue) }
+    }
+
+    public init(product: Product, document: Document, connection: Connection) {
+        self.init(Origin(product: product, document: document), connection)
+    }
+
+    /// A row of a document whose origin other rows share.
+    init(_ origin: Origin, _ connection: Connection) {
+        self.origin = origin
+        self.connection = connection
+    }
+
+    /// Equal when product, document and connection are (rows of one origin need not compare it).
+    public static func == (lhs: LintRow, rhs: LintRow) -> Bool {
+        lhs.connection == rhs.connection
+            && (lhs.origin === rhs.origin || (lhs.origin.product == rhs.origin.product && lhs.origin.document == rhs.origin.document))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(origin.product)
+        hasher.combine(origin.document)
+        hasher.combine(connection)
+    }
 
     /// A finding about this row.
     func finding(_ rule: any LintRule.Type, _ severity: Severity, _ message: String) -> LintFinding {
-        LintFinding(rule: rule.id, severity: severity, message: message, path: document.path,
+        LintFinding(rule: LintRules.id(of: rule), severity: severity, message: message, path: document.path,
                     line: connection.line, column: connection.column, page: connection.page,
                     product: product.name, connection: connection.number)
     }

@@ -17,6 +17,15 @@ public enum LintRules {
 
     public static var ids: [String] { all.map { $0.id } }
 
+    /// Each rule's id, made once (`String(describing:)` of a type is slow, and a large table's
+    /// findings ask for it on every row).
+    private static let idsByType = Dictionary(uniqueKeysWithValues: all.map { (ObjectIdentifier($0), $0.id) })
+
+    /// `rule.id`.
+    static func id(of rule: any LintRule.Type) -> String {
+        idsByType[ObjectIdentifier(rule)] ?? rule.id
+    }
+
     /// The rule with this id, if any.
     public static func rule(_ id: String) -> (any LintRule.Type)? {
         all.first { $0.id == id }

@@ -80,28 +80,61 @@ struct SubjectMembership: Sendable {
 
     /// Adds the evidence of the product's rows: Egress sources and Ingress destinations (an Ingress
     /// row that starts at the subject's own component is no evidence), never datastores, brokers,
-    /// external parties or other products.
-    mutating func gatherEvidence(otherProducts: Set<String>) {
-        var score: [String: Int] = [:]
-        for connection in product.connections {
+    /// external parties or other products. `keys` holds the `key` of names worked out already.
+    mutating func gatherEvidence(otherProducts: Set<String>, keys: [String: String] = [:]) {
+        // Each name the rows write, with its score and its last place (row by row, source before
+        // destination), once: a large table writes the same few names on every row.
+        var names: [(name: String, score: Int, last: Int)] = []
+        var index: [String: Int] = [:]
+        var place = 0
+        func note(_ name: String, _ change: Int) {
+            if let known = index[name] {
+                names[known].score += change
+                names[known].last = place
+            } else {
+                index[name] = names.count
+                names.append((name, change, place))
+            }
+            place += 1
+        }
+        var nameClaims: [String: Bool] = [:]
+        func add(_ connection: Connection) {
             switch connection.classificationKind {
             case .egress:
-                score[Self.key(connection.source), default: 0] += 1
+                note(connection.source, 1)
+                note(connection.destination, 0)
             case .ingress:
-                if nameClaim(connection.source) != nil { continue }
-                score[Self.key(connection.destination), default: 0] += 1
-                score[Self.key(connection.source), default: 0] -= 1
+                let claimed: Bool
+                if let known = nameClaims[connection.source] {
+                    claimed = known
+                } else {
+                    claimed = nameClaim(connection.source) != nil
+                    nameClaims[connection.source] = claimed
+                }
+                note(connection.source, claimed ? 0 : -1)
+                note(connection.destination, claimed ? 0 : 1)
             case .intraCluster, nil:
-                continue
+                note(connection.source, 0)
+                note(connection.destination, 0)
             }
         }
-        var names: [String: String] = [:]
-        for connection in product.connections {
-            names[Self.key(connection.source)] = connection.source
-            names[Self.key(connection.destination)] = connection.destination
+        // The documents' rows in place (`product.connections` would copy them all).
+        for document in product.documents {
+            for connection in document.connections {
+                add(connection)
+            }
+        }
+        // By key: the scores added up, and the name written last.
+        var score: [String: Int] = [:]
+        var written: [String: (name: String, last: Int)] = [:]
+        for entry in names {
+            let key = keys[entry.name] ?? Self.key(entry.name)
+            score[key, default: 0] += entry.score
+            if let known = written[key], known.last > entry.last { continue }
+            written[key] = (entry.name, entry.last)
         }
         for (key, value) in score where value >= 1 && !otherProducts.contains(key) {
-            if let name = names[key], ComponentKnowledge.kind(of: name, declared: product.declared) != nil { continue }
+            if let name = written[key]?.name, ComponentKnowledge.kind(of: name, declared: product.declared) != nil { continue }
             evidence.insert(key)
         }
     }

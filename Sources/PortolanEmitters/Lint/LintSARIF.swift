@@ -68,12 +68,27 @@ public enum LintSARIF {
     }
 
     /// The bytes of `render`, without a String of them between (a file's hundreds of megabytes
-    /// on a million rows, copied twice).
+    /// on a million rows, copied twice), written directly (`bytes`).
     public static func data(_ findings: [LintFinding], rules: [LintRuleDescription]) throws -> Data {
+        let rules = withReader(rules, findings)
+        do {
+            return try bytes(findings, rules: rules)
+        } catch is JSONBytes.Unsupported {
+            return try ModelSerialization.jsonData(log(findings, rules: rules))
+        }
+    }
+
+    /// `rules`, and the reader pseudo-rule when a finding uses it.
+    static func withReader(_ rules: [LintRuleDescription], _ findings: [LintFinding]) -> [LintRuleDescription] {
         var rules = rules
         if findings.contains(where: { $0.rule == LintRules.reader.id }), !rules.contains(where: { $0.id == LintRules.reader.id }) {
             rules.append(LintRules.reader)
         }
+        return rules
+    }
+
+    /// The log as values, for the generic writer (what `bytes` must equal).
+    static func log(_ findings: [LintFinding], rules: [LintRuleDescription]) -> Log {
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let results = findings.map { finding in
             Result(ruleId: finding.rule, ruleIndex: index[finding.rule] ?? 0, level: level(finding.severity),
@@ -83,11 +98,14 @@ public enum LintSARIF {
                        region: Region(startLine: max(1, finding.line), startColumn: max(1, finding.column))))],
                    partialFingerprints: ["portolan/v1": fingerprint(finding)])
         }
-        let driverRules = rules.map {
+        return Log(runs: [Run(tool: Tool(driver: Driver(rules: driverRules(rules))), results: results)])
+    }
+
+    static func driverRules(_ rules: [LintRuleDescription]) -> [Rule] {
+        rules.map {
             Rule(id: $0.id, name: $0.id, shortDescription: Text(text: $0.summary), fullDescription: Text(text: $0.rationale),
                  help: Text(text: $0.summary + " " + $0.rationale))
         }
-        return try ModelSerialization.jsonData(Log(runs: [Run(tool: Tool(driver: Driver(rules: driverRules)), results: results)]))
     }
 
     static func level(_ severity: Severity) -> String {

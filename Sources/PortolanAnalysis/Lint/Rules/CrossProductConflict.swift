@@ -22,12 +22,15 @@ public enum CrossProductConflict: LintRule {
 
     public static func check(_ context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
-        let rowsOf = Dictionary(grouping: context.rows, by: \.product.slug)
-        let indexes = context.products.map { RowIndex(rowsOf[$0.slug] ?? [], owner: $0, context) }
-        for (q, product) in context.products.enumerated() {
-            for row in rowsOf[product.slug] ?? [] {
+        var ends = Ends(context)
+        let rowsOf = context.products.map { context.rows(of: $0) }
+        let indexes = context.products.indices.map { RowIndex(rowsOf[$0], owner: $0, &ends) }
+        for q in context.products.indices {
+            for index in rowsOf[q].indices {
+                let row = rowsOf[q][index]
+                let source = ends[context.ends[index].source], destination = ends[context.ends[index].destination]
                 for (p, other) in context.products.enumerated() where p != q {
-                    let matches = indexes[p].candidates(for: row, context)
+                    let matches = indexes[p].candidates(source, destination)
                         .compactMap { candidate in match(row, candidate, context).map { (candidate, $0) } }
                     guard !matches.isEmpty else { continue }
                     // Rows that name the same two components on both pages are reported once, on the later page.
@@ -39,39 +42,75 @@ public enum CrossProductConflict: LintRule {
         return findings
     }
 
+    /// What `RowIndex` asks of a name written at a row's end, worked out once per name (by its
+    /// place in `LintContext.names`): its key (as a number: equal numbers, equal keys), and for
+    /// each product whether the name is that product as a whole (an identity claim).
+    struct Ends {
+        struct End {
+            var key: Int
+            var identityOf: [Bool]
+        }
+
+        let context: LintContext
+        private var known: [End?]
+        private var keys: [String: Int] = [:]
+
+        init(_ context: LintContext) {
+            self.context = context
+            known = Array(repeating: nil, count: context.names.count)
+        }
+
+        subscript(name: Int) -> End {
+            mutating get {
+                if let end = known[name] { return end }
+                let written = context.names[name]
+                let key = context.key(written)
+                let number: Int
+                if let found = keys[key] {
+                    number = found
+                } else {
+                    number = keys.count
+                    keys[key] = number
+                }
+                let end = End(key: number, identityOf: context.products.map { context.nameClaim(written, of: $0) == .identity })
+                known[name] = end
+                return end
+            }
+        }
+    }
+
     /// One product's rows by the keys of their ends, made once, so a row finds the rows that can
     /// match it without comparing it with every row of the product (linear, not quadratic).
     struct RowIndex {
-        let rows: [LintRow]
-        let owner: Product
+        let rows: ArraySlice<LintRow>
+        /// The owner's place among the products (`Ends.End.identityOf`).
+        let owner: Int
         var byPair: [Pair: [Int]] = [:]
-        var bySource: [String: [Int]] = [:]
-        var byDestination: [String: [Int]] = [:]
+        var bySource: [Int: [Int]] = [:]
+        var byDestination: [Int: [Int]] = [:]
 
-        struct Pair: Hashable { var source: String, destination: String }
+        struct Pair: Hashable { var source: Int, destination: Int }
 
-        init(_ rows: [LintRow], owner: Product, _ context: LintContext) {
+        init(_ rows: ArraySlice<LintRow>, owner: Int, _ ends: inout Ends) {
             self.rows = rows
             self.owner = owner
-            for (index, row) in rows.enumerated() {
-                let source = context.key(row.connection.source), destination = context.key(row.connection.destination)
+            for index in rows.indices {
+                let source = ends[ends.context.ends[index].source].key, destination = ends[ends.context.ends[index].destination].key
                 byPair[Pair(source: source, destination: destination), default: []].append(index)
                 bySource[source, default: []].append(index)
                 byDestination[destination, default: []].append(index)
             }
         }
 
-        /// The rows `match` may accept for `row`, in source order: the same two keys, or, when an
-        /// end names this product as a whole, every row agreeing on the other end (or every row).
-        func candidates(for row: LintRow, _ context: LintContext) -> [LintRow] {
-            let source = context.key(row.connection.source), destination = context.key(row.connection.destination)
-            let wholeSource = context.nameClaim(row.connection.source, of: owner) == .identity
-            let wholeDestination = context.nameClaim(row.connection.destination, of: owner) == .identity
+        /// The rows `match` may accept for a row with these ends, in source order: the same two
+        /// keys, or, when an end names this product as a whole, every row agreeing on the other
+        /// end (or every row).
+        func candidates(_ source: Ends.End, _ destination: Ends.End) -> [LintRow] {
             let indices: [Int]
-            switch (wholeSource, wholeDestination) {
-            case (false, false): indices = byPair[Pair(source: source, destination: destination)] ?? []
-            case (true, false): indices = byDestination[destination] ?? []
-            case (false, true): indices = bySource[source] ?? []
+            switch (source.identityOf[owner], destination.identityOf[owner]) {
+            case (false, false): indices = byPair[Pair(source: source.key, destination: destination.key)] ?? []
+            case (true, false): indices = byDestination[destination.key] ?? []
+            case (false, true): indices = bySource[source.key] ?? []
             case (true, true): indices = Array(rows.indices)
             }
             return indices.map { rows[$0] }

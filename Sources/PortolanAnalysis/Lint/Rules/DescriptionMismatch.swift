@@ -29,14 +29,16 @@ public enum DescriptionMismatch: LintRule {
 
     public static func check(_ context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
-        var memo = Memo()
+        var memo = Memo(context)
         for product in context.products {
-            let rows = context.rows.filter { $0.product.slug == product.slug }
+            let rows = context.rows(of: product)
             let components = distinctiveWords(rows, product: product, context)
-            for row in rows {
-                if let finding = nearName(row, memo: &memo) {
+            for index in rows.indices {
+                let row = rows[index]
+                let ends = context.ends[index]
+                if let finding = nearName(row, memo: &memo, ends: ends) {
                     findings.append(finding)
-                } else if let finding = otherActor(row, components: components, memo: &memo) {
+                } else if let finding = otherActor(row, components: components, memo: &memo, ends: ends) {
                     findings.append(finding)
                 }
             }
@@ -44,23 +46,31 @@ public enum DescriptionMismatch: LintRule {
         return findings
     }
 
-    /// The words of each name, worked out once (a large table writes the same few names on every row).
+    /// The words of each name, worked out once (a large table writes the same few names on
+    /// every row), by the name's place in `LintContext.names`.
     struct Memo {
-        private var base: [String: [String]] = [:]
-        private var singular: [String: [String]] = [:]
+        private let names: [String]
+        private var base: [[String]?]
+        private var singular: [[String]?]
+
+        init(_ context: LintContext) {
+            names = context.names
+            base = Array(repeating: nil, count: names.count)
+            singular = base
+        }
 
         /// `words(baseName(name))`.
-        mutating func baseWords(_ name: String) -> [String] {
+        mutating func baseWords(_ name: Int) -> [String] {
             if let known = base[name] { return known }
-            let words = ComponentKnowledge.words(ComponentKnowledge.baseName(name))
+            let words = ComponentKnowledge.words(ComponentKnowledge.baseName(names[name]))
             base[name] = words
             return words
         }
 
         /// `words(name)`, each singular.
-        mutating func singularWords(_ name: String) -> [String] {
+        mutating func singularWords(_ name: Int) -> [String] {
             if let known = singular[name] { return known }
-            let words = ComponentKnowledge.words(name).map(DescriptionMismatch.singular)
+            let words = ComponentKnowledge.words(names[name]).map(DescriptionMismatch.singular)
             singular[name] = words
             return words
         }
@@ -68,11 +78,19 @@ public enum DescriptionMismatch: LintRule {
 
     // MARK: A phrase one word away from an end's name
 
-    static func nearName(_ row: LintRow, memo: inout Memo) -> LintFinding? {
+    /// `ends`: the places of the row's source and destination in `LintContext.names`.
+    static func nearName(_ row: LintRow, memo: inout Memo, ends places: (source: Int, destination: Int)) -> LintFinding? {
+        let ends = [(row.connection.destination, "destination", memo.baseWords(places.destination)),
+                    (row.connection.source, "source", memo.baseWords(places.source))]
+        // A name of two words or more, no longer than the description: else nothing to compare
+        // (told from an ASCII description's word count without making its words).
+        var shortest = Int.max
+        for end in ends where end.2.count >= 2 { shortest = min(shortest, end.2.count) }
+        guard shortest < Int.max else { return nil }
+        if let count = asciiWordCount(row.connection.description), count < shortest { return nil }
         let text = original(row.connection.description)
         let words = text.map { $0.lowercased() }
-        for (end, role) in [(row.connection.destination, "destination"), (row.connection.source, "source")] {
-            let name = memo.baseWords(end)
+        for (end, role, name) in ends {
             guard name.count >= 2, name.count <= words.count,
                   !ComponentKnowledge.contains(words, phrase: name.joined(separator: " ")) else { continue }
             for start in 0...(words.count - name.count) {
@@ -89,29 +107,30 @@ public enum DescriptionMismatch: LintRule {
         return nil
     }
 
-    /// The description's words as written (letters and digits only).
-    static func original(_ text: String) -> [String] {
-        text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-    }
-
     // MARK: A sentence that opens with another component
 
     /// Each component of the page with the words that tell it apart (no generic, protocol or
     /// product words), singular.
-    static func distinctiveWords(_ rows: [LintRow], product: Product, _ context: LintContext) -> [(name: String, words: Set<String>)] {
+    static func distinctiveWords(_ rows: ArraySlice<LintRow>, product: Product, _ context: LintContext) -> [(name: String, words: Set<String>)] {
         var own: Set<String> = []
         if let membership = context.membership(of: product) {
             own = Set(membership.prefixes.flatMap { $0 })
             if let capitals = membership.capitals { own.insert(capitals.lowercased()) }
         }
         var result: [(name: String, words: Set<String>)] = []
-        var seen: Set<String> = []
-        for row in rows {
-            for name in [row.connection.source, row.connection.destination] where seen.insert(name).inserted {
-                let words = Set(ComponentKnowledge.words(name).map(singular)).subtracting(generic).subtracting(own)
-                    .filter { ProtocolWords.name(of: $0) == nil }
-                if !words.isEmpty { result.append((name, words)) }
-            }
+        // By place in `context.names`.
+        var seen = [Bool](repeating: false, count: context.names.count)
+        func note(_ place: Int) {
+            guard !seen[place] else { return }
+            seen[place] = true
+            let name = context.names[place]
+            let words = Set(ComponentKnowledge.words(name).map(singular)).subtracting(generic).subtracting(own)
+                .filter { ProtocolWords.name(of: $0) == nil }
+            if !words.isEmpty { result.append((name, words)) }
+        }
+        for index in rows.indices {
+            note(context.ends[index].source)
+            note(context.ends[index].destination)
         }
         return result
     }
@@ -120,11 +139,14 @@ public enum DescriptionMismatch: LintRule {
         word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
     }
 
-    static func otherActor(_ row: LintRow, components: [(name: String, words: Set<String>)], memo: inout Memo) -> LintFinding? {
-        let ends = Set(memo.singularWords(row.connection.source) + memo.singularWords(row.connection.destination))
-        for sentence in row.connection.description.split(separator: ".") {
-            let opening = leadingCapitalised(String(sentence))
+    static func otherActor(_ row: LintRow, components: [(name: String, words: Set<String>)], memo: inout Memo,
+                           ends places: (source: Int, destination: Int)) -> LintFinding? {
+        var known: Set<String>?
+        for sentence in sentences(row.connection.description) {
+            let opening = leadingCapitalised(sentence)
             guard !opening.isEmpty else { continue }
+            let ends = known ?? Set(memo.singularWords(places.source) + memo.singularWords(places.destination))
+            known = ends
             let words = Set(opening.flatMap { ComponentKnowledge.words($0) }.map(singular))
             if !words.isDisjoint(with: ends.subtracting(generic)) { continue }
             if let component = components.first(where: { $0.words.isSubset(of: words) && $0.words.isDisjoint(with: ends) }) {
@@ -134,16 +156,5 @@ public enum DescriptionMismatch: LintRule {
             }
         }
         return nil
-    }
-
-    /// The sentence's opening run of capitalised words ("Pulse Load Distribution Server (LDS)").
-    static func leadingCapitalised(_ sentence: String) -> [String] {
-        var run: [String] = []
-        for word in sentence.split(whereSeparator: \.isWhitespace) {
-            let letters = word.drop { !$0.isLetter }
-            guard let first = letters.first, first.isUppercase else { break }
-            run.append(String(word))
-        }
-        return run
     }
 }

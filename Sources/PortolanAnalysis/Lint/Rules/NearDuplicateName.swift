@@ -64,42 +64,48 @@ public enum NearDuplicateName: LintRule {
         a.filter { !$0.isNumber } == b.filter { !$0.isNumber }
     }
 
-    /// Each spelling a product uses, with the rows that use it, in first-use order.
-    static func spellings(_ rows: [LintRow]) -> [(name: String, rows: [LintRow])] {
-        var result: [(name: String, rows: [LintRow])] = []
-        var position: [String: Int] = [:]
-        for row in rows {
-            for name in [row.connection.source, row.connection.destination] {
-                if let index = position[name] {
-                    if result[index].rows.last != row { result[index].rows.append(row) }
+    /// Each spelling a product uses, with the rows that use it (their indices in `context.rows`),
+    /// in first-use order. A row is counted once for a spelling, even at both ends.
+    static func spellings(_ rows: ArraySlice<LintRow>, _ context: LintContext) -> [(name: String, rows: [Int])] {
+        var result: [(name: String, rows: [Int])] = []
+        // Each name's place in `result`, by its place in `context.names`.
+        var position = [Int](repeating: -1, count: context.names.count)
+        for index in rows.indices {
+            func note(_ name: Int) {
+                let known = position[name]
+                if known >= 0 {
+                    // Not the row just counted (nor one equal to it).
+                    if let last = result[known].rows.last, last == index || rows[last] == rows[index] { return }
+                    result[known].rows.append(index)
                 } else {
                     position[name] = result.count
-                    result.append((name, [row]))
+                    result.append((context.names[name], [index]))
                 }
             }
+            note(context.ends[index].source)
+            note(context.ends[index].destination)
         }
         return result
     }
 
     public static func check(_ context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
-        var earlier: [(product: String, spellings: [(name: String, rows: [LintRow])])] = []
+        var earlier: [(product: String, spellings: [(name: String, rows: [Int])])] = []
         var keys: [String: Keys] = [:]
-        for row in context.rows {
-            for name in [row.connection.source, row.connection.destination] where keys[name] == nil { keys[name] = Keys(name) }
-        }
         func likeness(_ a: String, _ b: String) -> Likeness? {
             Self.likeness(keys[a] ?? Keys(a), keys[b] ?? Keys(b))
         }
         for product in context.products {
-            let spellings = spellings(context.rows.filter { $0.product.slug == product.slug })
+            let rows = context.rows(of: product)
+            let spellings = spellings(rows, context)
+            for spelling in spellings where keys[spelling.name] == nil { keys[spelling.name] = Keys(spelling.name) }
             // Within the product: the rarer spelling points at the commoner (ties: the later at the earlier).
             for (i, a) in spellings.enumerated() {
                 for b in spellings[(i + 1)...] {
                     guard let likeness = likeness(a.name, b.name) else { continue }
                     let (rare, common) = b.rows.count > a.rows.count ? (a, b) : (b, a)
                     findings += rare.rows.map {
-                        $0.finding(self, likeness.severity, Message.withinProduct(rare.name, common: common.name, uses: common.rows.count))
+                        rows[$0].finding(self, likeness.severity, Message.withinProduct(rare.name, common: common.name, uses: common.rows.count))
                     }
                 }
             }
@@ -113,7 +119,7 @@ public enum NearDuplicateName: LintRule {
                       !spellings.contains(where: { $0.name == common }),
                       let likeness = likeness(spelling.name, common) else { continue }
                 findings += spelling.rows.map {
-                    $0.finding(self, likeness.severity, Message.acrossProducts(spelling.name, common: common, product: otherProduct))
+                    rows[$0].finding(self, likeness.severity, Message.acrossProducts(spelling.name, common: common, product: otherProduct))
                 }
             }
             earlier.append((product.name, spellings))

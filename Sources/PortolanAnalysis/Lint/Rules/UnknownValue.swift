@@ -20,8 +20,16 @@ public enum UnknownValue: LintRule {
 
     public static func check(_ context: LintContext) -> [LintFinding] {
         var findings: [LintFinding] = []
+        // Whether each protocol text names a transport, once per text.
+        var transports: [String: Bool] = [:]
+        func known(_ written: String) -> Bool {
+            if let known = transports[written] { return known }
+            let known = Transport.of(protocol: written) != nil
+            transports[written] = known
+            return known
+        }
         for row in context.rows {
-            if let written = row.connection.protocol, !written.isEmpty, Transport.of(protocol: written) == nil {
+            if let written = row.connection.protocol, !written.isEmpty, !known(written) {
                 findings.append(row.finding(self, .warning,
                     Message.unknownProtocol(written, suggestion: ProtocolWords.suggestion(for: written))))
             }

@@ -53,6 +53,15 @@ public enum WellKnownPort: LintRule {
     /// table writes the same few on every row).
     struct Memo {
         var services: [String: Int?] = [:]
+        var families: [String: ProtocolFamily] = [:]
+
+        /// `ProtocolFamily(written:)`.
+        mutating func family(_ written: String) -> ProtocolFamily {
+            if let known = families[written] { return known }
+            let family = ProtocolFamily(written: written)
+            families[written] = family
+            return family
+        }
 
         mutating func service(_ text: String) -> (words: [String], name: String, ports: [Int])? {
             if let known = services[text] { return known.map { WellKnownPort.services[$0] } }
@@ -71,7 +80,7 @@ public enum WellKnownPort: LintRule {
     static func check(_ row: LintRow, memo: inout Memo) -> [LintFinding] {
         let connection = row.connection
         guard let written = connection.protocol, !written.isEmpty, connection.ports.isKnown else { return [] }
-        let family = ProtocolFamily(written: written)
+        let family = memo.family(written)
         var findings: [LintFinding] = []
         // A specific protocol on a single port another protocol owns, or media on a system port.
         if family != .tcp && family != .other {
