@@ -37,20 +37,14 @@ public enum ComponentGraphs {
 
         // Nodes in order of first appearance: connections first, then included services. A
         // node is known by its index in `order`; each written name is resolved once per product.
-        var order: [String] = []
-        var index: [String: Int] = [:]
+        var order = Numbering<String>()
         var written: [Set<String>] = []
         var asSource: [Int] = []
         var asDestination: [Int] = []
         var families: [Set<ProtocolFamily>] = []
         func note(_ name: String, as writtenName: String) -> Int {
-            let node: Int
-            if let known = index[name] {
-                node = known
-            } else {
-                node = order.count
-                index[name] = node
-                order.append(name)
+            let (node, isNew) = order.number(name)
+            if isNew {
                 written.append([])
                 asSource.append(0)
                 asDestination.append(0)
@@ -102,7 +96,7 @@ public enum ComponentGraphs {
         var nodes: [ComponentGraph.Node] = []
         var idByNode: [String] = []
         let declared = products.first?.declared ?? DeclaredComponents()
-        for (node, name) in order.enumerated() {
+        for (node, name) in order.values.enumerated() {
             // What a YAML model declares wins over what the name and protocols suggest.
             let declaredKind = declared.isEmpty ? nil : declared.kind(ofAny: [name] + written[node].sorted())
             let kind = declaredKind ?? Knowledge.kind(ofName: name) ?? kindFromProtocols(families[node], isSource: asSource[node] > 0) ?? .workload

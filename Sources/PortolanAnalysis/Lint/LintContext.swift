@@ -42,8 +42,7 @@ public struct LintContext: Sendable {
         self.ranges = Dictionary(zip(products.map(\.slug), ranges), uniquingKeysWith: { first, _ in first })
         // The names, each row's ends among them, and the kind of each name each product's rows
         // write, once: a large table writes the same few names on every row.
-        var names: [String] = []
-        var places: [String: Int] = [:]
+        var names = Numbering<String>()
         var ends: [(source: Int, destination: Int)] = []
         ends.reserveCapacity(rows.count)
         var kinds: [String: [String: ComponentKnowledge.Kind?]] = [:]
@@ -51,14 +50,7 @@ public struct LintContext: Sendable {
             var known = kinds[product.slug] ?? [:]
             var noted: [Bool] = []
             func note(_ name: String) -> Int {
-                let place: Int
-                if let found = places[name] {
-                    place = found
-                } else {
-                    place = names.count
-                    places[name] = place
-                    names.append(name)
-                }
+                let place = names.number(name).number
                 if place >= noted.count { noted += Array(repeating: false, count: place + 1 - noted.count) }
                 if !noted[place] {
                     noted[place] = true
@@ -73,9 +65,9 @@ public struct LintContext: Sendable {
             kinds[product.slug] = known
         }
         self.kinds = kinds
-        self.names = names
+        self.names = names.values
         self.ends = ends
-        let keys = Dictionary(uniqueKeysWithValues: names.map { ($0, SubjectMembership.key($0)) })
+        let keys = Dictionary(uniqueKeysWithValues: names.values.map { ($0, SubjectMembership.key($0)) })
         self.keys = keys
         let identities = products.map { SubjectMembership($0).identities }
         memberships = products.enumerated().map { index, product in
@@ -85,7 +77,7 @@ public struct LintContext: Sendable {
             return membership
         }
         claims = Dictionary(uniqueKeysWithValues: memberships.map { membership in
-            (membership.product.slug, Dictionary(uniqueKeysWithValues: names.map { name in
+            (membership.product.slug, Dictionary(uniqueKeysWithValues: names.values.map { name in
                 let claim = membership.nameClaim(name)
                 return (name, (name: claim, any: claim ?? membership.claim(name)))
             }))

@@ -53,7 +53,7 @@ public enum CrossProductConflict: LintRule {
 
         let context: LintContext
         private var known: [End?]
-        private var keys: [String: Int] = [:]
+        private var keys = Numbering<String>()
 
         init(_ context: LintContext) {
             self.context = context
@@ -64,15 +64,7 @@ public enum CrossProductConflict: LintRule {
             mutating get {
                 if let end = known[name] { return end }
                 let written = context.names[name]
-                let key = context.key(written)
-                let number: Int
-                if let found = keys[key] {
-                    number = found
-                } else {
-                    number = keys.count
-                    keys[key] = number
-                }
-                let end = End(key: number, identityOf: context.products.map { context.nameClaim(written, of: $0) == .identity })
+                let end = End(key: keys.number(context.key(written)).number, identityOf: context.products.map { context.nameClaim(written, of: $0) == .identity })
                 known[name] = end
                 return end
             }
