@@ -147,18 +147,25 @@ public enum ComponentGraphs {
 }
 
 /// Ids unique within one graph: the second "conn-5" becomes "conn-5-2".
+/// A stem given again goes on from the counter it last took: every id below it is taken (ids
+/// are never given back), so twenty documents repeating a number cost twenty tries, not 210.
 struct UniqueIDs {
     private var used: Set<String> = []
+    /// Per stem taken more than once, the counter to try next.
+    private var next: [String: Int] = [:]
 
     init(capacity: Int = 0) { used.reserveCapacity(capacity) }
 
     mutating func make(_ stem: String) -> String {
-        var id = stem
-        var counter = 2
-        while !used.insert(id).inserted {
-            id = "\(stem)-\(counter)"
+        if next[stem] == nil, used.insert(stem).inserted { return stem }
+        var counter = next[stem] ?? 2
+        while true {
+            let id = "\(stem)-\(counter)"
             counter += 1
+            if used.insert(id).inserted {
+                next[stem] = counter
+                return id
+            }
         }
-        return id
     }
 }
