@@ -469,7 +469,9 @@ public final class Builder: @unchecked Sendable {
                 makers.append(FileMaker("\(Products.platformSlug)/\(name)") { try LintFiles.render(findings, format: format).data })
             }
         }
-        try sideBySide(makers) { name, data in try outbox.send([name: data]) }
+        // One file at a time: they are made beside the platform's page, whose halves keep both
+        // cores busy, and a million rows' lint.sarif is 350 MB held whole until handed over.
+        try sideBySide(makers, width: 1) { name, data in try outbox.send([name: data]) }
     }
 
     private static func prefixed(_ files: [String: Data], under folder: String) -> [String: Data] {
