@@ -147,14 +147,15 @@ public enum MarkdownDocs {
     /// backtick made an apostrophe`)`. Printable ASCII is copied here byte by byte (no character
     /// to show, a backtick a byte); any other byte leaves the text to the general functions.
     static func appendCode(_ text: String, to out: inout [UInt8]) {
-        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
-            for byte in bytes { out.append(byte == 0x60 ? 0x27 : byte) }
-            return true
-        } ?? false
-        guard !done else { return }
-        let code = ControlCharacters.visible(text, lineBreaks: true).replacingOccurrences(of: "`", with: "'")
-        out.appendText(ControlCharacters.visible(code))
+        out.appendEscaped(text, general: { text in
+            ControlCharacters.visible(ControlCharacters.visible(text, lineBreaks: true).replacingOccurrences(of: "`", with: "'"))
+        }) { byte, _ in
+            switch byte {
+            case 0x60: .replace("'")
+            case 0x20..<0x7F: .keep
+            default: .general
+            }
+        }
     }
 
     /// Appends `visible(MarkdownTable.escape(text))` (`appendCell` writes no hidden control

@@ -38,42 +38,26 @@ public enum MarkdownTable {
     /// byte alone, but for a line feed after a carriage return); any other byte leaves the text
     /// to `general`.
     static func appendCell(_ text: String, to out: inout [UInt8]) {
-        let start = out.count
-        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var run = 0
-            var previousWasCR = false
-            for index in bytes.indices {
-                let byte = bytes[index]
-                defer { previousWasCR = byte == 0x0D }
-                let replacement: StaticString
-                switch byte {
-                case 0x7C: replacement = "\\|"
-                case 0x5C: replacement = "\\\\"
-                case 0x60: replacement = "\\`"
-                case 0x2A: replacement = "\\*"
-                case 0x5F: replacement = "\\_"
-                case 0x5B: replacement = "\\["
-                case 0x5D: replacement = "\\]"
-                case 0x7E: replacement = "\\~"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x26: replacement = "&amp;"
-                case 0x0D: replacement = "<br>"
-                case 0x0A: replacement = previousWasCR ? "" : "<br>"
-                case 0x09: replacement = " "
-                case 0x20..<0x7F: continue
-                default: return false
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                out.appendMarkup(replacement)
-                run = index + 1
+        out.appendEscaped(text, general: general) { byte, previous in
+            switch byte {
+            case 0x7C: .replace("\\|")
+            case 0x5C: .replace("\\\\")
+            case 0x60: .replace("\\`")
+            case 0x2A: .replace("\\*")
+            case 0x5F: .replace("\\_")
+            case 0x5B: .replace("\\[")
+            case 0x5D: .replace("\\]")
+            case 0x7E: .replace("\\~")
+            case 0x3C: .replace("&lt;")
+            case 0x3E: .replace("&gt;")
+            case 0x26: .replace("&amp;")
+            case 0x0D: .replace("<br>")
+            case 0x0A: previous == 0x0D ? .replace("") : .replace("<br>")
+            case 0x09: .replace(" ")
+            case 0x20..<0x7F: .keep
+            default: .general
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-            return true
-        } ?? false
-        guard !done else { return }
-        out.removeSubrange(start...)
-        out.appendText(general(text))
+        }
     }
 
     /// Escapes a cell: pipes and Markdown punctuation get a backslash, `<`, `>` and `&`
