@@ -23,17 +23,8 @@ struct ListeningPortsTests {
                 order.append(key)
                 byKey[key] = (destination, [], [])
             }
-            let transport = Transport.of(protocol: connection.protocol)
-            var text: [(Transport?, PortRange?, String)] = []
-            let suffix = connection.ports.configurable ? " (configurable)" : ""
-            if connection.ports.ranges.isEmpty {
-                let written = connection.ports.text ?? ""
-                text.append((transport, nil, (transport.map { $0.rawValue + " " } ?? "") + (written.isEmpty ? "(no port)" : written)))
-            }
-            for range in connection.ports.ranges {
-                let label = transport.map { "\($0.rawValue) \(range)" } ?? "\(range) (transport unknown)"
-                text.append((transport, range, label + suffix))
-            }
+            // The labels themselves are the seeds' golden connections.md's to check.
+            let text = ConnectionTables.portLabels(connection)
             for entry in text where !byKey[key]!.ports.contains(where: { $0.2 == entry.2 }) {
                 byKey[key]!.ports.append(entry)
             }

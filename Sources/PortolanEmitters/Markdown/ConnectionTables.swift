@@ -109,6 +109,23 @@ public enum ConnectionTables {
         }
     }
 
+    /// A row's listening-port labels ("TCP 443", "8080 (transport unknown)", "UDP (no port)"),
+    /// each with its transport and range for sorting.
+    static func portLabels(_ connection: Connection) -> [(Transport?, PortRange?, String)] {
+        let transport = Transport.of(protocol: connection.protocol)
+        var labels: [(Transport?, PortRange?, String)] = []
+        let suffix = connection.ports.configurable ? " (configurable)" : ""
+        if connection.ports.ranges.isEmpty {
+            let written = connection.ports.text ?? ""
+            labels.append((transport, nil, (transport.map { $0.rawValue + " " } ?? "") + (written.isEmpty ? "(no port)" : written)))
+        }
+        for range in connection.ports.ranges {
+            let label = transport.map { "\($0.rawValue) \(range)" } ?? "\(range) (transport unknown)"
+            labels.append((transport, range, label + suffix))
+        }
+        return labels
+    }
+
     /// One destination's ports and connections so far.
     private struct ListeningEntry {
         var name: String
@@ -126,18 +143,7 @@ public enum ConnectionTables {
 
         mutating func add(_ connection: Connection) {
             if shapes.insert(PortShape(protocol: connection.protocol, ports: connection.ports)).inserted {
-                let transport = Transport.of(protocol: connection.protocol)
-                var text: [(Transport?, PortRange?, String)] = []
-                let suffix = connection.ports.configurable ? " (configurable)" : ""
-                if connection.ports.ranges.isEmpty {
-                    let written = connection.ports.text ?? ""
-                    text.append((transport, nil, (transport.map { $0.rawValue + " " } ?? "") + (written.isEmpty ? "(no port)" : written)))
-                }
-                for range in connection.ports.ranges {
-                    let label = transport.map { "\($0.rawValue) \(range)" } ?? "\(range) (transport unknown)"
-                    text.append((transport, range, label + suffix))
-                }
-                for entry in text where labels.insert(entry.2).inserted {
+                for entry in ConnectionTables.portLabels(connection) where labels.insert(entry.2).inserted {
                     ports.append(entry)
                 }
             }
