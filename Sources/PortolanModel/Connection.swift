@@ -1,9 +1,11 @@
 /// One row of a connections table, with every field as the document writes it.
 ///
-/// Stored in 120 bytes: the strings first, then the port cell; the protocol and classification
-/// as a number when they are one of the usual words (`ConnectionWords`), else in `otherWords`;
-/// the position as 32-bit numbers (a line, column or page past 2,147,483,647 is kept as that
-/// number). Equality and hashing are those of the values, as written.
+/// Stored in 80 bytes, since a million-row table holds a million of them: the four cells that
+/// differ from row to row (number, source, destination, description) and the line and column
+/// as 32-bit numbers; the cells that rows repeat (protocol, port cell, classification, page and
+/// the columns without a role) in one immutable `RepeatedCells` that every row with equal such
+/// cells shares when the reader made them with a `ConnectionSharing`. A line or column past
+/// 2,147,483,647 is kept as that number. Equality and hashing are those of the values, as written.
 public struct Connection: Sendable, Hashable {
     /// The number as written ("12"); later stages compare it numerically where they can.
     public var number: String
@@ -11,74 +13,85 @@ public struct Connection: Sendable, Hashable {
     public var destination: String
     /// "Data that travels on this connection".
     public var description: String
-    /// Cells of columns that map to no role, by their header text, in table order: kept, never dropped.
-    public var attributes: [Attribute]
-    /// The protocol and classification that are not usual words, in that order (empty, with
-    /// no storage of its own, for most rows).
-    private var otherWords: [String]
-    public var ports: PortSpec
-    private var protocolCode: UInt8
-    private var classificationCode: UInt8
-    private var position: SourcePosition
+    private var repeated: RepeatedCells
+    private var storedLine: Int32
+    private var storedColumn: Int32
 
     /// The protocol cell as written, or nil when the row has none.
     public var `protocol`: String? {
-        get {
-            if let word = ConnectionWords.word(protocolCode) { return word }
-            return otherWords[0]
-        }
-        set { setWords(newValue, classification) }
+        get { repeated.cells.protocol }
+        set { change { $0.protocol = newValue } }
+    }
+
+    /// The port cell: the ranges it names, whether it is configurable, and its text as written.
+    public var ports: PortSpec {
+        get { repeated.cells.ports }
+        set { change { $0.ports = newValue } }
     }
 
     /// The classification cell as written, or nil when the row has none.
     public var classification: String? {
-        get {
-            if let word = ConnectionWords.word(classificationCode) { return word }
-            return otherWords[protocolCode == ConnectionWords.other ? 1 : 0]
-        }
-        set { setWords(`protocol`, newValue) }
+        get { repeated.cells.classification }
+        set { change { $0.classification = newValue } }
     }
 
-    private mutating func setWords(_ protocol: String?, _ classification: String?) {
-        protocolCode = ConnectionWords.code(`protocol`)
-        classificationCode = ConnectionWords.code(classification)
-        var others: [String] = []
-        if protocolCode == ConnectionWords.other, let `protocol` { others.append(`protocol`) }
-        if classificationCode == ConnectionWords.other, let classification { others.append(classification) }
-        otherWords = others
+    /// Cells of columns that map to no role, by their header text, in table order: kept, never dropped.
+    public var attributes: [Attribute] {
+        get { repeated.cells.attributes }
+        set { change { $0.attributes = newValue } }
     }
 
     /// Where the row starts in its document (1-based).
     public var line: Int {
-        get { position.line }
-        set { position.line = newValue }
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
     }
 
     public var column: Int {
-        get { position.column }
-        set { position.column = newValue }
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
     }
 
     /// The page, for documents that have pages (PDF); `line` is then the line within the page.
+    /// Kept as a 32-bit number, as a grid cell's position is.
     public var page: Int? {
-        get { position.page }
-        set { position.page = newValue }
+        get { repeated.cells.page }
+        set { change { $0.page = newValue } }
     }
 
+    /// Which rows share the storage of their repeated cells (for measuring what a model holds).
+    public var repeatedCellsStorage: ObjectIdentifier { ObjectIdentifier(repeated) }
+
+    /// A row whose repeated cells get a storage of their own.
     public init(number: String, source: String, destination: String, protocol: String?,
                 ports: PortSpec, classification: String?, description: String,
                 line: Int, column: Int = 1, page: Int? = nil, attributes: [Attribute] = []) {
+        var none = ConnectionSharing(capacity: 0)
+        self.init(number: number, source: source, destination: destination, protocol: `protocol`, ports: ports,
+                  classification: classification, description: description, line: line, column: column, page: page,
+                  attributes: attributes, sharing: &none)
+    }
+
+    /// A row whose repeated cells share the storage of an equal row's that `sharing` made before.
+    public init(number: String, source: String, destination: String, protocol: String?,
+                ports: PortSpec, classification: String?, description: String,
+                line: Int, column: Int = 1, page: Int? = nil, attributes: [Attribute] = [],
+                sharing: inout ConnectionSharing) {
         self.number = number
         self.source = source
         self.destination = destination
         self.description = description
-        self.attributes = attributes
-        self.otherWords = []
-        self.ports = ports
-        self.protocolCode = ConnectionWords.none
-        self.classificationCode = ConnectionWords.none
-        self.position = SourcePosition(line: line, column: column, page: page)
-        setWords(`protocol`, classification)
+        self.repeated = sharing.storage(RepeatedCells.Cells(protocol: `protocol`, classification: classification, ports: ports,
+                                                             attributes: attributes, page: page))
+        self.storedLine = Int32(clamping: line)
+        self.storedColumn = Int32(clamping: column)
+    }
+
+    /// Sets one repeated cell: the row gets a storage of its own (rows that shared the old one keep it).
+    private mutating func change(_ edit: (inout RepeatedCells.Cells) -> Void) {
+        var cells = repeated.cells
+        edit(&cells)
+        repeated = RepeatedCells(cells)
     }
 
     public var classificationKind: ClassificationKind? {
@@ -87,59 +100,120 @@ public struct Connection: Sendable, Hashable {
 
     public static func == (lhs: Connection, rhs: Connection) -> Bool {
         lhs.number == rhs.number && lhs.source == rhs.source && lhs.destination == rhs.destination
-            && lhs.protocol == rhs.protocol && lhs.ports == rhs.ports && lhs.classification == rhs.classification
-            && lhs.description == rhs.description && lhs.position == rhs.position && lhs.attributes == rhs.attributes
+            && lhs.description == rhs.description && lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn
+            && (lhs.repeated === rhs.repeated || lhs.repeated.cells == rhs.repeated.cells)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(number)
         hasher.combine(source)
         hasher.combine(destination)
-        hasher.combine(`protocol`)
-        hasher.combine(ports)
-        hasher.combine(classification)
         hasher.combine(description)
-        hasher.combine(position)
-        hasher.combine(attributes)
+        hasher.combine(storedLine)
+        hasher.combine(storedColumn)
+        hasher.combine(repeated.cells)
     }
 }
 
-/// The protocol and classification words most tables use, each stored in a connection as its
-/// number in `words` (1 to 254). 0 is none (nil); 255 is another text, kept as written. Only
-/// these exact bytes are a word (ASCII, so no other spelling is equal to one as a `String`).
-enum ConnectionWords {
-    static let none: UInt8 = 0
-    static let other: UInt8 = 255
+/// The cells of a row that many rows of a table repeat, stored once for them all. Immutable:
+/// a row that changes one of them gets a new storage.
+final class RepeatedCells: Sendable {
+    struct Cells: Hashable, Sendable {
+        var `protocol`: String?
+        var classification: String?
+        var ports: PortSpec
+        var attributes: [Attribute]
+        /// Clamped to 32 bits, as every position is.
+        var page: Int? {
+            get { storedPage == Self.noPage ? nil : Int(storedPage) }
+            set { storedPage = newValue.map { max(Int32(clamping: $0), Self.noPage + 1) } ?? Self.noPage }
+        }
+        fileprivate var storedPage: Int32
 
-    static let words: [String] = [
-        "", "TCP", "UDP", "HTTP", "HTTPS", "Redis", "Kafka", "SIP/TCP", "SIP/UDP", "HTTP/HTTPS", "TCP/UDP",
-        "UDP/TCP", "RTP/RTCP", "ICMP", "Postgres", "PostgreSQL", "SSH", "gRPC", "SMTP", "SMTPS", "AMQP",
-        "AMQPS", "MQTT", "MQTTS", "LDAP", "LDAPS", "DNS", "NTP", "SNMP", "SIP", "RTP", "TLS", "WebSocket",
-        "WSS", "MySQL", "MongoDB", "Consul", "Elasticsearch",
-        "Ingress", "Egress", "Intra-cluster", "ingress", "egress", "intra-cluster", "Inbound", "Outbound",
-    ]
+        private static let noPage = Int32.min
 
-    private static let codes: [String: UInt8] = {
-        var codes: [String: UInt8] = [:]
-        for (i, word) in words.enumerated() where i > 0 { codes[word] = UInt8(i) }
-        return codes
-    }()
-
-    /// Every word is at most this long; longer text is never one.
-    private static let longest = 15
-
-    static func code(_ text: String?) -> UInt8 {
-        guard let text else { return none }
-        guard text.utf8.count <= longest, let code = codes[text],
-              text.utf8.elementsEqual(words[Int(code)].utf8) else { return other }
-        return code
+        init(protocol: String?, classification: String?, ports: PortSpec, attributes: [Attribute], page: Int?) {
+            self.protocol = `protocol`
+            self.classification = classification
+            self.ports = ports
+            self.attributes = attributes
+            self.storedPage = Self.noPage
+            self.page = page
+        }
     }
 
-    /// The word of `code`; nil for none and for another text (the caller has it).
-    static func word(_ code: UInt8) -> String?? {
-        if code == none { return .some(nil) }
-        if code == other { return nil }
-        return .some(words[Int(code)])
+    let cells: Cells
+
+    init(_ cells: Cells) { self.cells = cells }
+}
+
+extension RepeatedCells.Cells {
+    /// Equal and written with the same bytes: "\u{212A}afka" (Kelvin sign) is equal to "Kafka" as
+    /// a `String`, but a row that wrote it keeps it.
+    func hasSameBytes(as other: Self) -> Bool {
+        storedPage == other.storedPage && ports.configurable == other.ports.configurable && ports.ranges == other.ports.ranges
+            && `protocol`.hasSameBytes(as: other.protocol) && classification.hasSameBytes(as: other.classification)
+            && ports.text.hasSameBytes(as: other.ports.text) && attributes.hasSameBytes(as: other.attributes)
+    }
+}
+
+extension String {
+    /// The same UTF-8 bytes: stricter than `==`, which holds canonically equivalent spellings equal.
+    public func hasSameBytes(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        let contiguous = utf8.withContiguousStorageIfAvailable { mine in
+            other.utf8.withContiguousStorageIfAvailable { theirs in mine.elementsEqual(theirs) }
+        }
+        return (contiguous ?? nil) ?? utf8.elementsEqual(other.utf8)
+    }
+}
+
+extension Array<Attribute> {
+    /// Names and values with the same UTF-8 bytes, in the same order.
+    public func hasSameBytes(as other: [Attribute]) -> Bool {
+        guard count == other.count else { return false }
+        // One storage (the reader's shared lists): the same bytes.
+        if withUnsafeBufferPointer({ mine in other.withUnsafeBufferPointer { mine.baseAddress == $0.baseAddress } }) { return true }
+        return elementsEqual(other) { $0.name.hasSameBytes(as: $1.name) && $0.value.hasSameBytes(as: $1.value) }
+    }
+}
+
+extension Optional<String> {
+    /// Both nil, or the same UTF-8 bytes.
+    public func hasSameBytes(as other: String?) -> Bool {
+        switch (self, other) {
+        case (nil, nil): true
+        case let (a?, b?): a.hasSameBytes(as: b)
+        default: false
+        }
+    }
+}
+
+/// What the rows of one table share: each distinct combination of repeated cells (protocol,
+/// port cell, classification, page, columns without a role) is stored once, so a thousand rows
+/// on "TCP 443 Egress" hold one storage. `capacity` combinations are always kept, and more while
+/// they pay: while the rows that found a stored one are at least as many as those stored (a
+/// table whose every row differs would only hold a second copy of each in the table).
+public struct ConnectionSharing: Sendable {
+    /// By the cells' hash: a storage is 8 bytes here, not a copy of its cells. Two combinations
+    /// with one hash (rare) share nothing: the later one gets a storage of its own.
+    private var storages: [Int: RepeatedCells] = [:]
+    private var found = 0
+    private let capacity: Int
+
+    public init(capacity: Int = 4096) { self.capacity = capacity }
+
+    mutating func storage(_ cells: RepeatedCells.Cells) -> RepeatedCells {
+        if capacity == 0 { return RepeatedCells(cells) }
+        let key = cells.hashValue
+        if let stored = storages[key] {
+            guard stored.cells.hasSameBytes(as: cells) else { return RepeatedCells(cells) }
+            found += 1
+            return stored
+        }
+        let made = RepeatedCells(cells)
+        if storages.count < capacity || found >= storages.count { storages[key] = made }
+        return made
     }
 }
 

@@ -15,14 +15,18 @@ enum ModelSize {
                !seen.insert(storage).inserted { return 0 }
             return heap(32 + s.utf8.count + 1 - 16)
         }
+        var storages: Set<ObjectIdentifier> = []
         for c in connections {
-            total += string(c.number) + string(c.source) + string(c.destination) + string(c.protocol)
-                + string(c.classification) + string(c.description) + string(c.ports.text)
+            total += string(c.number) + string(c.source) + string(c.destination) + string(c.description)
+            // The cells rows repeat: one storage (an object of five fields) for the rows that share it.
+            guard storages.insert(c.repeatedCellsStorage).inserted else { continue }
+            total += heap(16 + 16 + 16 + 25 + 8 + 4) + string(c.protocol) + string(c.classification) + string(c.ports.text)
             if !c.ports.ranges.isEmpty, let storage = c.ports.ranges.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }),
                seen.insert(storage).inserted {
                 total += heap(32 + c.ports.ranges.count * MemoryLayout<PortRange>.stride - 16)
             }
-            if !c.attributes.isEmpty {
+            if !c.attributes.isEmpty, let storage = c.attributes.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }),
+               seen.insert(storage).inserted {
                 total += heap(32 + c.attributes.count * MemoryLayout<Attribute>.stride - 16)
                 for a in c.attributes { total += string(a.name) + string(a.value) }
             }

@@ -2,8 +2,8 @@ import Foundation
 import PortolanModel
 import Testing
 
-/// A connection stores its position in 32-bit numbers and its port cell's text first: the
-/// values read and written, and the JSON, are what they were.
+/// A connection stores its position in 32-bit numbers and the cells rows repeat in one shared
+/// storage: the values read and written, and the JSON, are what they were.
 @Suite struct ConnectionStorageTests {
     private func connection(line: Int = 12, column: Int = 3, page: Int? = nil) -> Connection {
         Connection(number: "7", source: "Voice SIP Cluster Service", destination: "Redis", protocol: "TCP",
@@ -13,9 +13,87 @@ import Testing
     }
 
     /// The layout the type's comment promises (a million rows hold a million of them).
-    @Test func aConnectionTakes120Bytes() {
-        #expect(MemoryLayout<Connection>.size <= 120)
+    @Test func aConnectionTakes80Bytes() {
+        #expect(MemoryLayout<Connection>.stride == 80)
         #expect(MemoryLayout<SourcePosition>.size == 12)
+    }
+
+    private func row(_ number: Int, protocol proto: String? = "TCP", port: String = "443", page: Int? = nil,
+                     attributes: [Attribute] = [], sharing: inout ConnectionSharing) -> Connection {
+        Connection(number: String(number), source: "Source \(number)", destination: "Redis", protocol: proto,
+                   ports: PortSpec(ranges: [PortRange(Int(port) ?? 0)], text: port), classification: "Egress",
+                   description: "row \(number)", line: number, page: page, attributes: attributes, sharing: &sharing)
+    }
+
+    @Test func rowsWithEqualRepeatedCellsShareOneStorage() {
+        var sharing = ConnectionSharing()
+        let type = [Attribute(name: "Type", value: "Custom Rule")]
+        let a = row(1, attributes: type, sharing: &sharing), b = row(2, attributes: type, sharing: &sharing)
+        #expect(a.repeatedCellsStorage == b.repeatedCellsStorage)
+        #expect(a.number == "1" && b.number == "2" && b.source == "Source 2" && b.line == 2 && b.attributes == type)
+        // Any one repeated cell that differs is a storage of its own.
+        for other in [row(3, protocol: "UDP", attributes: type, sharing: &sharing), row(4, port: "80", attributes: type, sharing: &sharing),
+                      row(5, page: 2, attributes: type, sharing: &sharing), row(6, sharing: &sharing)] {
+            #expect(other.repeatedCellsStorage != a.repeatedCellsStorage)
+        }
+        // Without a sharing, every row has its own; the values are the same.
+        let alone = Connection(number: "1", source: "Source 1", destination: "Redis", protocol: "TCP",
+                               ports: PortSpec(ranges: [PortRange(443)], text: "443"), classification: "Egress",
+                               description: "row 1", line: 1, attributes: type)
+        #expect(alone == a && alone.hashValue == a.hashValue && alone.repeatedCellsStorage != a.repeatedCellsStorage)
+    }
+
+    @Test func changingASharedCellChangesOneRow() {
+        var sharing = ConnectionSharing()
+        var a = row(1, sharing: &sharing)
+        let b = row(2, sharing: &sharing)
+        a.protocol = "UDP"
+        a.ports.ranges.append(PortRange(8443))
+        a.page = 3
+        a.attributes = [Attribute(name: "Zone", value: "DMZ")]
+        #expect(a.protocol == "UDP" && a.ports.ranges == [PortRange(443), PortRange(8443)] && a.page == 3 && a.attributes.count == 1)
+        #expect(b.protocol == "TCP" && b.ports.ranges == [PortRange(443)] && b.page == nil && b.attributes.isEmpty)
+        #expect(row(2, sharing: &sharing).repeatedCellsStorage == b.repeatedCellsStorage)
+    }
+
+    /// Canonically equivalent spellings are equal Strings, but each row keeps the bytes it wrote.
+    @Test func sharingKeepsEachRowsBytes() {
+        var sharing = ConnectionSharing()
+        let ascii = row(1, protocol: "Kafka", sharing: &sharing)
+        let kelvin = row(2, protocol: "\u{212A}afka", sharing: &sharing)
+        #expect(ascii.protocol == kelvin.protocol)
+        #expect(Array(kelvin.protocol!.utf8) == Array("\u{212A}afka".utf8))
+        #expect(Array(ascii.protocol!.utf8) == Array("Kafka".utf8))
+        let nfc = row(3, attributes: [Attribute(name: "Zone", value: "Caf\u{E9}")], sharing: &sharing)
+        let nfd = row(4, attributes: [Attribute(name: "Zone", value: "Cafe\u{301}")], sharing: &sharing)
+        #expect(Array(nfc.attributes[0].value.utf8) == Array("Caf\u{E9}".utf8))
+        #expect(Array(nfd.attributes[0].value.utf8) == Array("Cafe\u{301}".utf8))
+    }
+
+    /// Past its capacity a sharing keeps storing while rows find what it stored; a table whose
+    /// every row differs stops adding at the capacity, and each later row has its own storage.
+    @Test func sharingGrowsWhileItPays() {
+        var sharing = ConnectionSharing(capacity: 4)
+        // Ten combinations, each met once a round: the first four are stored at once; each
+        // later one once the rows that found a stored combination are as many as those stored
+        // (the fifth in round 1, the rest in round 2). From then on every row shares.
+        // The rows are kept: a storage's identity means something only while it lives.
+        var rows: [[Connection]] = []
+        for round in 0..<4 {
+            rows.append((0..<10).map { row(round * 10 + $0, port: String(1000 + $0), sharing: &sharing) })
+        }
+        let rounds = rows.map { $0.map(\.repeatedCellsStorage) }
+        #expect(rounds[1][0..<4] == rounds[0][0..<4])
+        #expect(rounds[1][4] != rounds[0][4] && rounds[2][4] == rounds[1][4])
+        #expect(zip(rounds[2][5...], rounds[1][5...]).allSatisfy { $0 != $1 })
+        #expect(rounds[3] == rounds[2])
+        #expect(Set(rounds.joined()).count == 4 + 2 + 5 * 3)
+        var unique = ConnectionSharing(capacity: 4)
+        let made = (0..<10).map { row($0, port: String(2000 + $0), sharing: &unique) }
+        #expect(Set(made.map(\.repeatedCellsStorage)).count == 10)
+        // The first four were stored; the fifth, met again, is not.
+        #expect(row(20, port: "2003", sharing: &unique).repeatedCellsStorage == made[3].repeatedCellsStorage)
+        #expect(row(21, port: "2004", sharing: &unique).repeatedCellsStorage != made[4].repeatedCellsStorage)
     }
 
     @Test func positionsReadBackAsGiven() {

@@ -4,7 +4,8 @@ import PortolanModel
 /// that a thousand rows repeat is one string, and a port cell that they repeat is read once
 /// and its ranges are one array. Values are what they were; only their copies are shared.
 /// Strings of up to 15 UTF-8 bytes are stored inside the `String` itself, so they are left as
-/// they are. At most `capacity` distinct values of each kind are kept (a column whose every
+/// they are. Rows whose protocol, port cell, classification, page and other columns are all
+/// equal share one storage of them (`ConnectionSharing`). At most `capacity` distinct values of each kind are kept (a column whose every
 /// cell differs would gain nothing from more); later ones are looked up, not added.
 struct Interner {
     static let capacity = 4096
@@ -12,6 +13,8 @@ struct Interner {
     private var strings: Set<String> = []
     private var ports: [PortKey: PortCell.Parsed] = [:]
     private var attributeLists: Set<[Attribute]> = []
+    /// The storage of the cells rows repeat (protocol, port cell, classification, page, other columns).
+    var connections = ConnectionSharing(capacity: Interner.capacity)
 
     private struct PortKey: Hashable {
         var written: String
@@ -21,7 +24,10 @@ struct Interner {
     /// `text`, or an equal string read before.
     mutating func string(_ text: String) -> String {
         guard text.utf8.count > 15 else { return text }
-        if let index = strings.firstIndex(of: text) { return strings[index] }
+        if let index = strings.firstIndex(of: text) {
+            // Canonically equivalent spellings are equal Strings; each keeps its own bytes.
+            return strings[index].hasSameBytes(as: text) ? strings[index] : text
+        }
         if strings.count < Self.capacity { strings.insert(text) }
         return text
     }
@@ -30,7 +36,9 @@ struct Interner {
     /// a "Type" column whose seven values a thousand rows repeat is seven arrays, not a thousand.
     mutating func attributes(_ list: [Attribute]) -> [Attribute] {
         guard !list.isEmpty else { return list }
-        if let index = attributeLists.firstIndex(of: list) { return attributeLists[index] }
+        if let index = attributeLists.firstIndex(of: list), attributeLists[index].hasSameBytes(as: list) {
+            return attributeLists[index]
+        }
         var shared = list
         for i in shared.indices {
             shared[i].name = string(shared[i].name)
@@ -43,7 +51,7 @@ struct Interner {
     /// `PortCell.parse(written, starMeansConfigurable:)`, read once for equal cells.
     mutating func port(_ written: String, starMeansConfigurable: Bool) -> PortCell.Parsed {
         let key = PortKey(written: written, starMeansConfigurable: starMeansConfigurable)
-        if let found = ports[key] { return found }
+        if let index = ports.index(forKey: key), ports.keys[index].written.hasSameBytes(as: written) { return ports.values[index] }
         let parsed = PortCell.parse(written, starMeansConfigurable: starMeansConfigurable)
         if ports.count < Self.capacity { ports[key] = parsed }
         return parsed

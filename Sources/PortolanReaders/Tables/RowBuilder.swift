@@ -78,7 +78,7 @@ enum RowBuilder {
             protocol: proto.isEmpty ? nil : proto, ports: port.spec,
             classification: classification.isEmpty ? nil : classification,
             description: Text.collapseSpaces(cells.description), line: cells.line, column: cells.column, page: cells.page,
-            attributes: sharing.attributes(cells.attributes))
+            attributes: sharing.attributes(cells.attributes), sharing: &sharing.connections)
         return (connection, diagnostics)
     }
 

@@ -87,4 +87,21 @@ import Testing
         #expect(storage(other) != storage(first))
         #expect(sharing.attributes([]) == [])
     }
+
+    /// NFC and NFD spellings (and the Kelvin sign for K) are equal Strings; sharing never gives a
+    /// cell the other spelling's bytes, in strings, port cells or attribute lists.
+    @Test func canonicallyEquivalentSpellingsKeepTheirOwnBytes() {
+        var sharing = Interner()
+        let nfc = "Caf\u{E9} Ordering Service", nfd = "Cafe\u{301} Ordering Service"
+        #expect(nfc == nfd)
+        #expect(Array(sharing.string(nfc).utf8) == Array(nfc.utf8))
+        #expect(Array(sharing.string(nfd).utf8) == Array(nfd.utf8))
+        let kelvinPort = "443 (\u{212A}afka)", asciiPort = "443 (Kafka)"
+        #expect(sharing.port(asciiPort, starMeansConfigurable: true).spec.text.map { Array($0.utf8) } == Array(asciiPort.utf8))
+        #expect(sharing.port(kelvinPort, starMeansConfigurable: true).spec.text.map { Array($0.utf8) } == Array(kelvinPort.utf8))
+        let first = sharing.attributes([Attribute(name: "Zone", value: nfc)])
+        let second = sharing.attributes([Attribute(name: "Zone", value: nfd)])
+        #expect(Array(first[0].value.utf8) == Array(nfc.utf8))
+        #expect(Array(second[0].value.utf8) == Array(nfd.utf8))
+    }
 }
