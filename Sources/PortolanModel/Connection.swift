@@ -1,14 +1,14 @@
 /// One row of a connections table, with every field as the document writes it.
 ///
-/// Stored in 80 bytes, since a million-row table holds a million of them: the four cells that
-/// differ from row to row (number, source, destination, description) and the line and column
-/// as 32-bit numbers; the cells that rows repeat (protocol, port cell, classification, page and
-/// the columns without a role) in one immutable `RepeatedCells` that every row with equal such
-/// cells shares when the reader made them with a `ConnectionSharing`. A line or column past
-/// 2,147,483,647 is kept as that number. Equality and hashing are those of the values, as written.
+/// Stored in 72 bytes, since a million-row table holds a million of them: the cells that differ
+/// from row to row (source, destination, description; the number's bytes in 8 bytes, `PackedNumber`)
+/// and the line and column as 32-bit numbers; the cells that rows repeat (protocol, port cell,
+/// classification, page and the columns without a role) in one immutable `RepeatedCells` that
+/// every row with equal such cells shares when the reader made them with a `ConnectionSharing`.
+/// A line or column past 2,147,483,647 is kept as that number. Equality and hashing are those
+/// of the values, as written.
 public struct Connection: Sendable, Hashable {
-    /// The number as written ("12"); later stages compare it numerically where they can.
-    public var number: String
+    private var storedNumber: PackedNumber
     public var source: String
     public var destination: String
     /// "Data that travels on this connection".
@@ -16,6 +16,16 @@ public struct Connection: Sendable, Hashable {
     private var repeated: RepeatedCells
     private var storedLine: Int32
     private var storedColumn: Int32
+
+    /// The number as written ("12"); later stages compare it numerically where they can.
+    public var number: String {
+        get { storedNumber.text ?? repeated.cells.longNumber ?? "" }
+        set {
+            storedNumber = PackedNumber(newValue)
+            let long = storedNumber.text == nil ? newValue : nil
+            if long != nil || repeated.cells.longNumber != nil { change { $0.longNumber = long } }
+        }
+    }
 
     /// The protocol cell as written, or nil when the row has none.
     public var `protocol`: String? {
@@ -77,12 +87,13 @@ public struct Connection: Sendable, Hashable {
                 ports: PortSpec, classification: String?, description: String,
                 line: Int, column: Int = 1, page: Int? = nil, attributes: [Attribute] = [],
                 sharing: inout ConnectionSharing) {
-        self.number = number
+        self.storedNumber = PackedNumber(number)
         self.source = source
         self.destination = destination
         self.description = description
         self.repeated = sharing.storage(RepeatedCells.Cells(protocol: `protocol`, classification: classification, ports: ports,
-                                                             attributes: attributes, page: page))
+                                                             attributes: attributes, page: page,
+                                                             longNumber: storedNumber.text == nil ? number : nil))
         self.storedLine = Int32(clamping: line)
         self.storedColumn = Int32(clamping: column)
     }
@@ -99,7 +110,7 @@ public struct Connection: Sendable, Hashable {
     }
 
     public static func == (lhs: Connection, rhs: Connection) -> Bool {
-        lhs.number == rhs.number && lhs.source == rhs.source && lhs.destination == rhs.destination
+        (lhs.storedNumber.fits && lhs.storedNumber == rhs.storedNumber || lhs.number == rhs.number) && lhs.source == rhs.source && lhs.destination == rhs.destination
             && lhs.description == rhs.description && lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn
             && (lhs.repeated === rhs.repeated || lhs.repeated.cells == rhs.repeated.cells)
     }
@@ -115,6 +126,34 @@ public struct Connection: Sendable, Hashable {
     }
 }
 
+/// A row's number in 8 bytes: its UTF-8 bytes, when it has at most 8 and no NUL ("12", "1000000",
+/// "ZBX-01", "A.1.2"), else none (`text` nil: the caller keeps it). Bytes after the last are 0;
+/// all bytes 0xFF, which UTF-8 never writes, is none.
+struct PackedNumber: Sendable, Hashable {
+    private var bits: UInt64
+
+    init(_ number: String) {
+        bits = .max
+        var packed: UInt64 = 0
+        var count = 0
+        for byte in number.utf8 {
+            guard byte != 0, count < 8 else { return }
+            packed |= UInt64(byte) << (8 * UInt64(count))
+            count += 1
+        }
+        bits = packed
+    }
+
+    var fits: Bool { bits != .max }
+
+    /// The number, or nil when it did not fit.
+    var text: String? {
+        guard fits else { return nil }
+        let count = (64 - bits.leadingZeroBitCount + 7) / 8
+        return withUnsafeBytes(of: bits.littleEndian) { String(decoding: $0.prefix(count), as: UTF8.self) }
+    }
+}
+
 /// The cells of a row that many rows of a table repeat, stored once for them all. Immutable:
 /// a row that changes one of them gets a new storage.
 final class RepeatedCells: Sendable {
@@ -123,6 +162,8 @@ final class RepeatedCells: Sendable {
         var classification: String?
         var ports: PortSpec
         var attributes: [Attribute]
+        /// The row's number when it does not fit in `PackedNumber` (rows numbered so share nothing).
+        var longNumber: String?
         /// Clamped to 32 bits, as every position is.
         var page: Int? {
             get { storedPage == Self.noPage ? nil : Int(storedPage) }
@@ -132,11 +173,27 @@ final class RepeatedCells: Sendable {
 
         private static let noPage = Int32.min
 
-        init(protocol: String?, classification: String?, ports: PortSpec, attributes: [Attribute], page: Int?) {
+        // The long number is the row's number: `Connection` compares and hashes it as a String
+        // with the short ones, so it is left out here.
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.protocol == rhs.protocol && lhs.classification == rhs.classification && lhs.ports == rhs.ports
+                && lhs.attributes == rhs.attributes && lhs.storedPage == rhs.storedPage
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(`protocol`)
+            hasher.combine(classification)
+            hasher.combine(ports)
+            hasher.combine(attributes)
+            hasher.combine(storedPage)
+        }
+
+        init(protocol: String?, classification: String?, ports: PortSpec, attributes: [Attribute], page: Int?, longNumber: String?) {
             self.protocol = `protocol`
             self.classification = classification
             self.ports = ports
             self.attributes = attributes
+            self.longNumber = longNumber
             self.storedPage = Self.noPage
             self.page = page
         }
@@ -154,6 +211,7 @@ extension RepeatedCells.Cells {
         storedPage == other.storedPage && ports.configurable == other.ports.configurable && ports.ranges == other.ports.ranges
             && `protocol`.hasSameBytes(as: other.protocol) && classification.hasSameBytes(as: other.classification)
             && ports.text.hasSameBytes(as: other.ports.text) && attributes.hasSameBytes(as: other.attributes)
+            && longNumber.hasSameBytes(as: other.longNumber)
     }
 }
 
