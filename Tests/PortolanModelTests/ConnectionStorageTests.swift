@@ -109,6 +109,16 @@ import Testing
         #expect(Array(nfd.attributes[0].value.utf8) == Array("Cafe\u{301}".utf8))
     }
 
+    /// A key by bytes: canonically equivalent spellings are two keys, equal bytes one.
+    @Test func exactTextIsItsBytes() {
+        let nfc = ExactText("Caf\u{E9}"), nfd = ExactText("Cafe\u{301}")
+        #expect(nfc.text == nfd.text)
+        #expect(nfc != nfd && Set([nfc, nfd]).count == 2)
+        let built = ExactText(["Ca", "f\u{E9}"].joined())
+        #expect(built == nfc && built.hashValue == nfc.hashValue)
+        #expect(ExactText("") == ExactText("") && ExactText("a") != ExactText("A"))
+    }
+
     /// Past its capacity a sharing keeps storing while rows find what it stored; a table whose
     /// every row differs stops adding at the capacity, and each later row has its own storage.
     @Test func sharingGrowsWhileItPays() {

@@ -10,25 +10,25 @@ import PortolanModel
 struct Interner {
     static let capacity = 4096
 
-    private var strings: Set<String> = []
+    // Keyed by bytes, not by String equality, which holds canonically equivalent spellings
+    // equal: each cell keeps the bytes it was written with.
+    private var strings: Set<ExactText> = []
     private var ports: [PortKey: PortCell.Parsed] = [:]
     private var attributeLists: Set<[Attribute]> = []
     /// The storage of the cells rows repeat (protocol, port cell, classification, page, other columns).
     var connections = ConnectionSharing(capacity: Interner.capacity)
 
     private struct PortKey: Hashable {
-        var written: String
+        var written: ExactText
         var starMeansConfigurable: Bool
     }
 
     /// `text`, or an equal string read before.
     mutating func string(_ text: String) -> String {
         guard text.utf8.count > 15 else { return text }
-        if let index = strings.firstIndex(of: text) {
-            // Canonically equivalent spellings are equal Strings; each keeps its own bytes.
-            return strings[index].hasSameBytes(as: text) ? strings[index] : text
-        }
-        if strings.count < Self.capacity { strings.insert(text) }
+        let key = ExactText(text)
+        if let index = strings.firstIndex(of: key) { return strings[index].text }
+        if strings.count < Self.capacity { strings.insert(key) }
         return text
     }
 
@@ -50,8 +50,8 @@ struct Interner {
 
     /// `PortCell.parse(written, starMeansConfigurable:)`, read once for equal cells.
     mutating func port(_ written: String, starMeansConfigurable: Bool) -> PortCell.Parsed {
-        let key = PortKey(written: written, starMeansConfigurable: starMeansConfigurable)
-        if let index = ports.index(forKey: key), ports.keys[index].written.hasSameBytes(as: written) { return ports.values[index] }
+        let key = PortKey(written: ExactText(written), starMeansConfigurable: starMeansConfigurable)
+        if let found = ports[key] { return found }
         let parsed = PortCell.parse(written, starMeansConfigurable: starMeansConfigurable)
         if ports.count < Self.capacity { ports[key] = parsed }
         return parsed

@@ -64,13 +64,15 @@ enum RowBuilder {
         if source.isEmpty { warn("the Source cell is empty", code: "empty-source") }
         if destination.isEmpty { warn("the Destination cell is empty", code: "empty-destination") }
         if proto.isEmpty { warn("the Protocol cell is empty", code: "empty-protocol") }
+        // ICMP has types and codes, not ports. ("icmp" in any case: lowercasing changes no other
+        // text into it, so only ASCII letters are compared.)
+        let isICMP = proto.utf8.count >= 4 && zip(proto.utf8, "icmp".utf8).allSatisfy { $0 | 0x20 == $1 }
         var port = sharing.port(cells.port, starMeansConfigurable: cells.configurable)
         if cells.noteSaysConfigurable, !port.spec.ranges.isEmpty { port.spec.configurable = true }
-        // ICMP has types and codes, not ports.
-        if proto.lowercased().hasPrefix("icmp"), port.spec.text != nil {
+        if isICMP, port.spec.text != nil {
             port = PortCell.Parsed(spec: PortSpec(ranges: [], configurable: false, text: port.spec.text), problems: [])
         }
-        if port.spec.text == nil, !cells.portIsOptional, !proto.lowercased().hasPrefix("icmp") { warn("the Port cell is empty", code: "empty-port") }
+        if port.spec.text == nil, !cells.portIsOptional, !isICMP { warn("the Port cell is empty", code: "empty-port") }
         for problem in port.problems { warn(problem) }
         if classification.isEmpty, !cells.classificationIsKnownAbsent { warn("the Classification cell is empty", code: "empty-classification") }
         let connection = Connection(
