@@ -209,35 +209,35 @@ extension RepeatedCells.Cells {
     /// looks a row's cells up by it and then compares their bytes, so it needs no defence
     /// against chosen collisions (two cells with one hash are each stored on their own).
     var quickHash: Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ word: UInt64) { hash = (hash ^ word) &* 0x100_0000_01b3 &+ (hash >> 29) }
-        func add(_ text: String?) {
-            guard var text else { return add(0xFF) }
-            // Eight bytes at a time (most cells are one or two words), then the length.
-            text.withUTF8 { bytes in
-                var i = 0
-                while i + 8 <= bytes.count {
-                    add(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    i += 8
-                }
-                var last: UInt64 = 0
-                for j in i..<bytes.count { last |= UInt64(bytes[j]) << (8 * UInt64(j - i)) }
-                add(last)
-                add(UInt64(bytes.count))
-            }
-        }
-        add(`protocol`)
-        add(classification)
-        add(ports.text)
-        add(ports.configurable ? 1 : 0)
-        for range in ports.ranges { add(UInt64(truncatingIfNeeded: range.from) << 32 ^ UInt64(truncatingIfNeeded: range.to)) }
+        var hash = Self.mix(0xcbf2_9ce4_8422_2325, `protocol`)
+        hash = Self.mix(hash, classification)
+        hash = Self.mix(hash, ports.text)
+        hash = Self.mix(hash, ports.configurable ? 1 : 0)
+        for range in ports.ranges { hash = Self.mix(hash, UInt64(truncatingIfNeeded: range.from) << 32 ^ UInt64(truncatingIfNeeded: range.to)) }
         for attribute in attributes {
-            add(attribute.name)
-            add(attribute.value)
+            hash = Self.mix(hash, attribute.name)
+            hash = Self.mix(hash, attribute.value)
         }
-        add(longNumber)
-        add(UInt64(UInt32(bitPattern: storedPage)))
-        return Int(truncatingIfNeeded: hash)
+        hash = Self.mix(hash, longNumber)
+        return Int(truncatingIfNeeded: Self.mix(hash, UInt64(UInt32(bitPattern: storedPage))))
+    }
+
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 { (hash ^ word) &* 0x100_0000_01b3 &+ (hash >> 29) }
+
+    /// Eight bytes at a time (most cells are one or two words), then the length. (State in and
+    /// out, not captured: a closure capturing a variable is checked for exclusive access at run time.)
+    private static func mix(_ hash: UInt64, _ text: String?) -> UInt64 {
+        guard var text else { return mix(hash, 0xFF) }
+        return text.withUTF8 { bytes in
+            var hash = hash, i = 0
+            while i + 8 <= bytes.count {
+                hash = mix(hash, UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
+            }
+            var last: UInt64 = 0
+            for j in i..<bytes.count { last |= UInt64(bytes[j]) << (8 * UInt64(j - i)) }
+            return mix(mix(hash, last), UInt64(bytes.count))
+        }
     }
 
     func hasSameBytes(as other: Self) -> Bool {
@@ -251,10 +251,12 @@ extension RepeatedCells.Cells {
 extension String {
     /// The same UTF-8 bytes: stricter than `==`, which holds canonically equivalent spellings equal.
     public func hasSameBytes(as other: String) -> Bool {
+        // The same representation is the same string: a short one's bytes live in it, a long
+        // one's storage is shared (the readers give equal cells one). Else the bytes decide.
+        if unsafeBitCast(self, to: (UInt64, UInt64).self) == unsafeBitCast(other, to: (UInt64, UInt64).self) { return true }
         guard utf8.count == other.utf8.count else { return false }
-        // Copies, so `withUTF8` (contiguous bytes, on the stack for short strings) needs no `inout`.
-        var mine = self, theirs = other
-        return mine.withUTF8 { a in theirs.withUTF8 { b in a.elementsEqual(b) } }
+        let contiguous = utf8.withContiguousStorageIfAvailable { a in other.utf8.withContiguousStorageIfAvailable { b in a.elementsEqual(b) } }
+        return (contiguous ?? nil) ?? utf8.elementsEqual(other.utf8)
     }
 }
 
