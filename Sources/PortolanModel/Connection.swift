@@ -1,10 +1,10 @@
 /// One row of a connections table, with every field as the document writes it.
 ///
-/// Stored in 72 bytes, since a million-row table holds a million of them: the cells that differ
-/// from row to row (source, destination, description; the number's bytes in 8 bytes, `PackedNumber`)
-/// and the line and column as 32-bit numbers; the cells that rows repeat (protocol, port cell,
-/// classification, page and the columns without a role) in one immutable `RepeatedCells` that
-/// every row with equal such cells shares when the reader made them with a `ConnectionSharing`.
+/// Stored in 80 bytes, since a million-row table holds a million of them: the cells that differ
+/// from row to row (source, destination, description, the columns without a role; the number's
+/// bytes in 8 bytes, `PackedNumber`) and the line and column as 32-bit numbers; the cells that
+/// rows repeat (protocol, port cell, classification, page) in one immutable `RepeatedCells`
+/// that every row with equal such cells shares when the reader made them with a `ConnectionSharing`.
 /// A line or column past 2,147,483,647 is kept as that number. Equality and hashing are those
 /// of the values, as written.
 public struct Connection: Sendable, Hashable {
@@ -14,6 +14,9 @@ public struct Connection: Sendable, Hashable {
     /// "Data that travels on this connection".
     public var description: String
     private var repeated: RepeatedCells
+    /// Cells of columns that map to no role, by their header text, in table order: kept, never dropped.
+    /// (Not with the repeated cells: such a column may differ on every row, a "Rule name".)
+    public var attributes: [Attribute]
     private var storedLine: Int32
     private var storedColumn: Int32
 
@@ -43,12 +46,6 @@ public struct Connection: Sendable, Hashable {
     public var classification: String? {
         get { repeated.cells.classification }
         set { change { $0.classification = newValue } }
-    }
-
-    /// Cells of columns that map to no role, by their header text, in table order: kept, never dropped.
-    public var attributes: [Attribute] {
-        get { repeated.cells.attributes }
-        set { change { $0.attributes = newValue } }
     }
 
     /// Where the row starts in its document (1-based).
@@ -91,8 +88,9 @@ public struct Connection: Sendable, Hashable {
         self.source = source
         self.destination = destination
         self.description = description
+        self.attributes = attributes
         self.repeated = sharing.storage(RepeatedCells.Cells(protocol: `protocol`, classification: classification, ports: ports,
-                                                             attributes: attributes, page: page,
+                                                             page: page,
                                                              longNumber: storedNumber.text == nil ? number : nil))
         self.storedLine = Int32(clamping: line)
         self.storedColumn = Int32(clamping: column)
@@ -111,7 +109,7 @@ public struct Connection: Sendable, Hashable {
 
     public static func == (lhs: Connection, rhs: Connection) -> Bool {
         (lhs.storedNumber.fits && lhs.storedNumber == rhs.storedNumber || lhs.number == rhs.number) && lhs.source == rhs.source && lhs.destination == rhs.destination
-            && lhs.description == rhs.description && lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn
+            && lhs.description == rhs.description && lhs.attributes == rhs.attributes && lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn
             && (lhs.repeated === rhs.repeated || lhs.repeated.cells == rhs.repeated.cells)
     }
 
@@ -120,6 +118,7 @@ public struct Connection: Sendable, Hashable {
         hasher.combine(source)
         hasher.combine(destination)
         hasher.combine(description)
+        hasher.combine(attributes)
         hasher.combine(storedLine)
         hasher.combine(storedColumn)
         hasher.combine(repeated.cells)
@@ -161,7 +160,6 @@ final class RepeatedCells: Sendable {
         var `protocol`: String?
         var classification: String?
         var ports: PortSpec
-        var attributes: [Attribute]
         /// The row's number when it does not fit in `PackedNumber` (rows numbered so share nothing).
         var longNumber: String?
         /// Clamped to 32 bits, as every position is.
@@ -177,22 +175,20 @@ final class RepeatedCells: Sendable {
         // with the short ones, so it is left out here.
         static func == (lhs: Self, rhs: Self) -> Bool {
             lhs.protocol == rhs.protocol && lhs.classification == rhs.classification && lhs.ports == rhs.ports
-                && lhs.attributes == rhs.attributes && lhs.storedPage == rhs.storedPage
+                && lhs.storedPage == rhs.storedPage
         }
 
         func hash(into hasher: inout Hasher) {
             hasher.combine(`protocol`)
             hasher.combine(classification)
             hasher.combine(ports)
-            hasher.combine(attributes)
             hasher.combine(storedPage)
         }
 
-        init(protocol: String?, classification: String?, ports: PortSpec, attributes: [Attribute], page: Int?, longNumber: String?) {
+        init(protocol: String?, classification: String?, ports: PortSpec, page: Int?, longNumber: String?) {
             self.protocol = `protocol`
             self.classification = classification
             self.ports = ports
-            self.attributes = attributes
             self.longNumber = longNumber
             self.storedPage = Self.noPage
             self.page = page
@@ -214,10 +210,6 @@ extension RepeatedCells.Cells {
         hash = Self.mix(hash, ports.text)
         hash = Self.mix(hash, ports.configurable ? 1 : 0)
         for range in ports.ranges { hash = Self.mix(hash, UInt64(truncatingIfNeeded: range.from) << 32 ^ UInt64(truncatingIfNeeded: range.to)) }
-        for attribute in attributes {
-            hash = Self.mix(hash, attribute.name)
-            hash = Self.mix(hash, attribute.value)
-        }
         hash = Self.mix(hash, longNumber)
         return Int(truncatingIfNeeded: Self.mix(hash, UInt64(UInt32(bitPattern: storedPage))))
     }
@@ -243,7 +235,7 @@ extension RepeatedCells.Cells {
     func hasSameBytes(as other: Self) -> Bool {
         storedPage == other.storedPage && ports.configurable == other.ports.configurable && ports.ranges == other.ports.ranges
             && `protocol`.hasSameBytes(as: other.protocol) && classification.hasSameBytes(as: other.classification)
-            && ports.text.hasSameBytes(as: other.ports.text) && attributes.hasSameBytes(as: other.attributes)
+            && ports.text.hasSameBytes(as: other.ports.text)
             && longNumber.hasSameBytes(as: other.longNumber)
     }
 }
@@ -297,7 +289,7 @@ extension Optional<String> {
 }
 
 /// What the rows of one table share: each distinct combination of repeated cells (protocol,
-/// port cell, classification, page, columns without a role) is stored once, so a thousand rows
+/// port cell, classification, page) is stored once, so a thousand rows
 /// on "TCP 443 Egress" hold one storage. `capacity` combinations are always kept, and more while
 /// they pay: while the rows that found a stored one are at least as many as those stored (a
 /// table whose every row differs would only hold a second copy of each in the table).

@@ -18,18 +18,18 @@ enum ModelSize {
         var storages: Set<ObjectIdentifier> = []
         for c in connections {
             total += string(c.number) + string(c.source) + string(c.destination) + string(c.description)
-            // The cells rows repeat: one storage for the rows that share it (an object's 16-byte
-            // header, two optional strings, the port cell, the attributes, a long number, the page).
-            guard storages.insert(c.repeatedCellsStorage).inserted else { continue }
-            total += heap(16 + 16 + 16 + 32 + 8 + 16 + 4) + string(c.protocol) + string(c.classification) + string(c.ports.text)
-            if !c.ports.ranges.isEmpty, let storage = c.ports.ranges.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }),
-               seen.insert(storage).inserted {
-                total += heap(32 + c.ports.ranges.count * MemoryLayout<PortRange>.stride - 16)
-            }
             if !c.attributes.isEmpty, let storage = c.attributes.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }),
                seen.insert(storage).inserted {
                 total += heap(32 + c.attributes.count * MemoryLayout<Attribute>.stride - 16)
                 for a in c.attributes { total += string(a.name) + string(a.value) }
+            }
+            // The cells rows repeat: one storage for the rows that share it (an object's 16-byte
+            // header, two optional strings, the port cell, a long number, the page).
+            guard storages.insert(c.repeatedCellsStorage).inserted else { continue }
+            total += heap(16 + 16 + 16 + 32 + 16 + 4) + string(c.protocol) + string(c.classification) + string(c.ports.text)
+            if !c.ports.ranges.isEmpty, let storage = c.ports.ranges.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }),
+               seen.insert(storage).inserted {
+                total += heap(32 + c.ports.ranges.count * MemoryLayout<PortRange>.stride - 16)
             }
         }
         return total

@@ -13,8 +13,8 @@ import Testing
     }
 
     /// The layout the type's comment promises (a million rows hold a million of them).
-    @Test func aConnectionTakes72Bytes() {
-        #expect(MemoryLayout<Connection>.stride == 72)
+    @Test func aConnectionTakes80Bytes() {
+        #expect(MemoryLayout<Connection>.stride == 80)
         #expect(MemoryLayout<SourcePosition>.size == 12)
     }
 
@@ -33,9 +33,15 @@ import Testing
         #expect(a.number == "1" && b.number == "2" && b.source == "Source 2" && b.line == 2 && b.attributes == type)
         // Any one repeated cell that differs is a storage of its own.
         for other in [row(3, protocol: "UDP", attributes: type, sharing: &sharing), row(4, port: "80", attributes: type, sharing: &sharing),
-                      row(5, page: 2, attributes: type, sharing: &sharing), row(6, sharing: &sharing)] {
+                      row(5, page: 2, attributes: type, sharing: &sharing)] {
             #expect(other.repeatedCellsStorage != a.repeatedCellsStorage)
         }
+        // Columns without a role are the row's own (a "Rule name" may differ on every row): they
+        // do not part rows that share the rest.
+        let named = row(6, attributes: [Attribute(name: "Rule name", value: "allow-6")], sharing: &sharing)
+        #expect(named.repeatedCellsStorage == a.repeatedCellsStorage && named.attributes == [Attribute(name: "Rule name", value: "allow-6")])
+        #expect(row(7, sharing: &sharing).repeatedCellsStorage == a.repeatedCellsStorage)
+        #expect(named != { var c = named; c.attributes = type; return c }())
         // Without a sharing, every row has its own; the values are the same.
         let alone = Connection(number: "1", source: "Source 1", destination: "Redis", protocol: "TCP",
                                ports: PortSpec(ranges: [PortRange(443)], text: "443"), classification: "Egress",

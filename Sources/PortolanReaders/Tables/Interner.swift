@@ -4,7 +4,7 @@ import PortolanModel
 /// that a thousand rows repeat is one string, and a port cell that they repeat is read once
 /// and its ranges are one array. Values are what they were; only their copies are shared.
 /// Strings of up to 15 UTF-8 bytes are stored inside the `String` itself, so they are left as
-/// they are. Rows whose protocol, port cell, classification, page and other columns are all
+/// they are. Rows whose protocol, port cell, classification and page are all
 /// equal share one storage of them (`ConnectionSharing`). At most `capacity` distinct values of each kind are kept (a column whose every
 /// cell differs would gain nothing from more); later ones are looked up, not added.
 struct Interner {
@@ -15,7 +15,7 @@ struct Interner {
     private var strings: Set<ExactText> = []
     private var ports: [PortKey: PortCell.Parsed] = [:]
     private var attributeLists: Set<[Attribute]> = []
-    /// The storage of the cells rows repeat (protocol, port cell, classification, page, other columns).
+    /// The storage of the cells rows repeat (protocol, port cell, classification, page).
     var connections = ConnectionSharing(capacity: Interner.capacity)
 
     private struct PortKey: Hashable {
