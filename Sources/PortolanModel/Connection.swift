@@ -108,8 +108,10 @@ public struct Connection: Sendable, Hashable {
     }
 
     public static func == (lhs: Connection, rhs: Connection) -> Bool {
-        (lhs.storedNumber.fits && lhs.storedNumber == rhs.storedNumber || lhs.number == rhs.number) && lhs.source == rhs.source && lhs.destination == rhs.destination
-            && lhs.description == rhs.description && lhs.attributes == rhs.attributes && lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn
+        // Equal packed bytes are an equal number; else the numbers compare as Strings.
+        (lhs.storedNumber.fits && lhs.storedNumber == rhs.storedNumber || lhs.number == rhs.number)
+            && lhs.source == rhs.source && lhs.destination == rhs.destination && lhs.description == rhs.description
+            && lhs.attributes == rhs.attributes && lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn
             && (lhs.repeated === rhs.repeated || lhs.repeated.cells == rhs.repeated.cells)
     }
 
